@@ -1,0 +1,115 @@
+"""Pronouns and definite descriptions -> the entity they refer to, within one document.
+
+A light, explainable resolver in the tradition of Hobbs and of Lappin and Leass's salience
+factors: a referring word is matched to an earlier named entity that agrees with it (person or
+thing, singular or plural, the type a description's noun implies), preferring entities that
+were sentence subjects, that are mentioned often, and that are near. A word with no agreeing
+candidate stays unresolved, and the triples it would carry are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicon import DESCRIPTOR_TYPES
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+# Types a pronoun can refer to.
+PRONOUN_TYPES = {
+    **dict.fromkeys(PERSON_PRONOUNS, frozenset({"person"})),
+    **dict.fromkeys(
+        THING_PRONOUNS,
+        frozenset({"organization", "product", "place", "event", "work", "law", "thing"}),
+    ),
+    **dict.fromkeys(PLURAL_PRONOUNS, frozenset({"organization", "group"})),
+}
+DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# How many sentences back a pronoun, and a description, may look for its entity.
+PRONOUN_WINDOW = 2
+DESCRIPTION_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A named mention that a later word may refer to."""
+
+    span: Span
+    cluster: int
+    types: frozenset[str]
+
+
+def referring_types(token: Token) -> frozenset[str] | None:
+    """The entity types `token` may refer to, if it is a pronoun or definite description."""
+    if token.pos_ == "PRON":
+        return PRONOUN_TYPES.get(token.lower_)
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DESCRIPTOR_TYPES:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in token.children):
+        return None
+    # 'the chief executive of Microsoft' introduces a role; it does not point back.
+    if any(c.dep_ in ("prep", "compound", "poss", "appos") for c in token.children):
+        return None
+    return frozenset({DESCRIPTOR_TYPES[token.lemma_.lower()]})
+
+
+def resolve_references(doc: Doc, antecedents: list[Antecedent]) -> dict[int, int]:
+    """Map the index of every resolvable pronoun or description in `doc` to a cluster index.
+
+    `antecedents` must be in document order.
+    """
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    sent_index = [0] * len(doc)
+    for sent in doc.sents:
+        for token in sent:
+            sent_index[token.i] = sentence_of[sent.start]
+    resolved = {}
+    for token in doc:
+        types = referring_types(token)
+        if types is None:
+            continue
+        window = PRONOUN_WINDOW if token.pos_ == "PRON" else DESCRIPTION_WINDOW
+        best = best_antecedent(token, types, antecedents, sent_index, window=window)
+        if best is not None:
+            resolved[token.i] = best.cluster
+    return resolved
+
+
+def best_antecedent(
+    token: Token,
+    types: frozenset[str],
+    antecedents: list[Antecedent],
+    sent_index: list[int],
+    *,
+    window: int,
+) -> Antecedent | None:
+    here = sent_index[token.i]
+    seen: dict[int, int] = {}
+    scored = []
+    for candidate in antecedents:
+        if candidate.span.end > token.i:
+            break
+        seen[candidate.cluster] = seen.get(candidate.cluster, 0) + 1
+        distance = here - sent_index[candidate.span.start]
+        if distance > window or not (candidate.types & types) or binds(token, candidate.span):
+            continue
+        score = salience(candidate.span, distance, seen[candidate.cluster])
+        scored.append((score, candidate.span.start, candidate))
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def salience(span: Span, distance: int, mentions: int) -> float:
+    """Lappin and Leass's factors, simplified: recency, subjecthood, repetition."""
+    subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+    return -2.0 * distance + (1.5 if subject else 0.0) + 0.3 * min(mentions, 5)
+
+
+def binds(token: Token, span: Span) -> bool:
+    """A non-reflexive object pronoun cannot be the subject of its own verb ('Meta praised it')."""
+    if token.dep_ not in ("dobj", "pobj") or token.pos_ != "PRON":
+        return False
+    verb = token.head if token.dep_ == "dobj" else token.head.head
+    return span.root.head == verb and span.root.dep_ in ("nsubj", "nsubjpass")

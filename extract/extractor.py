@@ -1,0 +1,201 @@
+"""Parsed documents -> triples with entities and evidence.
+
+`extract_documents` is the whole of extraction: it parses documents in batches and turns each
+`Doc` into an `Extraction`. `extract_document` does one parsed document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.entities import NAMED_TYPES, NER_TYPES
+from extract.lexicon import DESCRIPTOR_TYPES
+from extract.mentions import DocumentEntities, clean_name, find_entities
+from extract.pipeline import BATCH_SIZE, load_pipeline, parse, split_text
+from extract.relations import Candidate, sentence_candidates
+from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
+
+# Each argument found through a pronoun or description rather than a name costs confidence:
+# the resolver is right less often than the parser.
+REFERENCE_FACTOR = 0.9
+NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
+UNNAMED_SOURCE = Entity(name="unnamed source", type="concept")
+IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def extract_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    require_named: bool = True,
+) -> Iterator[Extraction]:
+    """Parse and read every document, yielding one `Extraction` each, in input order.
+
+    Texts longer than a parsing piece are read piece by piece; coreference does not cross
+    pieces.
+    """
+    nlp = nlp or load_pipeline()
+    pieces = (
+        (text, (document, offset))
+        for document in documents
+        for offset, text in split_text(document.text)
+    )
+    current: Document | None = None
+    triples: list[Triple] = []
+    mentions: list[Mention] = []
+    for doc, (document, offset) in parse(pieces, nlp=nlp, batch_size=batch_size):
+        if current is not None and document is not current:
+            yield Extraction(current, tuple(triples), tuple(mentions))
+            triples, mentions = [], []
+        current = document
+        piece = extract_document(doc, document, offset=offset, require_named=require_named)
+        triples += piece.triples
+        mentions += piece.mentions
+    if current is not None:
+        yield Extraction(current, tuple(triples), tuple(mentions))
+
+
+def extract_document(
+    doc: Doc, document: Document, *, offset: int = 0, require_named: bool = True
+) -> Extraction:
+    """Read the triples and entity mentions of one parsed document.
+
+    Args:
+        doc: the parse.
+        document: the document `doc` was parsed from (or a piece of it).
+        offset: where `doc` starts in the document (for documents parsed in pieces).
+        require_named: keep only triples with at least one named entity ("Meta", not
+            "developers"), as a knowledge graph wants; Open IE scoring keeps all.
+    """
+    entities = find_entities(doc)
+    triples: dict[tuple, Triple] = {}
+    for sent in doc.sents:
+        for candidate in sentence_candidates(sent):
+            triple = build_triple(candidate, sent, entities, document_id=document.id, offset=offset)
+            if triple is None or (require_named and not has_named_argument(triple)):
+                continue
+            key = (triple.subject, triple.predicate, triple.object, triple.negated, sent.start)
+            if key not in triples or triples[key].confidence < triple.confidence:
+                triples[key] = triple
+    mentions = tuple(
+        Mention(entity=entity, text=span.text, start=span.start_char + offset, end=span.end_char + offset)
+        for span, entity in zip(entities.spans, entities.span_entity)
+    )
+    return Extraction(document, tuple(triples.values()), mentions)
+
+
+def build_triple(
+    candidate: Candidate, sent: Span, entities: DocumentEntities, *, document_id: str, offset: int
+) -> Triple | None:
+    subject = argument(candidate.subject, entities)
+    obj = argument(candidate.object, entities)
+    if subject is None or obj is None or subject[0] == obj[0]:
+        return None
+    speaker = None
+    if candidate.speaker is not None:
+        # A claim stays a claim even when we cannot tell whose it is.
+        speaker = argument(candidate.speaker, entities) or (UNNAMED_SOURCE, (0, 0))
+    references = sum(1 for token in (candidate.subject, candidate.object) if is_reference(token, entities))
+    relation_start = min(t.idx for t in candidate.relation_tokens)
+    relation_end = max(t.idx + len(t.text) for t in candidate.relation_tokens)
+    text = sent.text.strip()
+    sentence_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return Triple(
+        subject=subject[0],
+        relation=readable(candidate),
+        predicate=candidate.predicate,
+        object=obj[0],
+        confidence=round(candidate.confidence * REFERENCE_FACTOR**references, 3),
+        evidence=Evidence(
+            document=document_id,
+            sentence=text,
+            sentence_start=sentence_start + offset,
+            subject=(subject[1][0] + offset, subject[1][1] + offset),
+            relation=(relation_start + offset, relation_end + offset),
+            object=(obj[1][0] + offset, obj[1][1] + offset),
+        ),
+        rule=candidate.rule,
+        negated=candidate.negated,
+        attributed_to=speaker[0] if speaker else None,
+        modality=candidate.modality,
+    )
+
+
+def argument(token: Token, entities: DocumentEntities) -> tuple[Entity, tuple[int, int]] | None:
+    """The entity an argument token stands for, with the character offsets of its words.
+
+    A named mention or resolved reference gives its entity; a pronoun that could not be
+    resolved gives None (its triple is dropped); a common noun gives a concept.
+    """
+    found = entities.mention_of(token)
+    if found is None:
+        found = named_compound(token, entities)
+    if found is not None:
+        entity, span = found
+        return entity, (span.start_char, span.end_char)
+    if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
+        return None
+    span = noun_phrase(token)
+    kind = "quantity" if token.pos_ == "NUM" else "concept"
+    return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+
+
+def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
+    """'its GPT-4 model': a class noun whose modifier names the instance stands for it."""
+    if token.lemma_.lower() not in DESCRIPTOR_TYPES:
+        return None
+    for child in token.lefts:
+        if child.dep_ == "compound" and child.i in entities.token_span:
+            return entities.mention_of(child)
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """A noun with its compound and adjective modifiers, without determiners or possessives:
+    'a large language model' -> 'large language model'."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in NOUN_PHRASE_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return token.doc[start : token.i + 1]
+
+
+def is_reference(token: Token, entities: DocumentEntities) -> bool:
+    return token.i in entities.references
+
+
+def has_named_argument(triple: Triple) -> bool:
+    return triple.subject.type in NAMED_TYPES or triple.object.type in NAMED_TYPES
+
+
+def readable(candidate: Candidate) -> str:
+    """The relation as a reader says it: 'partner with' -> 'partners with'.
+
+    >>> from types import SimpleNamespace
+    >>> readable(SimpleNamespace(predicate="carry out", rule="svo"))
+    'carries out'
+    """
+    if candidate.rule == "role":
+        return candidate.predicate
+    if candidate.predicate == "be":
+        return "is a"
+    verb, _, rest = candidate.predicate.partition(" ")
+    return " ".join(filter(None, [third_person(verb), rest]))
+
+
+def third_person(verb: str) -> str:
+    if verb in IRREGULAR_THIRD_PERSON:
+        return IRREGULAR_THIRD_PERSON[verb]
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+__all__ = ["NER_TYPES", "extract_document", "extract_documents"]

