@@ -1,0 +1,71 @@
+"""Triples as flat records: JSON Lines and TSV for people and tools, and the Open IE columns
+that benchmarks such as CaRB read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extract.triple import Extraction, Triple
+
+FIELDS = ("subject", "relation", "object", "subject_type", "object_type", "confidence",
+          "negated", "attributed_to", "modality", "predicate", "rule", "sentence", "document",
+          "subject_start", "subject_end", "object_start", "object_end")
+
+
+def triple_record(triple: Triple) -> dict:
+    """A triple as a flat dict of plain values, in `FIELDS` order."""
+    evidence = triple.evidence
+    return {
+        "subject": triple.subject.name,
+        "relation": triple.relation,
+        "object": triple.object.name,
+        "subject_type": triple.subject.type,
+        "object_type": triple.object.type,
+        "confidence": triple.confidence,
+        "negated": triple.negated,
+        "attributed_to": triple.attributed_to.name if triple.attributed_to else None,
+        "modality": triple.modality,
+        "predicate": triple.predicate,
+        "rule": triple.rule,
+        "sentence": evidence.sentence,
+        "document": evidence.document,
+        "subject_start": evidence.subject[0],
+        "subject_end": evidence.subject[1],
+        "object_start": evidence.object[0],
+        "object_end": evidence.object[1],
+    }
+
+
+def tsv_header() -> str:
+    return "\t".join(FIELDS)
+
+
+def tsv_line(record: dict) -> str:
+    """One TSV row; tabs and line breaks inside values are escaped so a row stays one line.
+
+    >>> tsv_line({"a": "x\\ty", "b": None, "c": True})
+    'x\\\\ty\\t\\ttrue'
+    """
+    return "\t".join(tsv_value(value) for value in record.values())
+
+
+def tsv_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def carb_lines(extraction: Extraction) -> Iterator[str]:
+    """Open IE output for one sentence: sentence, confidence, arg1, relation, arg2, with the
+    arguments and relation copied from the sentence as written."""
+    text = extraction.document.text
+    sentence = text.strip()
+    for triple in extraction.triples:
+        evidence = triple.evidence
+        parts = [text[a:b] for a, b in (evidence.subject, evidence.relation, evidence.object)]
+        if triple.negated and "not" not in parts[1].split():
+            parts[1] = "not " + parts[1]
+        yield "\t".join([sentence, f"{triple.confidence:.3f}", *(" ".join(p.split()) for p in parts)])

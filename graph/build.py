@@ -1,0 +1,129 @@
+"""The main job: documents -> triples -> store -> Turtle and HTML, in one call.
+
+Only documents that are new or changed since the last build are parsed; each one's
+contribution replaces its previous one, so building twice changes nothing and editing a file
+replaces what it said.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from extract.documents import STDIN, find_files, read_document
+from extract.errors import InputError
+from extract.extractor import extract_documents
+from extract.triple import Document
+from graph.analyze import most_connected, to_networkx
+from graph.errors import OutputError
+from graph.export import atomic_write, write_turtle
+from graph.rdf import content_hash, document_quads
+from graph.store import STORE_FOLDER, open_store, refresh_facts, replace_documents, stored_hashes
+from graph.visualize import write_html
+from graph.vocab import document_iri
+
+log = logging.getLogger("kg")
+# Documents written to the store per transaction.
+WRITE_BATCH = 32
+
+
+@dataclass
+class BuildReport:
+    """What a build did and what the graph holds afterwards."""
+
+    out: Path
+    parsed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    documents: int = 0
+    entities: int = 0
+    relations: int = 0
+    most_connected: list[tuple[str, int]] = field(default_factory=list)
+
+
+def build(
+    paths: Sequence[str | Path],
+    *,
+    out: Path = Path("output"),
+    stdin_text: str | None = None,
+    nlp: Language | None = None,
+) -> BuildReport:
+    """Build or update the graph in `out` from the text files under `paths`.
+
+    Writes `out/store` (the Oxigraph store), `out/graph.ttl` and `out/graph.html`.
+
+    Raises:
+        InputError: a path is missing, a folder holds no text, or no input could be read.
+        OutputError: `out` cannot be written.
+        StoreError: the store is locked by another kg command or damaged.
+    """
+    prepare_folder(out)
+    files = find_files([p for p in paths if str(p) != STDIN], exclude=out)
+    report = BuildReport(out=out)
+    with open_store(out / STORE_FOLDER) as store:
+        hashes = stored_hashes(store)
+        documents = changed_documents(files, stdin_text, hashes, report)
+        batch = []
+        for extraction in extract_documents(documents, nlp=nlp):
+            report.parsed.append(extraction.document.id)
+            batch.append((document_iri(extraction.document.id), document_quads(extraction)))
+            if len(batch) >= WRITE_BATCH:
+                replace_documents(store, batch)
+                batch = []
+        replace_documents(store, batch)
+        if not report.parsed and not report.unchanged and not report.empty:
+            raise InputError("no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped))
+        # Always: a build interrupted after its document writes left the facts behind.
+        refresh_facts(store)
+        graph = to_networkx(store)
+        write_turtle(store, out / "graph.ttl")
+        atomic_write(out / "graph.html", lambda tmp: write_html(graph, tmp, title=f"kg: {out.resolve().name}"))
+        report.documents = len(stored_hashes(store))
+    report.entities = graph.number_of_nodes()
+    report.relations = graph.number_of_edges()
+    report.most_connected = most_connected(graph)
+    return report
+
+
+def changed_documents(
+    files: list[Path], stdin_text: str | None, hashes: dict[str, str], report: BuildReport
+) -> Iterator[Document]:
+    """The documents to parse: readable, not empty, and new or changed since the stored build."""
+    for document in read_all(files, stdin_text, report):
+        if not document.text.strip():
+            log.warning("%s: empty document, nothing to read", document.id)
+            report.empty.append(document.id)
+        if hashes.get(document.id) == content_hash(document.text):
+            report.unchanged.append(document.id)
+            continue
+        yield document
+
+
+def read_all(files: list[Path], stdin_text: str | None, report: BuildReport) -> Iterator[Document]:
+    if stdin_text is not None:
+        yield Document(id="stdin", text=stdin_text)
+    for file in files:
+        try:
+            yield read_document(file)
+        except InputError as e:
+            log.error("skipped %s", e)
+            report.skipped.append((str(file), str(e).split(": ", 1)[-1]))
+
+
+def prepare_folder(out: Path) -> None:
+    """Create the output folder, failing early if it cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"{out}: cannot create output folder ({e.strerror}); choose another --out") from e
+    probe = out / ".kg-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise OutputError(f"{out}: output folder is not writable ({e.strerror}); choose another --out") from e

@@ -1,0 +1,17 @@
+"""Errors of the graph side; they share `KgError` with extraction, so one `except` catches all."""
+
+from __future__ import annotations
+
+from extract.errors import KgError
+
+
+class StoreError(KgError):
+    """The store cannot be opened, read or written."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed or not allowed."""
+
+
+class OutputError(KgError):
+    """An output file or folder cannot be written."""
