@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+import numpy as np
+from spacy.symbols import NOUN, PRON
+from spacy.tokens import Span, Token
 
+from extract.columns import Columns, isin
 from extract.lexicon import DESCRIPTOR_TYPES
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
@@ -56,18 +59,21 @@ def referring_types(token: Token) -> frozenset[str] | None:
     return frozenset({DESCRIPTOR_TYPES[token.lemma_.lower()]})
 
 
-def resolve_references(doc: Doc, antecedents: list[Antecedent]) -> dict[int, int]:
-    """Map the index of every resolvable pronoun or description in `doc` to a cluster index.
+def referring_tokens(cols: Columns) -> list[Token]:
+    """Tokens that may be pronouns or descriptions, picked from the columns without a full pass."""
+    pronouns = (cols.pos == PRON) & isin(cols.lower, cols.ids(*PRONOUN_TYPES))
+    descriptions = (cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))
+    return cols.tokens(pronouns | descriptions)
+
+
+def resolve_references(cols: Columns, antecedents: list[Antecedent]) -> dict[int, int]:
+    """Map the index of every resolvable pronoun or description to a cluster index.
 
     `antecedents` must be in document order.
     """
-    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
-    sent_index = [0] * len(doc)
-    for sent in doc.sents:
-        for token in sent:
-            sent_index[token.i] = sentence_of[sent.start]
+    sent_index = cols.sentence
     resolved = {}
-    for token in doc:
+    for token in referring_tokens(cols):
         types = referring_types(token)
         if types is None:
             continue
@@ -82,18 +88,18 @@ def best_antecedent(
     token: Token,
     types: frozenset[str],
     antecedents: list[Antecedent],
-    sent_index: list[int],
+    sent_index: np.ndarray,
     *,
     window: int,
 ) -> Antecedent | None:
-    here = sent_index[token.i]
+    here = int(sent_index[token.i])
     seen: dict[int, int] = {}
     scored = []
     for candidate in antecedents:
         if candidate.span.end > token.i:
             break
         seen[candidate.cluster] = seen.get(candidate.cluster, 0) + 1
-        distance = here - sent_index[candidate.span.start]
+        distance = here - int(sent_index[candidate.span.start])
         if distance > window or not (candidate.types & types) or binds(token, candidate.span):
             continue
         score = salience(candidate.span, distance, seen[candidate.cluster])
@@ -103,7 +109,10 @@ def best_antecedent(
 
 def salience(span: Span, distance: int, mentions: int) -> float:
     """Lappin and Leass's factors, simplified: recency, subjecthood, repetition."""
-    subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+    subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in (
+        "nsubj",
+        "nsubjpass",
+    )
     return -2.0 * distance + (1.5 if subject else 0.0) + 0.3 * min(mentions, 5)
 
 

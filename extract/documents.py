@@ -50,7 +50,9 @@ def _walk(folder: Path, *, exclude: Path | None) -> list[Path]:
     files = []
     # followlinks=False: a symbolic-link loop cannot make the walk endless.
     for root, dirs, names in os.walk(folder, onerror=_warn_unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d).resolve() != excluded)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and Path(root, d).resolve() != excluded
+        )
         files += [Path(root, n) for n in sorted(names) if Path(n).suffix.lower() in TEXT_SUFFIXES]
     return files
 
@@ -96,7 +98,9 @@ def decode(data: bytes, *, name: str) -> str:
     'café'
     """
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (NUL bytes), expected text; remove it from the input")
+        raise InputError(
+            f"{name}: binary file (NUL bytes), expected text; remove it from the input"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -105,7 +109,9 @@ def decode(data: bytes, *, name: str) -> str:
         ) from e
 
 
-def read_documents(paths: Sequence[str | Path], *, exclude: Path | None = None) -> Iterator[Document]:
+def read_documents(
+    paths: Sequence[str | Path], *, exclude: Path | None = None
+) -> Iterator[Document]:
     """Read every text file named by `paths`; `-` reads standard input as the document `stdin`.
 
     Files that cannot be read raise `InputError` when reached; use `find_files` and
@@ -124,8 +130,29 @@ class _VisibleText(HTMLParser):
 
     HIDDEN = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
     BLOCKS = frozenset(
-        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-         "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "hr"}
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "table",
+            "ul",
+            "ol",
+            "hr",
+        }
     )
 
     def __init__(self) -> None:

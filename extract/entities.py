@@ -23,23 +23,78 @@ from dataclasses import dataclass, field
 from extract.triple import Entity
 
 NER_TYPES = {
-    "ORG": "organization", "PERSON": "person", "PRODUCT": "product", "GPE": "place",
-    "LOC": "place", "FAC": "place", "NORP": "group", "EVENT": "event", "WORK_OF_ART": "work",
-    "LAW": "law", "LANGUAGE": "language", "DATE": "date", "TIME": "date", "MONEY": "quantity",
-    "PERCENT": "quantity", "QUANTITY": "quantity", "CARDINAL": "quantity", "ORDINAL": "quantity",
+    "ORG": "organization",
+    "PERSON": "person",
+    "PRODUCT": "product",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "law",
+    "LANGUAGE": "language",
+    "DATE": "date",
+    "TIME": "date",
+    "MONEY": "quantity",
+    "PERCENT": "quantity",
+    "QUANTITY": "quantity",
+    "CARDINAL": "quantity",
+    "ORDINAL": "quantity",
 }
 # Types of things with a name of their own, which can be referred to by pronouns.
 NAMED_TYPES = frozenset(
-    {"organization", "person", "product", "place", "event", "work", "law", "language", "group",
-     "thing"}
+    {
+        "organization",
+        "person",
+        "product",
+        "place",
+        "event",
+        "work",
+        "law",
+        "language",
+        "group",
+        "thing",
+    }
 )
 COMPANY_DESIGNATORS = frozenset(
-    {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag",
-     "sa", "gmbh", "nv", "holdings", "group", "platforms", "technologies"}
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "gmbh",
+        "nv",
+        "holdings",
+        "group",
+        "platforms",
+        "technologies",
+    }
 )
 # Type priority when votes tie: the more specific type wins.
-TYPE_PRIORITY = ("person", "organization", "product", "place", "event", "work", "law",
-                 "language", "group", "date", "quantity", "thing", "concept")
+TYPE_PRIORITY = (
+    "person",
+    "organization",
+    "product",
+    "place",
+    "event",
+    "work",
+    "law",
+    "language",
+    "group",
+    "date",
+    "quantity",
+    "thing",
+    "concept",
+)
 
 
 def name_words(name: str) -> list[str]:
@@ -90,10 +145,12 @@ class Cluster:
     def name(self) -> str:
         """The fullest name: most words, then most frequent, then first seen."""
         counts = Counter(self.names)
-        best = max(
-            self.names, key=lambda n: (len(name_words(n)), counts[n], -self.names.index(n))
+        best = max(self.names, key=lambda n: (len(name_words(n)), counts[n], -self.names.index(n)))
+        return (
+            " ".join(name_words(best))
+            if best.casefold().startswith("the ")
+            else best.removesuffix("'s")
         )
-        return " ".join(name_words(best)) if best.casefold().startswith("the ") else best.removesuffix("'s")
 
     @property
     def entity(self) -> Entity:
@@ -123,14 +180,18 @@ def _merge_target(key: str, full_names: dict[str, list[str]], types: dict[str, s
     words = full_names[key]
     longer = {k: w for k, w in full_names.items() if len(w) > len(words)}
     if len(words) == 1 and "person" in types[key]:
-        people = [k for k, w in longer.items() if "person" in types[k] and words[0] in (w[0], w[-1])]
+        people = [
+            k for k, w in longer.items() if "person" in types[k] and words[0] in (w[0], w[-1])
+        ]
         if len(people) == 1:
             return people[0]
     starts = [k for k, w in longer.items() if w[: len(words)] == words and "person" not in types[k]]
     return starts[0] if len(starts) == 1 else key
 
 
-def vote_types(mention_types: list[str], names: list[str], *, full_person_names: set[str]) -> Counter[str]:
+def vote_types(
+    mention_types: list[str], names: list[str], *, full_person_names: set[str]
+) -> Counter[str]:
     """Count type votes for one cluster; lone one-word person tags count half (rule 4)."""
     votes: Counter[str] = Counter()
     for mention_type, name in zip(mention_types, names):

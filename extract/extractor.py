@@ -11,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.columns import columns
 from extract.entities import NAMED_TYPES, NER_TYPES
 from extract.lexicon import DESCRIPTOR_TYPES
 from extract.mentions import DocumentEntities, clean_name, find_entities
 from extract.pipeline import BATCH_SIZE, load_pipeline, parse, split_text
-from extract.relations import Candidate, sentence_candidates
+from extract.relations import Candidate, document_candidates
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 
 # Each argument found through a pronoun or description rather than a name costs confidence:
@@ -71,25 +72,48 @@ def extract_document(
         require_named: keep only triples with at least one named entity ("Meta", not
             "developers"), as a knowledge graph wants; Open IE scoring keeps all.
     """
-    entities = find_entities(doc)
+    cols = columns(doc)
+    entities = find_entities(cols)
     triples: dict[tuple, Triple] = {}
-    for sent in doc.sents:
-        for candidate in sentence_candidates(sent):
-            triple = build_triple(candidate, sent, entities, document_id=document.id, offset=offset)
-            if triple is None or (require_named and not has_named_argument(triple)):
-                continue
-            key = (triple.subject, triple.predicate, triple.object, triple.negated, sent.start)
-            if key not in triples or triples[key].confidence < triple.confidence:
-                triples[key] = triple
+    sentences: dict[int, tuple[str, int]] = {}
+    text = doc.text  # built from every token on each call: take it once
+    for candidate in document_candidates(cols):
+        index = int(cols.sentence[candidate.relation_tokens[0].i])
+        if index not in sentences:
+            sentences[index] = sentence_text(text, cols.sentence_span(index))
+        sentence = sentences[index]
+        triple = build_triple(candidate, sentence, entities, document_id=document.id, offset=offset)
+        if triple is None or (require_named and not has_named_argument(triple)):
+            continue
+        key = (triple.subject, triple.predicate, triple.object, triple.negated, sentence[1])
+        if key not in triples or triples[key].confidence < triple.confidence:
+            triples[key] = triple
     mentions = tuple(
-        Mention(entity=entity, text=span.text, start=span.start_char + offset, end=span.end_char + offset)
+        Mention(
+            entity=entity,
+            text=span.text,
+            start=span.start_char + offset,
+            end=span.end_char + offset,
+        )
         for span, entity in zip(entities.spans, entities.span_entity)
     )
     return Extraction(document, tuple(triples.values()), mentions)
 
 
+def sentence_text(text: str, sent: Span) -> tuple[str, int]:
+    """A sentence's text without surrounding white space, and where that text starts."""
+    raw = text[sent.start_char : sent.end_char]
+    stripped = raw.strip()
+    return stripped, sent.start_char + len(raw) - len(raw.lstrip())
+
+
 def build_triple(
-    candidate: Candidate, sent: Span, entities: DocumentEntities, *, document_id: str, offset: int
+    candidate: Candidate,
+    sentence: tuple[str, int],
+    entities: DocumentEntities,
+    *,
+    document_id: str,
+    offset: int,
 ) -> Triple | None:
     subject = argument(candidate.subject, entities)
     obj = argument(candidate.object, entities)
@@ -99,11 +123,12 @@ def build_triple(
     if candidate.speaker is not None:
         # A claim stays a claim even when we cannot tell whose it is.
         speaker = argument(candidate.speaker, entities) or (UNNAMED_SOURCE, (0, 0))
-    references = sum(1 for token in (candidate.subject, candidate.object) if is_reference(token, entities))
+    references = sum(
+        1 for token in (candidate.subject, candidate.object) if is_reference(token, entities)
+    )
     relation_start = min(t.idx for t in candidate.relation_tokens)
     relation_end = max(t.idx + len(t.text) for t in candidate.relation_tokens)
-    text = sent.text.strip()
-    sentence_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    text, sentence_start = sentence
     return Triple(
         subject=subject[0],
         relation=readable(candidate),

@@ -7,9 +7,25 @@ from collections.abc import Iterator
 
 from extract.triple import Extraction, Triple
 
-FIELDS = ("subject", "relation", "object", "subject_type", "object_type", "confidence",
-          "negated", "attributed_to", "modality", "predicate", "rule", "sentence", "document",
-          "subject_start", "subject_end", "object_start", "object_end")
+FIELDS = (
+    "subject",
+    "relation",
+    "object",
+    "subject_type",
+    "object_type",
+    "confidence",
+    "negated",
+    "attributed_to",
+    "modality",
+    "predicate",
+    "rule",
+    "sentence",
+    "document",
+    "subject_start",
+    "subject_end",
+    "object_start",
+    "object_end",
+)
 
 
 def triple_record(triple: Triple) -> dict:
@@ -68,4 +84,6 @@ def carb_lines(extraction: Extraction) -> Iterator[str]:
         parts = [text[a:b] for a, b in (evidence.subject, evidence.relation, evidence.object)]
         if triple.negated and "not" not in parts[1].split():
             parts[1] = "not " + parts[1]
-        yield "\t".join([sentence, f"{triple.confidence:.3f}", *(" ".join(p.split()) for p in parts)])
+        yield "\t".join(
+            [sentence, f"{triple.confidence:.3f}", *(" ".join(p.split()) for p in parts)]
+        )

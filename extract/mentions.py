@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.symbols import NOUN, PROPN
+from spacy.tokens import Span, Token
 
+from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.coref import PRONOUN_TYPES, Antecedent, referring_types, resolve_references
 from extract.entities import NAMED_TYPES, NER_TYPES, TYPE_PRIORITY, cluster_names, name_words
 from extract.lexicon import DESCRIPTOR_TYPES
@@ -43,19 +45,21 @@ class DocumentEntities:
         return None
 
 
-def find_entities(doc: Doc) -> DocumentEntities:
-    """Find, group and type the named mentions of `doc`, and resolve references to them."""
-    spans, types = name_spans(doc)
+def find_entities(cols: Columns) -> DocumentEntities:
+    """Find, group and type the named mentions of a document, and resolve references to them."""
+    doc = cols.doc
+    spans, types = name_spans(cols)
     clusters = cluster_names([(clean_name(s.text), t) for s, t in zip(spans, types)])
-    votes: list[Counter[float]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
+    votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
     full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
-    for cluster, span, type_ in zip(clusters, spans, types):
+    for cluster, type_ in zip(clusters, types):
         lone = type_ == "person" and cluster not in full_person
         votes[cluster][type_] += 0.5 if lone else 1.0
-    for cluster, type_ in class_noun_votes(doc, spans, clusters):
+    for cluster, type_ in class_noun_votes(cols, spans, clusters):
         votes[cluster][type_] += NOUN_VOTE
     possible = [
-        frozenset(v) | (LONE_PERSON_TYPES if c not in full_person and set(v) == {"person"} else frozenset())
+        frozenset(v)
+        | (LONE_PERSON_TYPES if c not in full_person and set(v) == {"person"} else frozenset())
         for c, v in enumerate(votes)
     ]
     antecedents = [
@@ -63,7 +67,7 @@ def find_entities(doc: Doc) -> DocumentEntities:
         for span, cluster, type_ in zip(spans, clusters, types)
         if type_ in NAMED_TYPES
     ]
-    references = resolve_references(doc, antecedents)
+    references = resolve_references(cols, antecedents)
     for index, cluster in references.items():
         votes[cluster][reference_type(doc[index], possible[cluster])] += NOUN_VOTE
     entities = [
@@ -78,20 +82,21 @@ def find_entities(doc: Doc) -> DocumentEntities:
     )
 
 
-def class_noun_votes(doc: Doc, spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+def class_noun_votes(
+    cols: Columns, spans: list[Span], clusters: list[int]
+) -> Iterator[tuple[int, str]]:
     """'its GPT-4 model': a name modifying a class noun is of the noun's type."""
     span_at = {span.root.i: n for n, span in enumerate(spans)}
-    for token in doc:
-        type_ = DESCRIPTOR_TYPES.get(token.lemma_.lower())
-        if type_ is None or token.pos_ != "NOUN":
-            continue
+    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
+        type_ = DESCRIPTOR_TYPES[token.lemma_.lower()]
         for child in token.lefts:
             if child.dep_ == "compound" and child.i in span_at:
                 yield clusters[span_at[child.i]], type_
 
 
-def name_spans(doc: Doc) -> tuple[list[Span], list[str]]:
+def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
+    doc = cols.doc
     spans, types = [], []
     for ent in doc.ents:
         span = trim(ent)
@@ -99,16 +104,33 @@ def name_spans(doc: Doc) -> tuple[list[Span], list[str]]:
             spans.append(span)
             types.append(NER_TYPES.get(ent.label_, "thing"))
     covered = {t.i for s in spans for t in s}
-    for token in doc:
-        # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
-        if token.pos_ == "PROPN" and token.i not in covered and token.dep_ != "compound":
-            start = token.i
-            while start > token.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and start - 1 not in covered:
-                start -= 1
-            spans.append(doc[start : token.i + 1])
+    # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
+    untyped = (
+        (cols.pos == PROPN)
+        & (cols.ent_iob == OUTSIDE_ENTITY)
+        & ~isin(cols.dep, cols.ids("compound"))
+    )
+    for token in cols.tokens(untyped):
+        if token.i not in covered:
+            spans.append(doc[phrase_start(cols, token.i, covered) : token.i + 1])
             types.append("thing")
     order = sorted(range(len(spans)), key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
+
+
+def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
+    """Where the proper-noun phrase ending at `head` begins: 'Hugging Face' from 'Face'."""
+    start = head
+    compound = cols.ids("compound")[0]
+    while (
+        start > 0
+        and cols.sentence[start - 1] == cols.sentence[head]
+        and start - 1 not in covered
+        and cols.pos[start - 1] == PROPN
+        and cols.dep[start - 1] == compound
+    ):
+        start -= 1
+    return start
 
 
 def trim(span: Span) -> Span | None:
@@ -116,7 +138,11 @@ def trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].text in TRAILING or span.doc[end - 1].is_space):
+    while end > start and (
+        span.doc[end - 1].tag_ == "POS"
+        or span.doc[end - 1].text in TRAILING
+        or span.doc[end - 1].is_space
+    ):
         end -= 1
     return span.doc[start:end] if end > start else None
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from extract.columns import Columns, isin
 from extract.lexicon import HEDGE_MODALS, INTENT_VERBS, NEGATING_VERBS, REPORTING_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -49,13 +51,25 @@ class Candidate:
         return CONFIDENCE[self.rule]
 
 
+def document_candidates(cols: Columns) -> Iterator[Candidate]:
+    """Every candidate relation of a parsed document, in token order."""
+    mask = (cols.pos == VERB) | (cols.pos == AUX) | isin(cols.dep, cols.ids("appos"))
+    mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
+    for token in cols.tokens(mask):
+        yield from token_candidates(token)
+
+
 def sentence_candidates(sent: Span) -> Iterator[Candidate]:
     """Every candidate relation of one sentence, in token order."""
     for token in sent:
-        if token.dep_ == "appos":
-            yield from apposition_candidates(token)
-        if is_predicate(token):
-            yield from predicate_candidates(token)
+        yield from token_candidates(token)
+
+
+def token_candidates(token: Token) -> Iterator[Candidate]:
+    if token.dep_ == "appos":
+        yield from apposition_candidates(token)
+    if is_predicate(token):
+        yield from predicate_candidates(token)
 
 
 def is_predicate(token: Token) -> bool:
@@ -105,8 +119,14 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
                 else [(o, s) for s in subjects for o in expand([obj])]
             )
             for subject, object_ in pairs:
-                yield Candidate(subject, resolve_relative(object_, verb), predicate,
-                                relation_tokens, name, **frame)
+                yield Candidate(
+                    subject,
+                    resolve_relative(object_, verb),
+                    predicate,
+                    relation_tokens,
+                    name,
+                    **frame,
+                )
 
 
 # A verb rule yields (who is the subject, object token, predicate, relation tokens, rule name):
@@ -163,7 +183,13 @@ def verb_preposition(verb: Token) -> RuleOutput:
                 predicate = f"be {verb.lower_} {prep.lower_}"
                 yield "subject", obj, predicate, (verb, prep), "passive_preposition"
             else:
-                yield "subject", obj, f"{verb_phrase(verb)} {prep.lower_}", (*relation_span(verb), prep), "verb_preposition"
+                yield (
+                    "subject",
+                    obj,
+                    f"{verb_phrase(verb)} {prep.lower_}",
+                    (*relation_span(verb), prep),
+                    "verb_preposition",
+                )
 
 
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:

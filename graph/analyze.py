@@ -47,11 +47,13 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
         kind = statement_kind(row)
         key = (subject, obj, row["p"].value, kind)
         confidence = float(row["confidence"].value)
-        edge = edges.setdefault(key, {"label": row["relation"].value, "kind": kind,
-                                      "confidence": 0.0, "evidence": []})
+        edge = edges.setdefault(
+            key, {"label": row["relation"].value, "kind": kind, "confidence": 0.0, "evidence": []}
+        )
         edge["confidence"] = max(edge["confidence"], confidence)
-        edge["evidence"].append({"sentence": row["text"].value, "document": row["path"].value,
-                                 "confidence": confidence})
+        edge["evidence"].append(
+            {"sentence": row["text"].value, "document": row["path"].value, "confidence": confidence}
+        )
     for (subject, obj, predicate, kind), data in sorted(edges.items()):
         for node in (subject, obj):
             if node not in graph:
@@ -64,7 +66,9 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
 def node_attributes(store: ox.Store) -> dict[str, dict]:
     nodes = {}
     for row in store.query(NODES_QUERY, prefixes=PREFIXES):
-        aliases = row["aliases"].value.split("\x1f") if row["aliases"] and row["aliases"].value else []
+        aliases = (
+            row["aliases"].value.split("\x1f") if row["aliases"] and row["aliases"].value else []
+        )
         nodes[row["entity"].value] = {
             "label": row["label"].value,
             "type": CLASS_TYPES.get(row["type"].value, "thing"),
@@ -97,7 +101,9 @@ def most_connected(graph: nx.MultiDiGraph, *, limit: int = 5) -> list[tuple[str,
     >>> most_connected(g)
     [('A', 1), ('B', 1)]
     """
-    degrees = sorted(((graph.nodes[n]["label"], d) for n, d in graph.degree()), key=lambda x: (-x[1], x[0]))
+    degrees = sorted(
+        ((graph.nodes[n]["label"], d) for n, d in graph.degree()), key=lambda x: (-x[1], x[0])
+    )
     return degrees[:limit]
 
 

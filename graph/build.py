@@ -77,12 +77,17 @@ def build(
                 batch = []
         replace_documents(store, batch)
         if not report.parsed and not report.unchanged and not report.empty:
-            raise InputError("no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped))
+            raise InputError(
+                "no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped)
+            )
         # Always: a build interrupted after its document writes left the facts behind.
         refresh_facts(store)
         graph = to_networkx(store)
         write_turtle(store, out / "graph.ttl")
-        atomic_write(out / "graph.html", lambda tmp: write_html(graph, tmp, title=f"kg: {out.resolve().name}"))
+        atomic_write(
+            out / "graph.html",
+            lambda tmp: write_html(graph, tmp, title=f"kg: {out.resolve().name}"),
+        )
         report.documents = len(stored_hashes(store))
     report.entities = graph.number_of_nodes()
     report.relations = graph.number_of_edges()
@@ -120,10 +125,14 @@ def prepare_folder(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"{out}: cannot create output folder ({e.strerror}); choose another --out") from e
+        raise OutputError(
+            f"{out}: cannot create output folder ({e.strerror}); choose another --out"
+        ) from e
     probe = out / ".kg-write-test"
     try:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as e:
-        raise OutputError(f"{out}: output folder is not writable ({e.strerror}); choose another --out") from e
+        raise OutputError(
+            f"{out}: output folder is not writable ({e.strerror}); choose another --out"
+        ) from e

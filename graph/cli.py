@@ -34,13 +34,18 @@ class ResultFormat(str, Enum):
     json = "json"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Text files (.txt, .md, .html) or folders; - reads standard input.")]
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Text files (.txt, .md, .html) or folders; - reads standard input."),
+]
 
 
 @app.command()
 def build(
     paths: Paths,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the store, graph.ttl and graph.html.")] = Path("output"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the store, graph.ttl and graph.html.")
+    ] = Path("output"),
 ) -> None:
     """Build or update the graph from text: store, Turtle and an interactive HTML page."""
     from graph.build import build as run_build
@@ -49,30 +54,45 @@ def build(
     report = run_build(paths, out=out, stdin_text=stdin_text)
     top = ", ".join(f"{label} ({degree})" for label, degree in report.most_connected)
     typer.echo(
-        f"{report.documents} documents ({len(report.parsed)} read, {len(report.unchanged)} unchanged), "
-        f"{report.entities} entities, {report.relations} relations"
+        f"{report.documents} documents ({len(report.parsed)} read, "
+        f"{len(report.unchanged)} unchanged), {report.entities} entities, "
+        f"{report.relations} relations"
     )
     if top:
         typer.echo(f"most connected: {top}")
     typer.echo(f"wrote {out / 'store'}, {out / 'graph.ttl'}, {out / 'graph.html'}")
     if report.skipped:
-        raise KgError(f"{len(report.skipped)} file(s) skipped: " + "; ".join(f"{p} ({r})" for p, r in report.skipped))
+        raise KgError(
+            f"{len(report.skipped)} file(s) skipped: "
+            + "; ".join(f"{p} ({r})" for p, r in report.skipped)
+        )
 
 
 @app.command()
 def extract(
     paths: Paths,
-    format: Annotated[TripleFormat, typer.Option("--format", help="jsonl, tsv, or carb (one sentence per input line, Open IE columns).")] = TripleFormat.jsonl,
+    format: Annotated[
+        TripleFormat,
+        typer.Option(
+            "--format", help="jsonl, tsv, or carb (one sentence per input line, Open IE columns)."
+        ),
+    ] = TripleFormat.jsonl,
 ) -> None:
     """Print the triples read from text, without building a store."""
     from extract.documents import STDIN, read_documents
     from extract.extractor import extract_documents
-    from extract.triple import Document
     from extract.formats import carb_lines, triple_record, tsv_header, tsv_line
+    from extract.triple import Document
 
     if format is TripleFormat.carb:
-        text = "".join(sys.stdin.read() if p == STDIN else Path(p).read_text(encoding="utf-8") for p in paths)
-        sentences = (Document(id=f"line {n}", text=line) for n, line in enumerate(text.splitlines(), 1) if line.strip())
+        text = "".join(
+            sys.stdin.read() if p == STDIN else Path(p).read_text(encoding="utf-8") for p in paths
+        )
+        sentences = (
+            Document(id=f"line {n}", text=line)
+            for n, line in enumerate(text.splitlines(), 1)
+            if line.strip()
+        )
         for extraction in extract_documents(sentences, require_named=False):
             for line in carb_lines(extraction):
                 typer.echo(line)
@@ -82,16 +102,24 @@ def extract(
     for extraction in extract_documents(read_documents(paths)):
         for triple in extraction.triples:
             record = triple_record(triple)
-            typer.echo(json.dumps(record, ensure_ascii=False) if format is TripleFormat.jsonl else tsv_line(record))
+            typer.echo(
+                json.dumps(record, ensure_ascii=False)
+                if format is TripleFormat.jsonl
+                else tsv_line(record)
+            )
 
 
 @app.command()
 def query(
     sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file holding one.")],
-    store: Annotated[Path, typer.Option("--store", help="The store folder written by kg build.")] = Path("output/store"),
-    format: Annotated[ResultFormat, typer.Option("--format", help="table, csv or json.")] = ResultFormat.table,
+    store: Annotated[
+        Path, typer.Option("--store", help="The store folder written by kg build.")
+    ] = Path("output/store"),
+    format: Annotated[
+        ResultFormat, typer.Option("--format", help="table, csv or json.")
+    ] = ResultFormat.table,
 ) -> None:
-    """Run a SPARQL query over the graph, with kg's prefixes (kg, ent, rel, schema, prov...) declared."""
+    """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
     from graph.sparql import format_result, run_query
     from graph.store import open_store
 
@@ -108,7 +136,9 @@ def read_query(argument: str) -> tuple[str, str]:
         try:
             return path.read_text(encoding="utf-8"), str(path)
         except (OSError, UnicodeDecodeError) as e:
-            raise KgError(f"{path}: cannot read query file ({getattr(e, 'strerror', None) or e})") from e
+            raise KgError(
+                f"{path}: cannot read query file ({getattr(e, 'strerror', None) or e})"
+            ) from e
     return argument, "query"
 
 
@@ -133,7 +163,10 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"kg: error: {e}", err=True)
         sys.exit(1)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        typer.echo("kg: interrupted; finished documents are stored, run the same command to go on", err=True)
+        typer.echo(
+            "kg: interrupted; finished documents are stored, run the same command to go on",
+            err=True,
+        )
         sys.exit(130)
     except click.ClickException as e:
         e.show()

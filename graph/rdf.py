@@ -40,11 +40,11 @@ def iri(value: str) -> ox.NamedNode:
 
 def literal(value: str | int | float | bool) -> ox.Literal:
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=iri(XSD.boolean))
+        return TRUE if value else FALSE
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=iri(XSD.integer))
+        return ox.Literal(str(value), datatype=INTEGER)
     if isinstance(value, float):
-        return ox.Literal(f"{value:.3f}", datatype=iri(XSD.decimal))
+        return ox.Literal(f"{value:.3f}", datatype=DECIMAL)
     return ox.Literal(value)
 
 
@@ -52,15 +52,68 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# Terms built once: rdflib's namespace attribute lookups cost more than the writes themselves.
+A = iri(RDF.type)
+BOOLEAN, INTEGER, DECIMAL = iri(XSD.boolean), iri(XSD.integer), iri(XSD.decimal)
+TRUE, FALSE = ox.Literal("true", datatype=BOOLEAN), ox.Literal("false", datatype=BOOLEAN)
+TERMS = {
+    name: iri(namespace[name.split(":")[1]])
+    for name, namespace in [
+        *(
+            (f"kg:{t}", KG)
+            for t in (
+                "Document",
+                "Sentence",
+                "Statement",
+                "Occurrence",
+                "Entity",
+                "path",
+                "contentHash",
+                "text",
+                "start",
+                "end",
+                "relation",
+                "confidence",
+                "negated",
+                "asserted",
+                "rule",
+                "modality",
+                "entity",
+                "name",
+                "entityType",
+                "mentionCount",
+                "alias",
+                "subjectStart",
+                "subjectEnd",
+                "relationStart",
+                "relationEnd",
+                "objectStart",
+                "objectEnd",
+            )
+        ),
+        ("prov:Entity", PROV),
+        ("prov:wasDerivedFrom", PROV),
+        ("prov:wasAttributedTo", PROV),
+        ("dcterms:isPartOf", DCTERMS),
+        ("rdf:subject", RDF),
+        ("rdf:predicate", RDF),
+        ("rdf:object", RDF),
+        ("rdfs:label", RDFS),
+        ("skos:altLabel", SKOS),
+        ("owl:ObjectProperty", OWL),
+    ]
+}
+
+
 def document_quads(extraction: Extraction) -> list[ox.Quad]:
     """The named graph of one document."""
     document = extraction.document
     graph = iri(document_iri(document.id))
     triples = [
-        (graph, iri(RDF.type), iri(KG.Document)),
-        (graph, iri(RDF.type), iri(PROV.Entity)),
-        (graph, iri(KG.path), literal(document.id)),
-        (graph, iri(KG.contentHash), literal(content_hash(document.text))),
+        (graph, A, TERMS["kg:Document"]),
+        (graph, A, TERMS["prov:Entity"]),
+        (graph, TERMS["kg:path"], literal(document.id)),
+        (graph, TERMS["kg:contentHash"], literal(content_hash(document.text))),
     ]
     for triple in extraction.triples:
         triples += statement_triples(triple, graph)
@@ -74,52 +127,68 @@ def statement_triples(triple: Triple, document: ox.NamedNode) -> Iterator[tuple]
     sentence = iri(sentence_iri(evidence.document, evidence.sentence_start, sentence_end))
     subject, obj = iri(entity_iri(triple.subject.name)), iri(entity_iri(triple.object.name))
     predicate = iri(relation_iri(triple.predicate))
-    node = iri(statement_iri(evidence.document, evidence.subject, evidence.relation, evidence.object,
-                             subject.value, predicate.value, obj.value, triple.negated, triple.modality))
-    yield sentence, iri(RDF.type), iri(KG.Sentence)
-    yield sentence, iri(DCTERMS.isPartOf), document
-    yield sentence, iri(KG.text), literal(evidence.sentence)
-    yield sentence, iri(KG.start), literal(evidence.sentence_start)
-    yield sentence, iri(KG.end), literal(sentence_end)
-    yield node, iri(RDF.type), iri(KG.Statement)
-    yield node, iri(RDF.subject), subject
-    yield node, iri(RDF.predicate), predicate
-    yield node, iri(RDF.object), obj
-    yield node, iri(KG.relation), literal(triple.relation)
-    yield node, iri(KG.confidence), literal(float(triple.confidence))
-    yield node, iri(KG.negated), literal(triple.negated)
-    yield node, iri(KG.asserted), literal(triple.asserted)
-    yield node, iri(KG.rule), literal(triple.rule)
-    yield node, iri(PROV.wasDerivedFrom), sentence
+    node = iri(
+        statement_iri(
+            evidence.document,
+            evidence.subject,
+            evidence.relation,
+            evidence.object,
+            subject.value,
+            predicate.value,
+            obj.value,
+            triple.negated,
+            triple.modality,
+        )
+    )
+    yield sentence, A, TERMS["kg:Sentence"]
+    yield sentence, TERMS["dcterms:isPartOf"], document
+    yield sentence, TERMS["kg:text"], literal(evidence.sentence)
+    yield sentence, TERMS["kg:start"], literal(evidence.sentence_start)
+    yield sentence, TERMS["kg:end"], literal(sentence_end)
+    yield node, A, TERMS["kg:Statement"]
+    yield node, TERMS["rdf:subject"], subject
+    yield node, TERMS["rdf:predicate"], predicate
+    yield node, TERMS["rdf:object"], obj
+    yield node, TERMS["kg:relation"], literal(triple.relation)
+    yield node, TERMS["kg:confidence"], literal(float(triple.confidence))
+    yield node, TERMS["kg:negated"], literal(triple.negated)
+    yield node, TERMS["kg:asserted"], literal(triple.asserted)
+    yield node, TERMS["kg:rule"], literal(triple.rule)
+    yield node, TERMS["prov:wasDerivedFrom"], sentence
     if triple.modality:
-        yield node, iri(KG.modality), literal(triple.modality)
+        yield node, TERMS["kg:modality"], literal(triple.modality)
     if triple.attributed_to is not None:
-        yield node, iri(PROV.wasAttributedTo), iri(entity_iri(triple.attributed_to.name))
-    for name, (start, end) in (("subject", evidence.subject), ("relation", evidence.relation),
-                               ("object", evidence.object)):
-        yield node, iri(KG[f"{name}Start"]), literal(start)
-        yield node, iri(KG[f"{name}End"]), literal(end)
+        yield node, TERMS["prov:wasAttributedTo"], iri(entity_iri(triple.attributed_to.name))
+    for name, (start, end) in (
+        ("subject", evidence.subject),
+        ("relation", evidence.relation),
+        ("object", evidence.object),
+    ):
+        yield node, TERMS[f"kg:{name}Start"], literal(start)
+        yield node, TERMS[f"kg:{name}End"], literal(end)
 
 
 def occurrence_triples(extraction: Extraction, document: ox.NamedNode) -> Iterator[tuple]:
     """How this document names each entity: its name, the words used, the type, how often."""
     entities: dict[str, list] = {}
     for mention in extraction.mentions:
-        entities.setdefault(entity_iri(mention.entity.name), [mention.entity, Counter()])[1][mention.text] += 1
+        entities.setdefault(entity_iri(mention.entity.name), [mention.entity, Counter()])[1][
+            mention.text
+        ] += 1
     for triple in extraction.triples:
         for entity in (triple.subject, triple.object, triple.attributed_to):
             if entity is not None:
                 entities.setdefault(entity_iri(entity.name), [entity, Counter()])
     for entity_value, (entity, aliases) in entities.items():
         node = iri(f"{document.value}#entity={entity_value.rsplit('/', 1)[1]}")
-        yield node, iri(RDF.type), iri(KG.Occurrence)
-        yield node, iri(DCTERMS.isPartOf), document
-        yield node, iri(KG.entity), iri(entity_value)
-        yield node, iri(KG.name), literal(entity.name)
-        yield node, iri(KG.entityType), iri(TYPE_CLASSES[entity.type])
-        yield node, iri(KG.mentionCount), literal(max(1, sum(aliases.values())))
+        yield node, A, TERMS["kg:Occurrence"]
+        yield node, TERMS["dcterms:isPartOf"], document
+        yield node, TERMS["kg:entity"], iri(entity_value)
+        yield node, TERMS["kg:name"], literal(entity.name)
+        yield node, TERMS["kg:entityType"], iri(TYPE_CLASSES[entity.type])
+        yield node, TERMS["kg:mentionCount"], literal(max(1, sum(aliases.values())))
         for alias in aliases:
-            yield node, iri(KG.alias), literal(" ".join(alias.split()))
+            yield node, TERMS["kg:alias"], literal(" ".join(alias.split()))
 
 
 def fact_quads(
@@ -145,11 +214,13 @@ def fact_quads(
     for row in statements:
         relations.setdefault(row["predicate"], row["relation"])
         if row["asserted"]:
-            quads.append(ox.Quad(iri(row["subject"]), iri(row["predicate"]), iri(row["object"]), DEFAULT))
+            quads.append(
+                ox.Quad(iri(row["subject"]), iri(row["predicate"]), iri(row["object"]), DEFAULT)
+            )
     for predicate, label in sorted(relations.items()):
         quads += [
-            ox.Quad(iri(predicate), iri(RDF.type), iri(OWL.ObjectProperty), DEFAULT),
-            ox.Quad(iri(predicate), iri(RDFS.label), literal(label), DEFAULT),
+            ox.Quad(iri(predicate), A, TERMS["owl:ObjectProperty"], DEFAULT),
+            ox.Quad(iri(predicate), TERMS["rdfs:label"], literal(label), DEFAULT),
         ]
     return list(dict.fromkeys(quads))
 
@@ -164,13 +235,13 @@ def entity_quads(
         kind = max(types[entity], key=lambda t: (types[entity][t], t))
         node = iri(entity)
         quads += [
-            ox.Quad(node, iri(RDF.type), iri(KG.Entity), DEFAULT),
-            ox.Quad(node, iri(RDF.type), iri(kind), DEFAULT),
-            ox.Quad(node, iri(RDFS.label), literal(label), DEFAULT),
-            ox.Quad(node, iri(KG.mentionCount), literal(sum(types[entity].values())), DEFAULT),
+            ox.Quad(node, A, TERMS["kg:Entity"], DEFAULT),
+            ox.Quad(node, A, iri(kind), DEFAULT),
+            ox.Quad(node, TERMS["rdfs:label"], literal(label), DEFAULT),
+            ox.Quad(node, TERMS["kg:mentionCount"], literal(sum(types[entity].values())), DEFAULT),
         ]
         quads += [
-            ox.Quad(node, iri(SKOS.altLabel), literal(alias), DEFAULT)
+            ox.Quad(node, TERMS["skos:altLabel"], literal(alias), DEFAULT)
             for alias in sorted((aliases[entity] | set(names[entity])) - {label})
         ]
     return quads

@@ -30,7 +30,9 @@ class QueryResult:
     """The answer to a query: rows for SELECT, a boolean for ASK, triples for CONSTRUCT."""
 
     variables: tuple[str, ...] = ()
-    rows: list[tuple[ox.NamedNode | ox.Literal | ox.BlankNode | None, ...]] = field(default_factory=list)
+    rows: list[tuple[ox.NamedNode | ox.Literal | ox.BlankNode | None, ...]] = field(
+        default_factory=list
+    )
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
 
@@ -48,9 +50,13 @@ def check_query(text: str, *, name: str = "query") -> None:
         tree = parseQuery(PROLOGUE + text)
     except ParseBaseException as e:
         if is_update(text):
-            raise QueryError(f"{name}: updates are not allowed; kg query only reads the store") from e
+            raise QueryError(
+                f"{name}: updates are not allowed; kg query only reads the store"
+            ) from e
         line, column = e.lineno - PROLOGUE.count("\n"), e.col
-        raise QueryError(f"{name}: malformed SPARQL at line {line}, column {column}: {e.msg}") from e
+        raise QueryError(
+            f"{name}: malformed SPARQL at line {line}, column {column}: {e.msg}"
+        ) from e
     if "ServiceGraphPattern" in set(node_names(tree)):
         raise QueryError(f"{name}: SERVICE is not allowed: kg does not send queries to other hosts")
 
@@ -84,7 +90,7 @@ def run_query(
 
     Args:
         bindings: values for variables of the query, substituted safely (never by formatting
-            text into the query).
+            text into the query); Oxigraph requires a bound variable to be in the projection.
 
     Raises:
         QueryError: the query is malformed or not allowed.
@@ -92,9 +98,10 @@ def run_query(
     check_query(text, name=name)
     substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
-        answer = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                             substitutions=substitutions)
-    except (SyntaxError, ValueError, OSError) as e:
+        answer = store.query(
+            text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+        )
+    except (SyntaxError, ValueError, OSError, RuntimeError) as e:
         raise QueryError(f"{name}: {str(e).strip().splitlines()[0]}") from e
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
@@ -109,7 +116,11 @@ def format_result(result: QueryResult, *, fmt: str = "table") -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if result.boolean is not None:
-        return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+        return (
+            json.dumps({"head": {}, "boolean": result.boolean})
+            if fmt == "json"
+            else str(result.boolean).lower()
+        )
     if not result.variables and result.triples:
         return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in result.triples)
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
@@ -119,8 +130,10 @@ def format_table(result: QueryResult) -> str:
     header = list(result.variables)
     cells = [[visible(compact(value)) for value in row] for row in result.rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = [
+        "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
@@ -139,8 +152,11 @@ def format_json(result: QueryResult) -> str:
         {var: json_term(value) for var, value in zip(result.variables, row) if value is not None}
         for row in result.rows
     ]
-    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+    return json.dumps(
+        {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def json_term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> dict:
@@ -163,7 +179,7 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     if isinstance(term, ox.NamedNode):
         for prefix, namespace in PREFIXES.items():
             if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
+                return f"{prefix}:{term.value[len(namespace) :]}"
         return f"<{term.value}>"
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"

@@ -5,13 +5,13 @@ answers a 2-hop join in 7.8 s, while Oxigraph loads in 2-4 s and answers it in u
 still get rdflib's API (`open_dataset`, through the oxrdflib plugin); our bulk writes go to
 pyoxigraph directly, because adding triples one by one through rdflib is as slow as rdflib.
 
-Each write is one SPARQL Update, which Oxigraph applies as one transaction: a build killed at any
-moment leaves every document either as it was or fully replaced.
+A build killed at any moment leaves every document either fully stored with its content hash,
+or without the hash and so parsed again by the next build (see `replace_documents`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from graph.rdf import fact_quads
 from graph.vocab import KG, PREFIXES
 
 STORE_FOLDER = "store"
+CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 
 
 @contextmanager
@@ -35,12 +36,15 @@ def open_store(path: Path, *, read_only: bool = False) -> Iterator[ox.Store]:
             created.
     """
     if read_only and not path.is_dir():
-        raise StoreError(f"{path}: no store here; build one with: kg build PATH --out {path.parent}")
+        raise StoreError(
+            f"{path}: no store here; build one with: kg build PATH --out {path.parent}"
+        )
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
-        raise StoreError(f"{path}: cannot open the store ({first_line(e)}); "
-                         "is another kg command using it?") from e
+        raise StoreError(
+            f"{path}: cannot open the store ({first_line(e)}); is another kg command using it?"
+        ) from e
     try:
         yield store
     finally:
@@ -72,19 +76,25 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
 
 
 def replace_documents(store: ox.Store, graphs: Sequence[tuple[str, list[ox.Quad]]]) -> None:
-    """Replace the named graph of each document with its new quads, in one transaction."""
-    if not graphs:
-        return
-    parts = [f"DROP SILENT GRAPH <{graph}>" for graph, _ in graphs]
+    """Replace the named graph of each document with its new quads.
+
+    The content hash is the commit mark of a document: the other quads go first with the fast,
+    non-transactional bulk loader, the hashes last in one transaction. A build interrupted
+    before that leaves the documents without their hash, so the next build parses them again.
+    """
+    for graph, _ in graphs:
+        store.remove_graph(ox.NamedNode(graph))
     quads = [quad for _, graph_quads in graphs for quad in graph_quads]
-    parts.append(f"INSERT DATA {{ {nquads(quads)} }}")
-    store.update(" ;\n".join(parts))
+    store.bulk_extend(q for q in quads if q.predicate != CONTENT_HASH)
+    store.extend(q for q in quads if q.predicate == CONTENT_HASH)
 
 
 def refresh_facts(store: ox.Store) -> None:
     """Recompute the default graph (entities, relations, asserted edges) from all documents."""
     quads = fact_quads(occurrence_rows(store), alias_rows(store), statement_rows(store))
-    store.update(f"CLEAR DEFAULT ; INSERT DATA {{ {nquads(quads)} }}")
+    # Not one transaction, and need not be: every build recomputes the facts from scratch.
+    store.clear_graph(ox.DefaultGraph())
+    store.extend(quads)
 
 
 def occurrence_rows(store: ox.Store) -> Iterator[dict]:
@@ -92,8 +102,12 @@ def occurrence_rows(store: ox.Store) -> Iterator[dict]:
         ?o a kg:Occurrence ; kg:entity ?entity ; kg:name ?name ; kg:entityType ?type ;
            kg:mentionCount ?count } }"""
     for row in store.query(query, prefixes=PREFIXES):
-        yield {"entity": row["entity"].value, "name": row["name"].value,
-               "type": row["type"].value, "count": int(row["count"].value)}
+        yield {
+            "entity": row["entity"].value,
+            "name": row["name"].value,
+            "type": row["type"].value,
+            "count": int(row["count"].value),
+        }
 
 
 def alias_rows(store: ox.Store) -> Iterator[dict]:
@@ -107,24 +121,24 @@ def statement_rows(store: ox.Store) -> Iterator[dict]:
         ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
             kg:relation ?relation ; kg:asserted ?asserted } }"""
     for row in store.query(query, prefixes=PREFIXES):
-        yield {"subject": row["s"].value, "predicate": row["p"].value, "object": row["o"].value,
-               "relation": row["relation"].value, "asserted": row["asserted"].value == "true"}
-
-
-def nquads(quads: Iterable[ox.Quad]) -> str:
-    """Quads in N-Quads syntax, which SPARQL Update's INSERT DATA reads as GRAPH blocks."""
-    lines = []
-    for quad in quads:
-        triple = f"{quad.subject} {quad.predicate} {quad.object} ."
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            lines.append(triple)
-        else:
-            lines.append(f"GRAPH {quad.graph_name} {{ {triple} }}")
-    return "\n".join(lines)
+        yield {
+            "subject": row["s"].value,
+            "predicate": row["p"].value,
+            "object": row["o"].value,
+            "relation": row["relation"].value,
+            "asserted": row["asserted"].value == "true",
+        }
 
 
 def first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-__all__ = ["KG", "open_dataset", "open_store", "refresh_facts", "replace_documents", "stored_hashes"]
+__all__ = [
+    "KG",
+    "open_dataset",
+    "open_store",
+    "refresh_facts",
+    "replace_documents",
+    "stored_hashes",
+]

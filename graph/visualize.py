@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import re
 from importlib import resources
 from pathlib import Path
 
+import igraph
 import networkx as nx
 
 # Graphs up to this many nodes are laid out by vis-network's physics in the browser, which
@@ -22,9 +24,18 @@ PHYSICS_LIMIT = 200
 # Sentences shown per edge: enough to judge a relation, bounded so that hub edges stay small.
 EVIDENCE_LIMIT = 20
 COLORS = {
-    "organization": "#4e79a7", "person": "#f28e2b", "product": "#59a14f", "place": "#e15759",
-    "event": "#76b7b2", "work": "#edc948", "law": "#b07aa1", "language": "#ff9da7",
-    "group": "#9c755f", "date": "#bab0ac", "quantity": "#bab0ac", "thing": "#86bcb6",
+    "organization": "#4e79a7",
+    "person": "#f28e2b",
+    "product": "#59a14f",
+    "place": "#e15759",
+    "event": "#76b7b2",
+    "work": "#edc948",
+    "law": "#b07aa1",
+    "language": "#ff9da7",
+    "group": "#9c755f",
+    "date": "#bab0ac",
+    "quantity": "#bab0ac",
+    "thing": "#86bcb6",
     "concept": "#d3d3d3",
 }
 
@@ -34,31 +45,58 @@ def network_data(graph: nx.MultiDiGraph) -> dict:
     degree = dict(graph.degree())
     positions = layout(graph) if len(graph) > PHYSICS_LIMIT else {}
     nodes = []
-    for node_id, (iri, attrs) in enumerate(sorted(graph.nodes(data=True))):
-        node = {"id": iri, "label": attrs["label"], "type": attrs["type"],
-                "aliases": attrs["aliases"], "mentions": attrs["mentions"],
-                "size": round(8 + 5 * math.sqrt(degree[iri]), 1)}
+    for iri, attrs in sorted(graph.nodes(data=True)):
+        node = {
+            "id": iri,
+            "label": attrs["label"],
+            "type": attrs["type"],
+            "aliases": attrs["aliases"],
+            "mentions": attrs["mentions"],
+            "size": round(8 + 5 * math.sqrt(degree[iri]), 1),
+        }
         if iri in positions:
             node["x"], node["y"] = positions[iri]
         nodes.append(node)
     edges = [
-        {"id": f"e{n}", "from": s, "to": o, "label": d["label"], "kind": d["kind"],
-         "confidence": d["confidence"], "evidence": d["evidence"][:EVIDENCE_LIMIT]}
+        {
+            "id": f"e{n}",
+            "from": s,
+            "to": o,
+            "label": d["label"],
+            "kind": d["kind"],
+            "confidence": d["confidence"],
+            "evidence": d["evidence"][:EVIDENCE_LIMIT],
+        }
         for n, (s, o, d) in enumerate(graph.edges(data=True))
     ]
     counts: dict[str, int] = {}
     for node in nodes:
         counts[node["type"]] = counts.get(node["type"], 0) + 1
-    return {"nodes": nodes, "edges": edges, "colors": COLORS, "physics": not positions,
-            "typeCounts": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "colors": COLORS,
+        "physics": not positions,
+        "typeCounts": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
 
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions in screen units for graphs too large for in-browser physics."""
-    simple = nx.Graph(graph.to_undirected())
-    scale = 60 * math.sqrt(len(simple))
-    positions = nx.spring_layout(simple, seed=7, iterations=50, scale=scale)
-    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
+    """Positions in screen units for graphs too large for in-browser physics.
+
+    igraph's Fruchterman-Reingold (C core, grid variant) lays out 10,000 nodes in about 0.8 s
+    here, where networkx's spring_layout takes about 2 minutes.
+    """
+    nodes = sorted(graph.nodes)
+    index = {node: n for n, node in enumerate(nodes)}
+    edges = sorted({(index[s], index[o]) for s, o in graph.edges() if s != o})
+    random.seed(7)  # igraph draws its start positions from Python's random module
+    coordinates = igraph.Graph(n=len(nodes), edges=edges).layout_fruchterman_reingold(grid=True)
+    spread = 40.0  # screen units per layout unit: room for a label between neighbours
+    return {
+        node: (round(x * spread, 1), round(y * spread, 1))
+        for node, (x, y) in zip(nodes, coordinates)
+    }
 
 
 def render_html(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> str:
@@ -89,8 +127,13 @@ def script_json(data: dict) -> str:
 
 
 def escape_html(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def write_html(graph: nx.MultiDiGraph, path: Path, *, title: str = "Knowledge graph") -> None:

@@ -8,6 +8,7 @@ does not own a domain, and a user who publishes a graph replaces the base.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
@@ -98,6 +99,7 @@ PREFIXES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def entity_iri(name: str) -> str:
     """The IRI of the entity a name stands for; names with one key share it.
 

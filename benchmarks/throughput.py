@@ -1,0 +1,87 @@
+"""Throughput of extraction and building against raw spaCy parsing, measured in one run on the
+same text, so that the ratios hold however fast the machine is.
+
+    python benchmarks/throughput.py [--rounds N]
+
+Text: the CaRB dev sentences (real English from Wikipedia and news, read from
+../shared/data/carb/dev.txt) in documents of 20 sentences, plus the bundled example.
+Targets (issue 2): kg extract >= 0.85 x raw parsing, kg build >= 0.7 x raw parsing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+
+from extract.extractor import extract_documents
+from extract.pipeline import MODEL, load_pipeline
+from extract.triple import Document
+from graph.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+CARB = ROOT.parent / "shared" / "data" / "carb" / "dev.txt"
+EXAMPLE = ROOT / "examples" / "open-model-release.txt"
+TARGETS = {"extract": 0.85, "build": 0.7}
+
+
+def corpus() -> list[Document]:
+    lines = [line.strip() for line in CARB.read_text(encoding="utf-8").splitlines() if line.strip()]
+    documents = [
+        Document(f"carb-{n}", " ".join(lines[n : n + 20])) for n in range(0, len(lines), 20)
+    ]
+    return [*documents, Document("example", EXAMPLE.read_text(encoding="utf-8"))]
+
+
+def best_seconds(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The best time of each job; rounds interleave the jobs so that drift in the machine's
+    speed affects them alike."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    for _ in range(rounds):
+        for name, job in jobs.items():
+            start = time.perf_counter()
+            job()
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="runs per measurement; the best counts"
+    )
+    rounds = parser.parse_args().rounds
+    documents = corpus()
+    words = sum(len(d.text.split()) for d in documents)
+    raw_nlp = spacy.load(MODEL)
+    nlp = load_pipeline()
+    folder = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    for n, document in enumerate(documents):
+        (folder / f"doc{n:04}.txt").write_text(document.text, encoding="utf-8")
+
+    def run_build() -> None:
+        with tempfile.TemporaryDirectory() as out:
+            build([folder], out=Path(out), nlp=nlp)
+
+    jobs = {
+        "raw nlp.pipe": lambda: list(raw_nlp.pipe((d.text for d in documents), batch_size=64)),
+        "extract": lambda: list(extract_documents(documents, nlp=nlp)),
+        "build": run_build,
+    }
+    jobs["raw nlp.pipe"]()  # warm up caches and lazy loads before timing anything
+    rates = {name: words / seconds for name, seconds in best_seconds(jobs, rounds).items()}
+    print(f"corpus: {len(documents)} documents, {words} words; best of {rounds} rounds")
+    for name, rate in rates.items():
+        print(f"{name:>13}: {rate:8.0f} words/s")
+    for name, target in TARGETS.items():
+        ratio = rates[name] / rates["raw nlp.pipe"]
+        verdict = "meets" if ratio >= target else "MISSES"
+        print(f"{name} / raw parsing: {ratio:.2f} ({verdict} target {target})")
+
+
+if __name__ == "__main__":
+    main()

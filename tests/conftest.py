@@ -1,0 +1,80 @@
+"""Shared fixtures: the real spaCy pipeline, the bundled example, and a store built from it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.extractor import extract_documents
+from extract.pipeline import load_pipeline
+from extract.triple import Document, Extraction, Triple
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "open-model-release.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def read(text: str, *, nlp, require_named: bool = True) -> list[Triple]:
+    """The triples of one text."""
+    [extraction] = extract_documents([Document("test", text)], nlp=nlp, require_named=require_named)
+    return list(extraction.triples)
+
+
+def plain(triples: list[Triple]) -> set[tuple]:
+    """Triples as (subject, predicate, object) with a '-' before negated predicates."""
+    return {
+        (t.subject.name, ("-" if t.negated else "") + t.predicate, t.object.name) for t in triples
+    }
+
+
+@pytest.fixture(scope="session")
+def example_extraction(nlp) -> Extraction:
+    [extraction] = extract_documents(
+        [Document("examples/open-model-release.txt", EXAMPLE.read_text(encoding="utf-8"))], nlp=nlp
+    )
+    return extraction
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory, nlp) -> Path:
+    """An output folder built once from the example; tests copy it before changing it."""
+    from graph.build import build
+
+    out = tmp_path_factory.mktemp("example") / "output"
+    build([EXAMPLE], out=out, nlp=nlp)
+    return out
+
+
+@pytest.fixture
+def built_copy(example_build, tmp_path) -> Path:
+    target = tmp_path / "output"
+    shutil.copytree(example_build, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is not installed: apt-get install -y chromium (the test script does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

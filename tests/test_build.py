@@ -1,0 +1,126 @@
+"""The store across builds: same input twice, another document, a changed document; and names of
+any kind through triples -> store -> Turtle -> parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDFS
+
+from extract.triple import Document, Entity, Evidence, Extraction, Triple
+from graph.build import build
+from graph.export import union_triples, write_turtle
+from graph.rdf import document_quads
+from graph.store import open_store, refresh_facts, replace_documents
+from graph.vocab import document_iri, entity_iri
+from tests.conftest import EXAMPLE
+
+SECOND = "Microsoft acquired GitHub in 2018. GitHub is a code hosting platform."
+
+
+def store_graph(out: Path) -> Graph:
+    with open_store(out / "store", read_only=True) as store:
+        text = ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES).decode()
+    return Graph().parse(data=text, format="nt")
+
+
+def assert_same(a: Graph, b: Graph) -> None:
+    if not isomorphic(a, b):
+        _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+        raise AssertionError(
+            f"graphs differ:\nonly first:\n{only_a.serialize(format='nt')}\n"
+            f"only second:\n{only_b.serialize(format='nt')}"
+        )
+
+
+def test_build_twice_changes_nothing(built_copy, nlp):
+    before = store_graph(built_copy)
+    report = build([EXAMPLE], out=built_copy, nlp=nlp)
+    assert report.parsed == [] and len(report.unchanged) == 1
+    assert_same(before, store_graph(built_copy))
+
+
+def test_build_adds_another_document(built_copy, tmp_path, nlp):
+    before = store_graph(built_copy)
+    second = tmp_path / "second.txt"
+    second.write_text(SECOND)
+    report = build([second], out=built_copy, nlp=nlp)
+    after = store_graph(built_copy)
+    assert report.documents == 2
+    assert (
+        URIRef(entity_iri("Microsoft")),
+        URIRef("https://kg.example.org/relation/acquire"),
+        URIRef(entity_iri("GitHub")),
+    ) in after
+    statements = "SELECT ?s WHERE { ?s a kg:Statement }"
+    assert len(after.query(statements, initNs={"kg": "https://kg.example.org/vocab#"})) > len(
+        before.query(statements, initNs={"kg": "https://kg.example.org/vocab#"})
+    )
+
+
+def test_build_replaces_a_changed_document(tmp_path, nlp):
+    source = tmp_path / "news.txt"
+    source.write_text("Meta released Llama 2.")
+    build([source], out=tmp_path / "changed", nlp=nlp)
+    source.write_text(SECOND)
+    build([source], out=tmp_path / "changed", nlp=nlp)
+    build([source], out=tmp_path / "clean", nlp=nlp)
+    assert_same(store_graph(tmp_path / "changed"), store_graph(tmp_path / "clean"))
+    assert (None, RDFS.label, Literal("Llama 2")) not in store_graph(tmp_path / "changed")
+
+
+def test_build_writes_turtle_and_html(example_build):
+    turtle = Graph().parse(example_build / "graph.ttl", format="turtle")
+    assert_same(turtle, store_graph(example_build))
+    assert "<canvas" not in (example_build / "graph.html").read_text()[:2000]
+
+
+def extraction_naming(subject: str, obj: str) -> Extraction:
+    sentence = f"{subject} met {obj}."
+    evidence = Evidence(
+        document="doc",
+        sentence=sentence,
+        sentence_start=0,
+        subject=(0, len(subject)),
+        relation=(len(subject) + 1, len(subject) + 4),
+        object=(len(subject) + 5, len(sentence) - 1),
+    )
+    triple = Triple(
+        subject=Entity(subject, "person"),
+        relation="meets",
+        predicate="meet",
+        object=Entity(obj, "organization"),
+        confidence=0.8,
+        evidence=evidence,
+        rule="svo",
+    )
+    return Extraction(Document("doc", sentence), (triple,), ())
+
+
+names = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(subject=names, obj=names)
+def test_build_any_name_survives_store_and_turtle(tmp_path, subject, obj):
+    extraction = extraction_naming(subject, obj)
+    store = ox.Store()
+    replace_documents(store, [(document_iri("doc"), document_quads(extraction))])
+    refresh_facts(store)
+    path = tmp_path / "graph.ttl"
+    write_turtle(store, path)
+    graph = Graph().parse(path, format="turtle")
+    labels = {str(label) for label in graph.objects(None, RDFS.label)}
+    assert subject in labels or entity_iri(subject) == entity_iri(obj)
+    assert (
+        URIRef(entity_iri(subject)),
+        URIRef("https://kg.example.org/relation/meet"),
+        URIRef(entity_iri(obj)),
+    ) in graph or entity_iri(subject) == entity_iri(obj)

@@ -1,0 +1,52 @@
+"""The bundled example: the triples a reader would expect, and no pronoun as an argument."""
+
+from __future__ import annotations
+
+from extract.coref import PRONOUN_TYPES
+from tests.conftest import plain
+
+EXPECTED = {
+    ("Meta", "release", "Llama 2"),
+    ("Llama 2", "be", "large language model"),
+    ("Meta", "partner with", "Microsoft"),
+    ("Llama 2", "be available on", "Azure"),
+    ("Llama 2", "be available on", "AWS"),
+    ("Llama 2", "be available on", "Hugging Face"),
+    ("Microsoft", "offer", "Llama 2"),  # "the model" resolved
+    ("Satya Nadella", "chief executive of", "Microsoft"),
+    ("Mark Zuckerberg", "chief executive of", "Meta"),
+    ("Yann LeCun", "chief AI scientist at", "Meta"),
+    ("Yann LeCun", "argue for", "open research"),  # "He" resolved
+    ("OpenAI", "-release", "GPT-4"),  # negated, never a fact
+    ("OpenAI", "keep", "weights"),  # "The rival" resolved
+    ("Qualcomm", "work with", "Meta"),  # "The chipmaker" resolved
+}
+
+
+def test_extractor_example_triples(example_extraction):
+    found = plain(example_extraction.triples)
+    assert EXPECTED <= found, f"missing {EXPECTED - found}"
+
+
+def test_extractor_example_has_no_pronoun_argument(example_extraction):
+    for triple in example_extraction.triples:
+        for entity in (triple.subject, triple.object):
+            assert entity.name.lower() not in PRONOUN_TYPES, triple
+
+
+def test_extractor_example_types(example_extraction):
+    types = {e.name: e.type for t in example_extraction.triples for e in (t.subject, t.object)}
+    assert types["Meta"] == "organization"
+    assert types["Qualcomm"] == "organization"
+    assert types["Mark Zuckerberg"] == "person"
+    assert types["Llama 2"] == "product"
+
+
+def test_extractor_example_negation_and_attribution(example_extraction):
+    negated = [t for t in example_extraction.triples if t.negated]
+    assert {(t.subject.name, t.object.name) for t in negated} >= {
+        ("OpenAI", "GPT-4"),
+        ("Meta", "cost"),
+    }
+    trained = [t for t in example_extraction.triples if t.predicate == "be trained on"]
+    assert trained and all(t.attributed_to and t.attributed_to.name == "Meta" for t in trained)

@@ -1,0 +1,187 @@
+"""Extraction rules: a table of sentences and the triples a reader expects, read with the real
+model, and rule tests on hand-built parses that do not depend on the model's mistakes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from extract.relations import sentence_candidates
+from tests.conftest import plain, read
+
+# sentence -> triples that must be read (subject, predicate, object); '-' marks negation.
+EXPECTED = [
+    ("Meta released Llama 2.", {("Meta", "release", "Llama 2")}),
+    ("Llama 2 was released by Meta.", {("Meta", "release", "Llama 2")}),
+    ("Llama 2 is available on AWS.", {("Llama 2", "be available on", "AWS")}),
+    ("Meta partners with Microsoft.", {("Meta", "partner with", "Microsoft")}),
+    ("Meta partnered with Microsoft in 2023.", {("Meta", "partner with", "Microsoft")}),
+    ("Llama 2 is a large language model.", {("Llama 2", "be", "large language model")}),
+    (
+        "Llama 2 is available on Azure, AWS and Hugging Face.",
+        {
+            ("Llama 2", "be available on", "Azure"),
+            ("Llama 2", "be available on", "AWS"),
+            ("Llama 2", "be available on", "Hugging Face"),
+        },
+    ),
+    (
+        "Google and Microsoft invested in OpenAI.",
+        {("Google", "invest in", "OpenAI"), ("Microsoft", "invest in", "OpenAI")},
+    ),
+    (
+        "Apple acquired Beats and hired Jimmy Iovine.",
+        {("Apple", "acquire", "Beats"), ("Apple", "hire", "Jimmy Iovine")},
+    ),
+    ("OpenAI did not release GPT-4 as open source.", {("OpenAI", "-release", "GPT-4")}),
+    ("Amazon never acquired Netflix.", {("Amazon", "-acquire", "Netflix")}),
+    (
+        "Satya Nadella, the chief executive of Microsoft, spoke in Paris.",
+        {("Satya Nadella", "chief executive of", "Microsoft")},
+    ),
+    (
+        "Yann LeCun is the chief AI scientist at Meta.",
+        {("Yann LeCun", "chief AI scientist at", "Meta")},
+    ),
+    ("Microsoft, which owns GitHub, reported strong results.", {("Microsoft", "own", "GitHub")}),
+]
+
+# sentence -> triples that must not be read.
+NOT_EXPECTED = [
+    ("OpenAI did not release GPT-4.", {("OpenAI", "release", "GPT-4")}),
+    (
+        "Meta's partnership with Microsoft expanded.",
+        {("Meta's partnership with Microsoft", "expand", "")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXPECTED, ids=[s for s, _ in EXPECTED])
+def test_relations_sentence_table(nlp, sentence, expected):
+    found = plain(read(sentence, nlp=nlp))
+    assert expected <= found, f"missing {expected - found}; read {found}"
+
+
+@pytest.mark.parametrize(("sentence", "unwanted"), NOT_EXPECTED, ids=[s for s, _ in NOT_EXPECTED])
+def test_relations_not_read(nlp, sentence, unwanted):
+    assert not (plain(read(sentence, nlp=nlp)) & unwanted)
+
+
+def test_relations_arguments_are_entities_not_clauses(nlp):
+    triples = read(
+        "Meta's partnership with Microsoft expanded the reach of Llama 2.",
+        nlp=nlp,
+        require_named=False,
+    )
+    assert triples, "expected a triple"
+    assert all(len(t.subject.name.split()) <= 3 for t in triples)
+
+
+def test_relations_reported_speech_is_attributed(nlp):
+    [triple] = [
+        t
+        for t in read("OpenAI believes that Meta released Llama 2.", nlp=nlp)
+        if t.predicate == "release"
+    ]
+    assert triple.attributed_to is not None and triple.attributed_to.name == "OpenAI"
+    assert not triple.asserted
+
+
+def test_relations_intention_is_marked(nlp):
+    [triple] = [
+        t
+        for t in read("Qualcomm plans to bring Llama 2 to phones.", nlp=nlp)
+        if t.predicate == "bring"
+    ]
+    assert triple.subject.name == "Qualcomm" and triple.modality == "intended"
+
+
+def test_relations_evidence_offsets_point_at_words(nlp):
+    text = "Intro line.\n\nMeta released Llama 2 on Tuesday."
+    [triple] = [t for t in read(text, nlp=nlp) if t.predicate == "release"]
+    evidence = triple.evidence
+    assert text[slice(*evidence.subject)] == "Meta"
+    assert text[slice(*evidence.relation)] == "released"
+    assert text[slice(*evidence.object)] == "Llama 2"
+    assert evidence.sentence == "Meta released Llama 2 on Tuesday."
+    assert text[evidence.sentence_start :].startswith(evidence.sentence)
+    assert 0 < triple.confidence <= 1
+
+
+def parse(nlp, words, heads, deps, pos, lemmas, tags=None):
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        tags=tags or [""] * len(words),
+    )
+    return doc
+
+
+def candidates(doc):
+    return {
+        (c.subject.text, c.predicate, c.object.text, c.negated) for c in sentence_candidates(doc[:])
+    }
+
+
+def test_rule_svo_on_built_parse(nlp):
+    doc = parse(
+        nlp,
+        ["Meta", "released", "Llama"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["PROPN", "VERB", "PROPN"],
+        ["Meta", "release", "Llama"],
+    )
+    assert candidates(doc) == {("Meta", "release", "Llama", False)}
+
+
+def test_rule_passive_agent_on_built_parse(nlp):
+    doc = parse(
+        nlp,
+        ["Llama", "was", "released", "by", "Meta"],
+        [2, 2, 2, 2, 3],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj"],
+        ["PROPN", "AUX", "VERB", "ADP", "PROPN"],
+        ["Llama", "be", "release", "by", "Meta"],
+    )
+    assert ("Meta", "release", "Llama", False) in candidates(doc)
+
+
+def test_rule_negation_on_built_parse(nlp):
+    doc = parse(
+        nlp,
+        ["Meta", "did", "not", "release", "Llama"],
+        [3, 3, 3, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "dobj"],
+        ["PROPN", "AUX", "PART", "VERB", "PROPN"],
+        ["Meta", "do", "not", "release", "Llama"],
+    )
+    assert candidates(doc) == {("Meta", "release", "Llama", True)}
+
+
+def test_rule_coordinated_objects_on_built_parse(nlp):
+    words = ["Llama", "is", "available", "on", "Azure", ",", "AWS", "and", "Bedrock"]
+    heads = [1, 1, 1, 2, 3, 4, 4, 6, 6]
+    deps = ["nsubj", "ROOT", "acomp", "prep", "pobj", "punct", "conj", "cc", "conj"]
+    pos = ["PROPN", "AUX", "ADJ", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"]
+    lemmas = ["Llama", "be", "available", "on", "Azure", ",", "AWS", "and", "Bedrock"]
+    doc = parse(nlp, words, heads, deps, pos, lemmas)
+    assert {c[2] for c in candidates(doc)} == {"Azure", "AWS", "Bedrock"}
+    assert {c[1] for c in candidates(doc)} == {"be available on"}
+
+
+def test_rule_headline_noun_read_as_verb(nlp):
+    doc = parse(
+        nlp,
+        ["Meta", "partners", "with", "Microsoft"],
+        [1, 1, 1, 2],
+        ["amod", "ROOT", "prep", "pobj"],
+        ["PROPN", "NOUN", "ADP", "PROPN"],
+        ["Meta", "partner", "with", "Microsoft"],
+        tags=["NNP", "NNS", "IN", "NNP"],
+    )
+    assert candidates(doc) == {("Meta", "partner with", "Microsoft", False)}
