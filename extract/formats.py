@@ -3,9 +3,8 @@ that benchmarks such as CaRB read."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from extract.triple import Extraction, Triple
+from extract.openie import OpenTuple
+from extract.triple import Triple
 
 FIELDS = (
     "subject",
@@ -74,16 +73,13 @@ def tsv_value(value: object) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def carb_lines(extraction: Extraction) -> Iterator[str]:
-    """Open IE output for one sentence: sentence, confidence, arg1, relation, arg2, with the
-    arguments and relation copied from the sentence as written."""
-    text = extraction.document.text
-    sentence = text.strip()
-    for triple in extraction.triples:
-        evidence = triple.evidence
-        parts = [text[a:b] for a, b in (evidence.subject, evidence.relation, evidence.object)]
-        if triple.negated and "not" not in parts[1].split():
-            parts[1] = "not " + parts[1]
-        yield "\t".join(
-            [sentence, f"{triple.confidence:.3f}", *(" ".join(p.split()) for p in parts)]
-        )
+def carb_line(sentence: str, extraction: OpenTuple) -> str:
+    """Open IE output: sentence, confidence, arg1, relation, and the other arguments joined.
+
+    >>> carb_line("A b c .", OpenTuple("A", "b", ("c", "d"), 0.5))
+    'A b c .\t0.500\tA\tb\tc d'
+    """
+    columns = [extraction.arg1, extraction.relation, " ".join(extraction.args)]
+    return "\t".join(
+        [sentence.strip(), f"{extraction.confidence:.3f}", *(tsv_value(c) for c in columns)]
+    )

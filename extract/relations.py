@@ -238,6 +238,9 @@ def subjects_of(verb: Token) -> list[Token]:
         return controller[:1] or subjects_of(verb.head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subjects_of(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # 'the model released by Meta', 'a company making chips': the noun is the subject.
+        return [verb.head]
     return []
 
 
@@ -288,6 +291,9 @@ def speaker_of(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
+    """'was released', and the participle of 'the model released by Meta'."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 

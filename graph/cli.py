@@ -79,23 +79,16 @@ def extract(
     ] = TripleFormat.jsonl,
 ) -> None:
     """Print the triples read from text, without building a store."""
-    from extract.documents import STDIN, read_documents
+    from extract.documents import read_documents
     from extract.extractor import extract_documents
-    from extract.formats import carb_lines, triple_record, tsv_header, tsv_line
-    from extract.triple import Document
+    from extract.formats import carb_line, triple_record, tsv_header, tsv_line
+    from extract.openie import read_sentences
 
     if format is TripleFormat.carb:
-        text = "".join(
-            sys.stdin.read() if p == STDIN else Path(p).read_text(encoding="utf-8") for p in paths
-        )
-        sentences = (
-            Document(id=f"line {n}", text=line)
-            for n, line in enumerate(text.splitlines(), 1)
-            if line.strip()
-        )
-        for extraction in extract_documents(sentences, require_named=False):
-            for line in carb_lines(extraction):
-                typer.echo(line)
+        documents = read_documents(paths)
+        lines = (line for d in documents for line in d.text.splitlines() if line.strip())
+        for sentence, extraction in read_sentences(lines):
+            typer.echo(carb_line(sentence, extraction))
         return
     if format is TripleFormat.tsv:
         typer.echo(tsv_header())

@@ -100,9 +100,9 @@ def test_cli_extract_carb_columns(capsys, monkeypatch):
     sentence, confidence, arg1, relation, arg2 = out.splitlines()[0].split("\t")
     assert (sentence, arg1, relation, arg2) == (
         "Llama 2 was released by Meta .",
-        "Meta",
-        "released by",
         "Llama 2",
+        "was released by",
+        "Meta",
     )
     assert 0 < float(confidence) <= 1
 
