@@ -74,10 +74,10 @@ def tsv_value(value: object) -> str:
 
 
 def carb_line(sentence: str, extraction: OpenTuple) -> str:
-    """Open IE output: sentence, confidence, arg1, relation, and the other arguments joined.
+    r"""Open IE output: sentence, confidence, arg1, relation, and the other arguments joined.
 
-    >>> carb_line("A b c .", OpenTuple("A", "b", ("c", "d"), 0.5))
-    'A b c .\t0.500\tA\tb\tc d'
+    >>> carb_line("A b c .", OpenTuple("A", "b", ("c", "d"), 0.5)).split("\t")
+    ['A b c .', '0.500', 'A', 'b', 'c d']
     """
     columns = [extraction.arg1, extraction.relation, " ".join(extraction.args)]
     return "\t".join(
