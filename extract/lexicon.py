@@ -49,3 +49,28 @@ HEDGE_MODALS = frozenset({"may", "might", "could", "would"})
 
 # Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment".
 NEGATING_VERBS = frozenset({"decline", "refuse", "fail"})
+
+# Nouns that name an event or relation of a verb, and that verb's predicate: "Meta's partnership
+# with Microsoft" -> (Meta, partner with, Microsoft).
+NOMINALIZATIONS: dict[str, str] = {
+    "partnership": "partner with",
+    "collaboration": "collaborate with",
+    "alliance": "ally with",
+    "merger": "merge with",
+    "acquisition": "acquire",
+    "purchase": "purchase",
+    "takeover": "take over",
+    "launch": "launch",
+    "release": "release",
+    "investment": "invest in",
+    "development": "develop",
+    "funding": "fund",
+    "sponsorship": "sponsor",
+}
+
+# Words of job titles that stand before a name: "CEO Mark Zuckerberg".
+TITLE_WORDS = frozenset(
+    "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
+    "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
+    "officer minister secretary senator governor editor analyst engineer".split()
+)

@@ -144,6 +144,13 @@ def trim(span: Span) -> Span | None:
         or span.doc[end - 1].is_space
     ):
         end -= 1
+    # 'Llama 3', 'Windows 11': NER often stops before a version number.
+    while (
+        end < len(span.doc)
+        and span.doc[end].pos_ == "NUM"
+        and span.doc[end].head.i in range(start, end)
+    ):
+        end += 1
     return span.doc[start:end] if end > start else None
 
 

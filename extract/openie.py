@@ -16,9 +16,10 @@ from itertools import chain
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from extract.candidate import CONFIDENCE, expand
 from extract.columns import columns
 from extract.pipeline import BATCH_SIZE, load_pipeline
-from extract.relations import CONFIDENCE, document_candidates, expand, subjects_of
+from extract.relations import document_candidates, subjects_of
 
 # Dependents that belong to the relation when they sit before the verb ('has not yet been').
 RELATION_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})

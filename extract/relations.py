@@ -1,4 +1,5 @@
-"""Dependency rules that read candidate relations from a parsed sentence.
+"""Dependency rules that read candidate relations from a parsed sentence: verbs, copulas and
+appositions here, relations carried by nouns in `extract.nominal`.
 
 Each rule is one small function over a predicate token. A rule yields `Candidate`s that still
 point at tokens; `extract.extractor` turns their argument tokens into entities. The
@@ -9,52 +10,32 @@ confidence puts the surest triples first.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from extract.candidate import Candidate, children, expand
 from extract.columns import Columns, isin
-from extract.lexicon import HEDGE_MODALS, INTENT_VERBS, NEGATING_VERBS, REPORTING_VERBS
+from extract.lexicon import (
+    HEDGE_MODALS,
+    INTENT_VERBS,
+    NEGATING_VERBS,
+    NOMINALIZATIONS,
+    REPORTING_VERBS,
+    TITLE_WORDS,
+)
+from extract.nominal import nominal_candidates
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-CONFIDENCE = {
-    "svo": 0.85,
-    "passive": 0.8,
-    "copula": 0.75,
-    "adjective_preposition": 0.75,
-    "role": 0.8,
-    "verb_preposition": 0.7,
-    "passive_preposition": 0.65,
-    "apposition": 0.6,
-}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A relation read from the parse, its arguments still tokens."""
-
-    subject: Token
-    object: Token
-    predicate: str
-    relation_tokens: tuple[Token, ...]
-    rule: str
-    negated: bool = False
-    modality: str | None = None
-    speaker: Token | None = None
-
-    @property
-    def confidence(self) -> float:
-        return CONFIDENCE[self.rule]
 
 
 def document_candidates(cols: Columns) -> Iterator[Candidate]:
     """Every candidate relation of a parsed document, in token order."""
     mask = (cols.pos == VERB) | (cols.pos == AUX) | isin(cols.dep, cols.ids("appos"))
     mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
+    mask |= isin(cols.lemma, cols.ids(*NOMINALIZATIONS)) | isin(cols.dep, cols.ids("poss"))
+    mask |= isin(cols.lower, cols.ids(*TITLE_WORDS)) & isin(cols.dep, cols.ids("compound", "amod"))
     for token in cols.tokens(mask):
         yield from token_candidates(token)
 
@@ -68,6 +49,7 @@ def sentence_candidates(sent: Span) -> Iterator[Candidate]:
 def token_candidates(token: Token) -> Iterator[Candidate]:
     if token.dep_ == "appos":
         yield from apposition_candidates(token)
+    yield from nominal_candidates(token)
     if is_predicate(token):
         yield from predicate_candidates(token)
 
@@ -251,15 +233,6 @@ def resolve_relative(token: Token, verb: Token) -> Token:
     return token
 
 
-def expand(tokens: list[Token]) -> list[Token]:
-    """Each token and the tokens coordinated with it: 'Azure, AWS and Hugging Face'."""
-    expanded = []
-    for token in tokens:
-        expanded += [token, *(t for t in token.conjuncts if t.i > token.i)]
-    # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
-    return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
-
-
 def is_negated(verb: Token) -> bool:
     """'did not release', 'never released', 'declined to comment'; negation on a governing
     verb carries over to its infinitive or coordinated complement."""
@@ -271,7 +244,12 @@ def is_negated(verb: Token) -> bool:
 
 
 def modality_of(verb: Token) -> str | None:
-    """'could release' -> possible; 'plans to release' -> intended."""
+    """'could release' -> possible; 'plans to release' -> intended; 'if Meta released' ->
+    hypothetical; 'Did Meta release?' -> question."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return "hypothetical"
+    if verb.doc[verb.sent.end - 1].text == "?":
+        return "question"
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
         return "possible"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
@@ -305,7 +283,3 @@ def verb_phrase(verb: Token) -> str:
 
 def relation_span(verb: Token) -> tuple[Token, ...]:
     return (verb, *(c for c in verb.children if c.dep_ == "prt"))
-
-
-def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]

@@ -44,9 +44,33 @@ EXPECTED = [
         {("Yann LeCun", "chief AI scientist at", "Meta")},
     ),
     ("Microsoft, which owns GitHub, reported strong results.", {("Microsoft", "own", "GitHub")}),
+    # relations carried by nouns
+    ("CEO Mark Zuckerberg of Meta spoke.", {("Mark Zuckerberg", "CEO of", "Meta")}),
+    ("Meta's chief scientist Jane Doe spoke.", {("Jane Doe", "chief scientist of", "Meta")}),
+    ("Meta's partnership with Microsoft expanded.", {("Meta", "partner with", "Microsoft")}),
+    ("Microsoft's acquisition of GitHub closed in 2018.", {("Microsoft", "acquire", "GitHub")}),
+    ("Jane Doe, chief scientist at Meta, resigned.", {("Jane Doe", "chief scientist at", "Meta")}),
+    ("Llama 2, a language model, is free.", {("Llama 2", "be", "language model")}),
+    # clause structure
+    ("The model that Meta released beats GPT-4.", {("Meta", "release", "model")}),
+    (
+        "Meta released Llama 2 and partnered with Microsoft.",
+        {("Meta", "release", "Llama 2"), ("Meta", "partner with", "Microsoft")},
+    ),
+    ("Meta decided to release Llama 2.", {("Meta", "release", "Llama 2")}),
 ]
 
-# sentence -> triples that must not be read.
+# sentence -> triples that must not be read as asserted facts.
+NOT_ASSERTED = [
+    ("If Meta released Llama 3, Google would respond.", ("Meta", "release", "Llama 3")),
+    ("Has Meta released Llama 3?", ("Meta", "release", "Llama 3")),
+    ("OpenAI believes that Meta released Llama 3.", ("Meta", "release", "Llama 3")),
+    ("Meta may release Llama 3.", ("Meta", "release", "Llama 3")),
+    ("Meta intends to release Llama 3.", ("Meta", "release", "Llama 3")),
+    ("Meta did not release Llama 3.", ("Meta", "release", "Llama 3")),
+]
+
+# sentence -> triples that must not be read at all.
 NOT_EXPECTED = [
     ("OpenAI did not release GPT-4.", {("OpenAI", "release", "GPT-4")}),
     (
@@ -65,6 +89,15 @@ def test_relations_sentence_table(nlp, sentence, expected):
 @pytest.mark.parametrize(("sentence", "unwanted"), NOT_EXPECTED, ids=[s for s, _ in NOT_EXPECTED])
 def test_relations_not_read(nlp, sentence, unwanted):
     assert not (plain(read(sentence, nlp=nlp)) & unwanted)
+
+
+@pytest.mark.parametrize(("sentence", "triple"), NOT_ASSERTED, ids=[s for s, _ in NOT_ASSERTED])
+def test_relations_tempting_but_not_asserted(nlp, sentence, triple):
+    found = [
+        t for t in read(sentence, nlp=nlp) if (t.subject.name, t.predicate, t.object.name) == triple
+    ]
+    assert found, f"expected the statement to be read (and marked) in {sentence!r}"
+    assert not any(t.asserted for t in found)
 
 
 def test_relations_arguments_are_entities_not_clauses(nlp):
@@ -185,3 +218,16 @@ def test_rule_headline_noun_read_as_verb(nlp):
         tags=["NNP", "NNS", "IN", "NNP"],
     )
     assert candidates(doc) == {("Meta", "partner with", "Microsoft", False)}
+
+
+def test_rule_nominalization_with_agent_on_built_parse(nlp):
+    words = ["the", "launch", "of", "Llama", "by", "Meta"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 1, 1, 2, 1, 4],
+        ["det", "ROOT", "prep", "pobj", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN"],
+        ["the", "launch", "of", "Llama", "by", "Meta"],
+    )
+    assert candidates(doc) == {("Meta", "launch", "Llama", False)}
