@@ -56,7 +56,9 @@ def referring_types(token: Token) -> frozenset[str] | None:
     # 'the chief executive of Microsoft' introduces a role; it does not point back.
     if any(c.dep_ in ("prep", "compound", "poss", "appos") for c in token.children):
         return None
-    return frozenset({DESCRIPTOR_TYPES[token.lemma_.lower()]})
+    described = DESCRIPTOR_TYPES[token.lemma_.lower()]
+    # A proper name spaCy left untyped ('Arm') may well be what 'the company' describes.
+    return frozenset({described, "thing"}) if described != "person" else frozenset({described})
 
 
 def referring_tokens(cols: Columns) -> list[Token]:
@@ -66,8 +68,10 @@ def referring_tokens(cols: Columns) -> list[Token]:
     return cols.tokens(pronouns | descriptions)
 
 
-def resolve_references(cols: Columns, antecedents: list[Antecedent]) -> dict[int, int]:
-    """Map the index of every resolvable pronoun or description to a cluster index.
+def resolve_references(cols: Columns, antecedents: list[Antecedent]) -> dict[int, list[int]]:
+    """Map the index of every resolvable pronoun or description to the cluster indices it may
+    refer to, best first (the next one serves when the best is ruled out later: 'Nvidia agreed
+    to buy the company' cannot mean that Nvidia buys itself).
 
     `antecedents` must be in document order.
     """
@@ -78,20 +82,20 @@ def resolve_references(cols: Columns, antecedents: list[Antecedent]) -> dict[int
         if types is None:
             continue
         window = PRONOUN_WINDOW if token.pos_ == "PRON" else DESCRIPTION_WINDOW
-        best = best_antecedent(token, types, antecedents, sent_index, window=window)
-        if best is not None:
-            resolved[token.i] = best.cluster
+        ranked = ranked_antecedents(token, types, antecedents, sent_index, window=window)
+        if ranked:
+            resolved[token.i] = ranked
     return resolved
 
 
-def best_antecedent(
+def ranked_antecedents(
     token: Token,
     types: frozenset[str],
     antecedents: list[Antecedent],
     sent_index: np.ndarray,
     *,
     window: int,
-) -> Antecedent | None:
+) -> list[int]:
     here = int(sent_index[token.i])
     seen: dict[int, int] = {}
     scored = []
@@ -104,7 +108,8 @@ def best_antecedent(
             continue
         score = salience(candidate.span, distance, seen[candidate.cluster])
         scored.append((score, candidate.span.start, candidate))
-    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+    ranked = sorted(scored, key=lambda s: (s[0], s[1]), reverse=True)
+    return list(dict.fromkeys(candidate.cluster for _, _, candidate in ranked))
 
 
 def salience(span: Span, distance: int, mentions: int) -> float:

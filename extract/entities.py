@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
-from extract.triple import Entity
+from extract.triple import Entity, Extraction
 
 NER_TYPES = {
     "ORG": "organization",
@@ -130,71 +131,133 @@ def entity_key(name: str) -> str:
     return "x" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-@dataclass
-class Cluster:
-    """Mentions of one entity within a document, and the votes for its type."""
+@dataclass(frozen=True)
+class Clustering:
+    """Which entity each mention of a document names, and why it was merged into it."""
 
-    names: list[str] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def type(self) -> str:
-        return max(self.votes, key=lambda t: (self.votes[t], -TYPE_PRIORITY.index(t)))
-
-    @property
-    def name(self) -> str:
-        """The fullest name: most words, then most frequent, then first seen."""
-        counts = Counter(self.names)
-        best = max(self.names, key=lambda n: (len(name_words(n)), counts[n], -self.names.index(n)))
-        return (
-            " ".join(name_words(best))
-            if best.casefold().startswith("the ")
-            else best.removesuffix("'s")
-        )
-
-    @property
-    def entity(self) -> Entity:
-        return Entity(name=self.name, type=self.type)
+    index: list[int]
+    reason: list[str]
 
 
-def cluster_names(names: list[tuple[str, str]]) -> list[int]:
-    """Group `(name, type)` mentions of one document into entities; return a cluster index per
-    mention, in the order of `names`.
+def cluster_names(
+    names: list[tuple[str, str]], *, tickers: Mapping[int, int] | None = None
+) -> Clustering:
+    """Group `(name, type)` mentions of one document into entities.
+
+    Args:
+        names: the mentions in document order.
+        tickers: mention index -> index of the name it is the stock ticker of
+            ('Meta Platforms (META)').
 
     >>> cluster_names([("Mark Zuckerberg", "person"), ("Meta", "organization"),
-    ...                ("Zuckerberg", "person"), ("Meta Platforms", "organization")])
+    ...                ("Zuckerberg", "person"), ("Meta Platforms", "organization")]).index
     [0, 1, 0, 1]
     """
-    by_key: dict[str, int] = {}
     keys = [entity_key(name) for name, _ in names]
-    for key in keys:
-        by_key.setdefault(key, len(by_key))
-    full_names = {key: name_words(name) for (name, _), key in zip(names, keys)}
-    types = {key: {t for (_, t), k in zip(names, keys) if k == key} for key in by_key}
-    merged = {key: _merge_target(key, full_names, types) for key in by_key}
+    words = {key: name_words(name) for (name, _), key in zip(names, keys)}
+    types: dict[str, set[str]] = defaultdict(set)
+    for (_, type_), key in zip(names, keys):
+        types[key].add(type_)
+    targets = {key: merge_target(key, words, types) for key in dict.fromkeys(keys)}
+    for mention, owner in (tickers or {}).items():
+        if keys[mention] != keys[owner]:  # 'Meta (META)' share a key already
+            reason = f"ticker in parentheses after {names[owner][0]}"
+            targets[keys[mention]] = (targets[keys[owner]][0], reason)
     order: dict[str, int] = {}
-    return [order.setdefault(merged[key], len(order)) for key in keys]
+    index = [order.setdefault(targets[key][0], len(order)) for key in keys]
+    first = {}
+    for (name, _), key in zip(names, keys):
+        first.setdefault(targets[key][0], name)
+    reason = [
+        targets[key][1] or ("" if name == first[targets[key][0]] else SAME_KEY_REASON)
+        for (name, _), key in zip(names, keys)
+    ]
+    return Clustering(index, reason)
 
 
-def _merge_target(key: str, full_names: dict[str, list[str]], types: dict[str, set[str]]) -> str:
-    words = full_names[key]
-    longer = {k: w for k, w in full_names.items() if len(w) > len(words)}
-    if len(words) == 1 and "person" in types[key]:
-        people = [
-            k for k, w in longer.items() if "person" in types[k] and words[0] in (w[0], w[-1])
-        ]
+SAME_KEY_REASON = "same name but for case, spacing, punctuation or company designator"
+
+
+def merge_target(
+    key: str, words: Mapping[str, list[str]], types: Mapping[str, set[str]]
+) -> tuple[str, str]:
+    """The key of the entity a name belongs to (rules 2 and 3), and why."""
+    own = words[key]
+    longer = {k: w for k, w in words.items() if len(w) > len(own)}
+    if len(own) == 1 and "person" in types[key]:
+        people = [k for k, w in longer.items() if "person" in types[k] and own[0] in (w[0], w[-1])]
         if len(people) == 1:
-            return people[0]
-    starts = [k for k, w in longer.items() if w[: len(words)] == words and "person" not in types[k]]
-    return starts[0] if len(starts) == 1 else key
+            return people[0], f"first or last name of {' '.join(words[people[0]])}"
+    starts = [k for k, w in longer.items() if w[: len(own)] == own and "person" not in types[k]]
+    if len(starts) == 1:
+        return starts[0], f"beginning of {' '.join(words[starts[0]])}"
+    return key, ""
 
 
-def vote_types(
-    mention_types: list[str], names: list[str], *, full_person_names: set[str]
-) -> Counter[str]:
-    """Count type votes for one cluster; lone one-word person tags count half (rule 4)."""
-    votes: Counter[str] = Counter()
-    for mention_type, name in zip(mention_types, names):
-        lone = mention_type == "person" and len(name_words(name)) == 1
-        votes[mention_type] += 0.5 if lone and not full_person_names else 1
-    return votes
+class KnownEntities:
+    """Entities named by earlier documents, so that a new document's short names resolve to them
+    (rules 2 and 3 across documents): 'Zuckerberg' alone in a later article is Mark Zuckerberg
+    when the graph knows exactly one person of that last name."""
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.keys: set[str] = set()
+        self.by_prefix: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.by_last_name: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            self.add(entity)
+
+    def add(self, entity: Entity) -> None:
+        if entity.type in UNNAMED_TYPES:
+            return
+        self.keys.add(entity_key(entity.name))
+        words = tuple(name_words(entity.name))
+        if entity.type == "person" and len(words) > 1:
+            self.by_last_name[words[-1]].add(entity.name)
+        elif entity.type != "person":
+            for size in range(1, len(words)):
+                self.by_prefix[words[:size]].add(entity.name)
+
+    def resolve(self, entity: Entity) -> tuple[Entity, str]:
+        """The known entity `entity` names, and why; itself and '' when none or several."""
+        if entity.type in UNNAMED_TYPES or entity_key(entity.name) in self.keys:
+            return entity, ""
+        words = tuple(name_words(entity.name))
+        if entity.type == "person" and len(words) == 1:
+            matches, rule = self.by_last_name.get(words[0], set()), "last name of"
+        else:
+            matches, rule = self.by_prefix.get(words, set()), "beginning of"
+        if len(matches) != 1:
+            return entity, ""
+        [name] = matches
+        return Entity(name=name, type=entity.type), f"{rule} {name}, named in another document"
+
+
+UNNAMED_TYPES = frozenset({"concept", "date", "quantity"})
+
+
+def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extraction:
+    """Rename the entities of one document's extraction to the known entities they name, then
+    add them to `known`."""
+    resolved: dict[Entity, tuple[Entity, str]] = {}
+
+    def entity_of(entity: Entity) -> Entity:
+        if entity not in resolved:
+            resolved[entity] = known.resolve(entity)
+        return resolved[entity][0]
+
+    triples = tuple(
+        replace(
+            t,
+            subject=entity_of(t.subject),
+            object=entity_of(t.object),
+            attributed_to=t.attributed_to and entity_of(t.attributed_to),
+        )
+        for t in extraction.triples
+    )
+    mentions = tuple(
+        replace(m, entity=entity_of(m.entity), reason=m.reason or resolved[m.entity][1])
+        for m in extraction.mentions
+    )
+    for entity, _ in resolved.values():
+        known.add(entity)
+    return replace(extraction, triples=triples, mentions=mentions)

@@ -89,13 +89,18 @@ def extract_document(
         if key not in triples or triples[key].confidence < triple.confidence:
             triples[key] = triple
     mentions = tuple(
+        Mention(entity, span.text, span.start_char + offset, span.end_char + offset, reason)
+        for span, entity, reason in zip(entities.spans, entities.span_entity, entities.span_reason)
+    ) + tuple(
         Mention(
-            entity=entity,
-            text=span.text,
-            start=span.start_char + offset,
-            end=span.end_char + offset,
+            entity,
+            doc[i].text,
+            doc[i].idx + offset,
+            doc[i].idx + len(doc[i]) + offset,
+            reason="coreference",
+            reference=True,
         )
-        for span, entity in zip(entities.spans, entities.span_entity)
+        for i, (entity, *_) in sorted(entities.references.items())
     )
     return Extraction(document, tuple(triples.values()), mentions)
 
@@ -116,7 +121,7 @@ def build_triple(
     offset: int,
 ) -> Triple | None:
     subject = argument(candidate.subject, entities)
-    obj = argument(candidate.object, entities)
+    obj = argument(candidate.object, entities, avoid=subject[0] if subject else None)
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
     speaker = None
@@ -150,13 +155,16 @@ def build_triple(
     )
 
 
-def argument(token: Token, entities: DocumentEntities) -> tuple[Entity, tuple[int, int]] | None:
+def argument(
+    token: Token, entities: DocumentEntities, *, avoid: Entity | None = None
+) -> tuple[Entity, tuple[int, int]] | None:
     """The entity an argument token stands for, with the character offsets of its words.
 
-    A named mention or resolved reference gives its entity; a pronoun that could not be
-    resolved gives None (its triple is dropped); a common noun gives a concept.
+    A named mention or resolved reference gives its entity (a reference avoids `avoid`, the
+    other argument: nothing acts on itself here); a pronoun that could not be resolved gives
+    None (its triple is dropped); a common noun gives a concept.
     """
-    found = entities.mention_of(token)
+    found = entities.mention_of(token, avoid=avoid)
     if found is None:
         found = named_compound(token, entities)
     if found is not None:
@@ -205,7 +213,7 @@ def readable(candidate: Candidate) -> str:
     >>> readable(SimpleNamespace(predicate="carry out", rule="svo"))
     'carries out'
     """
-    if candidate.rule == "role":
+    if candidate.rule in ("role", "title"):
         return candidate.predicate
     if candidate.predicate == "be":
         return "is a"

@@ -32,16 +32,21 @@ class DocumentEntities:
 
     spans: list[Span]
     span_entity: list[Entity]
+    span_reason: list[str]  # why each mention was merged into its entity ("" when named as is)
     token_span: dict[int, int]
-    references: dict[int, Entity]
+    references: dict[int, list[Entity]]  # what each pronoun or description may refer to, best first
 
-    def mention_of(self, token: Token) -> tuple[Entity, Span] | None:
-        """The entity a token names or refers to, and the words that do so."""
+    def mention_of(
+        self, token: Token, *, avoid: Entity | None = None
+    ) -> tuple[Entity, Span] | None:
+        """The entity a token names or refers to, and the words that do so; a reference takes
+        its next candidate when the best is `avoid`."""
         if token.i in self.token_span:
             index = self.token_span[token.i]
             return self.span_entity[index], self.spans[index]
-        if token.i in self.references:
-            return self.references[token.i], token.doc[token.i : token.i + 1]
+        candidates = [e for e in self.references.get(token.i, []) if e != avoid]
+        if candidates:
+            return candidates[0], token.doc[token.i : token.i + 1]
         return None
 
 
@@ -49,27 +54,28 @@ def find_entities(cols: Columns) -> DocumentEntities:
     """Find, group and type the named mentions of a document, and resolve references to them."""
     doc = cols.doc
     spans, types = name_spans(cols)
-    clusters = cluster_names([(clean_name(s.text), t) for s, t in zip(spans, types)])
+    names = [(clean_name(s.text), t) for s, t in zip(spans, types)]
+    clustering = cluster_names(names, tickers=ticker_owners(spans))
+    clusters = clustering.index
     votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
     full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
     for cluster, type_ in zip(clusters, types):
         lone = type_ == "person" and cluster not in full_person
-        votes[cluster][type_] += 0.5 if lone else 1.0
+        # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
+        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
     for cluster, type_ in class_noun_votes(cols, spans, clusters):
         votes[cluster][type_] += NOUN_VOTE
-    possible = [
-        frozenset(v)
-        | (LONE_PERSON_TYPES if c not in full_person and set(v) == {"person"} else frozenset())
-        for c, v in enumerate(votes)
-    ]
+    possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
     antecedents = [
         Antecedent(span, cluster, possible[cluster])
         for span, cluster, type_ in zip(spans, clusters, types)
         if type_ in NAMED_TYPES
     ]
     references = resolve_references(cols, antecedents)
-    for index, cluster in references.items():
-        votes[cluster][reference_type(doc[index], possible[cluster])] += NOUN_VOTE
+    for index, ranked in references.items():
+        voted = reference_type(doc[index], possible[ranked[0]])
+        if voted != "thing":  # 'it' says only that the entity is no person
+            votes[ranked[0]][voted] += NOUN_VOTE
     entities = [
         Entity(name=cluster_label(spans, clusters, c), type=majority(votes[c]))
         for c in range(len(votes))
@@ -77,9 +83,29 @@ def find_entities(cols: Columns) -> DocumentEntities:
     return DocumentEntities(
         spans=spans,
         span_entity=[entities[c] for c in clusters],
+        span_reason=clustering.reason,
         token_span={t.i: n for n, span in enumerate(spans) for t in span},
-        references={i: entities[c] for i, c in references.items()},
+        references={i: [entities[c] for c in ranked] for i, ranked in references.items()},
     )
+
+
+def ticker_owners(spans: list[Span]) -> dict[int, int]:
+    """'Meta Platforms (META 3.43%)': a short upper-case name in parentheses right after a name
+    is that name's stock ticker."""
+    owners = {}
+    for n in range(1, len(spans)):
+        span, before = spans[n], spans[n - 1]
+        opening = span.doc[span.start - 1] if span.start else None
+        if (
+            opening is not None
+            and opening.text == "("
+            and before.end == span.start - 1
+            and len(span) == 1
+            and span.text.isupper()
+            and len(span.text) <= 6
+        ):
+            owners[n] = n - 1
+    return owners
 
 
 def class_noun_votes(
@@ -168,6 +194,13 @@ def cluster_label(spans: list[Span], clusters: list[int], cluster: int) -> str:
     names = [clean_name(s.text) for s, c in zip(spans, clusters) if c == cluster]
     counts = Counter(names)
     return max(names, key=lambda n: (len(name_words(n)), counts[n], -names.index(n)))
+
+
+def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
+    """The types an entity may have, for agreement with pronouns and descriptions: those voted
+    for ('thing' only when nothing else is), and organization too for a lone person tag."""
+    typed = frozenset(votes) - {"thing"} or frozenset(votes)
+    return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
 
 
 def majority(votes: Counter[str]) -> str:

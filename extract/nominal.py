@@ -84,7 +84,7 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
         if prep.lower_ == preposition
         for t in children(prep, "pobj")
     ]
-    agents = [t for t in children(noun, "poss") if is_name(t)]
+    agents = [t for t in children(noun, "poss") if is_name(t) or t.pos_ == "PRON"]
     # 'the launch of Llama 2 by Meta': the parser may hang 'by Meta' on the theme.
     for head in (noun, *themes):
         for prep in children(head, "prep"):

@@ -20,13 +20,23 @@ BATCH_SIZE = 64
 PIECE_CHARS = 100_000
 
 
+DASHES = frozenset({"--", "—", "–"})
+# A dateline ('MENLO PARK, Calif. --') is a few words at the start of a paragraph.
+DATELINE_TOKENS = 8
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line: headlines and datelines carry no full stop."""
+    """Start a sentence after every blank line, and after a news dateline's dash ('SANTA CLARA,
+    Calif. -- Nvidia abandoned...'): headlines and datelines carry no full stop."""
     spaces = np.flatnonzero(doc.to_array([IS_SPACE]) == 1)
-    for i in spaces:
-        if i + 1 < len(doc) and doc[int(i)].text.count("\n") >= 2:
-            doc[int(i) + 1].is_sent_start = True
+    starts = [0] + [int(i) + 1 for i in spaces if doc[int(i)].text.count("\n") >= 2]
+    for start in starts:
+        if 0 < start < len(doc):
+            doc[start].is_sent_start = True
+        dash = next((t.i for t in doc[start : start + DATELINE_TOKENS] if t.text in DASHES), None)
+        if dash is not None and dash + 1 < len(doc) and doc[start].is_upper:
+            doc[dash + 1].is_sent_start = True
     return doc
 
 

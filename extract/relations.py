@@ -27,6 +27,11 @@ from extract.lexicon import (
 from extract.nominal import nominal_candidates
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# NER labels of things with names of their own (not dates, amounts or numbers).
+NAMED_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW"}
+)
+COPULAS = frozenset({"be", "remain", "become"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
@@ -135,13 +140,13 @@ def passive(verb: Token) -> RuleOutput:
 def copula(verb: Token) -> RuleOutput:
     """'Llama 2 is a large language model' -> (Llama 2, be, large language model), and
     'Yann LeCun is the chief scientist at Meta' -> (Yann LeCun, chief scientist at, Meta)."""
-    if verb.lemma_ != "be":
+    if verb.lemma_ not in COPULAS:
         return
     for attr in children(verb, "attr"):
         roles = list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
         if not roles:
-            yield "subject", attr, "be", (verb,), "copula"
+            yield "subject", attr, verb.lemma_, (verb,), "copula"
 
 
 def adjective_preposition(verb: Token) -> RuleOutput:
@@ -154,13 +159,14 @@ def adjective_preposition(verb: Token) -> RuleOutput:
 
 
 def verb_preposition(verb: Token) -> RuleOutput:
-    """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft); only for verbs
-    without a direct object, whose prepositions then carry the relation."""
-    if any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children):
-        return
+    """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
+    object keeps only prepositions that name someone: 'licenses its designs to Apple'."""
+    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
     is_pass = is_passive(verb)
     for prep in children(verb, "prep", "dative"):
         for obj in children(prep, "pobj"):
+            if has_object and obj.ent_type_ not in NAMED_LABELS:
+                continue
             if is_pass:
                 predicate = f"be {verb.lower_} {prep.lower_}"
                 yield "subject", obj, predicate, (verb, prep), "passive_preposition"

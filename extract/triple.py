@@ -50,6 +50,8 @@ class Mention:
     text: str
     start: int
     end: int
+    reason: str = ""  # why this mention names `entity`, when it is not by the same words
+    reference: bool = False  # a pronoun or description ("it", "the company"), not a name
 
 
 @dataclass(frozen=True)

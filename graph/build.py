@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from extract.documents import STDIN, find_files, read_document
+from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.triple import Document
@@ -22,7 +23,14 @@ from graph.analyze import most_connected, to_networkx
 from graph.errors import OutputError
 from graph.export import atomic_write, write_turtle
 from graph.rdf import content_hash, document_quads
-from graph.store import STORE_FOLDER, open_store, refresh_facts, replace_documents, stored_hashes
+from graph.store import (
+    STORE_FOLDER,
+    known_entities,
+    open_store,
+    refresh_facts,
+    replace_documents,
+    stored_hashes,
+)
 from graph.visualize import write_html
 from graph.vocab import document_iri
 
@@ -69,7 +77,9 @@ def build(
         hashes = stored_hashes(store)
         documents = changed_documents(files, stdin_text, hashes, report)
         batch = []
+        known = KnownEntities(known_entities(store))
         for extraction in extract_documents(documents, nlp=nlp):
+            extraction = resolve_extraction(extraction, known)
             report.parsed.append(extraction.document.id)
             batch.append((document_iri(extraction.document.id), document_quads(extraction)))
             if len(batch) >= WRITE_BATCH:

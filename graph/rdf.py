@@ -27,6 +27,7 @@ from graph.vocab import (
     document_iri,
     entity_iri,
     relation_iri,
+    segment,
     sentence_iri,
     statement_iri,
 )
@@ -56,52 +57,20 @@ def content_hash(text: str) -> str:
 A = iri(RDF.type)
 BOOLEAN, INTEGER, DECIMAL = iri(XSD.boolean), iri(XSD.integer), iri(XSD.decimal)
 TRUE, FALSE = ox.Literal("true", datatype=BOOLEAN), ox.Literal("false", datatype=BOOLEAN)
-TERMS = {
-    name: iri(namespace[name.split(":")[1]])
-    for name, namespace in [
-        *(
-            (f"kg:{t}", KG)
-            for t in (
-                "Document",
-                "Sentence",
-                "Statement",
-                "Occurrence",
-                "Entity",
-                "path",
-                "contentHash",
-                "text",
-                "start",
-                "end",
-                "relation",
-                "confidence",
-                "negated",
-                "asserted",
-                "rule",
-                "modality",
-                "entity",
-                "name",
-                "entityType",
-                "mentionCount",
-                "alias",
-                "subjectStart",
-                "subjectEnd",
-                "relationStart",
-                "relationEnd",
-                "objectStart",
-                "objectEnd",
-            )
-        ),
-        ("prov:Entity", PROV),
-        ("prov:wasDerivedFrom", PROV),
-        ("prov:wasAttributedTo", PROV),
-        ("dcterms:isPartOf", DCTERMS),
-        ("rdf:subject", RDF),
-        ("rdf:predicate", RDF),
-        ("rdf:object", RDF),
-        ("rdfs:label", RDFS),
-        ("skos:altLabel", SKOS),
-        ("owl:ObjectProperty", OWL),
+KG_TERMS = """Document Sentence Statement Occurrence Entity path contentHash text start end relation
+confidence negated asserted rule modality entity name entityType mentionCount alias merge reason
+subjectStart subjectEnd relationStart relationEnd objectStart objectEnd""".split()
+TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
+    f"{prefix}:{term}": iri(namespace[term])
+    for prefix, namespace, terms in [
+        ("prov", PROV, ["Entity", "wasDerivedFrom", "wasAttributedTo"]),
+        ("dcterms", DCTERMS, ["isPartOf"]),
+        ("rdf", RDF, ["subject", "predicate", "object"]),
+        ("rdfs", RDFS, ["label"]),
+        ("skos", SKOS, ["altLabel"]),
+        ("owl", OWL, ["ObjectProperty"]),
     ]
+    for term in terms
 }
 
 
@@ -169,17 +138,24 @@ def statement_triples(triple: Triple, document: ox.NamedNode) -> Iterator[tuple]
 
 
 def occurrence_triples(extraction: Extraction, document: ox.NamedNode) -> Iterator[tuple]:
-    """How this document names each entity: its name, the words used, the type, how often."""
-    entities: dict[str, list] = {}
+    """How this document names each entity: its name, the words used and why they name it, the
+    type, how often."""
+    entities: dict[str, tuple[Entity, Counter[str], dict[str, str]]] = {}
+    # Pronouns and descriptions count as mentions but are no names of the entity.
+    references = {" ".join(m.text.split()) for m in extraction.mentions if m.reference}
     for mention in extraction.mentions:
-        entities.setdefault(entity_iri(mention.entity.name), [mention.entity, Counter()])[1][
-            mention.text
-        ] += 1
+        _, aliases, reasons = entities.setdefault(
+            entity_iri(mention.entity.name), (mention.entity, Counter(), {})
+        )
+        alias = " ".join(mention.text.split())
+        aliases[alias] += 1
+        if mention.reason and not mention.reference:
+            reasons[alias] = mention.reason
     for triple in extraction.triples:
         for entity in (triple.subject, triple.object, triple.attributed_to):
             if entity is not None:
-                entities.setdefault(entity_iri(entity.name), [entity, Counter()])
-    for entity_value, (entity, aliases) in entities.items():
+                entities.setdefault(entity_iri(entity.name), (entity, Counter(), {}))
+    for entity_value, (entity, aliases, reasons) in entities.items():
         node = iri(f"{document.value}#entity={entity_value.rsplit('/', 1)[1]}")
         yield node, A, TERMS["kg:Occurrence"]
         yield node, TERMS["dcterms:isPartOf"], document
@@ -187,8 +163,13 @@ def occurrence_triples(extraction: Extraction, document: ox.NamedNode) -> Iterat
         yield node, TERMS["kg:name"], literal(entity.name)
         yield node, TERMS["kg:entityType"], iri(TYPE_CLASSES[entity.type])
         yield node, TERMS["kg:mentionCount"], literal(max(1, sum(aliases.values())))
-        for alias in aliases:
-            yield node, TERMS["kg:alias"], literal(" ".join(alias.split()))
+        for alias in aliases.keys() - references:
+            yield node, TERMS["kg:alias"], literal(alias)
+        for alias, reason in reasons.items():
+            merge = iri(f"{node.value}&alias={segment(alias)}")
+            yield node, TERMS["kg:merge"], merge
+            yield merge, TERMS["kg:alias"], literal(alias)
+            yield merge, TERMS["kg:reason"], literal(reason)
 
 
 def fact_quads(

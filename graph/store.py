@@ -19,9 +19,10 @@ import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
 from rdflib import Dataset
 
+from extract.triple import Entity
 from graph.errors import StoreError
 from graph.rdf import fact_quads
-from graph.vocab import KG, PREFIXES
+from graph.vocab import CLASS_TYPES, KG, PREFIXES
 
 STORE_FOLDER = "store"
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
@@ -73,6 +74,15 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
         prefixes=PREFIXES,
     )
     return {row["path"].value: row["hash"].value for row in rows}
+
+
+def known_entities(store: ox.Store) -> Iterator[Entity]:
+    """The entities of the graph's facts, with their label and type."""
+    query = "SELECT ?label ?type WHERE { ?e a kg:Entity ; rdfs:label ?label ; a ?type }"
+    for row in store.query(query, prefixes=PREFIXES):
+        kind = CLASS_TYPES.get(row["type"].value)
+        if kind is not None:
+            yield Entity(name=row["label"].value, type=kind)
 
 
 def replace_documents(store: ox.Store, graphs: Sequence[tuple[str, list[ox.Quad]]]) -> None:

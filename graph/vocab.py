@@ -65,6 +65,8 @@ class KG(DefinedNamespace):
     alias: URIRef
     entityType: URIRef
     mentionCount: URIRef
+    merge: URIRef  # an occurrence's record of a name merged into the entity
+    reason: URIRef  # why that name was merged: which rule, after which name
 
 
 TYPE_CLASSES: dict[str, URIRef] = {

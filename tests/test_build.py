@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
@@ -124,3 +125,30 @@ def test_build_any_name_survives_store_and_turtle(tmp_path, subject, obj):
         URIRef("https://kg.example.org/relation/meet"),
         URIRef(entity_iri(obj)),
     ) in graph or entity_iri(subject) == entity_iri(obj)
+
+
+def test_build_resolves_names_across_documents(tmp_path, nlp, capsys):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Mark Zuckerberg founded Facebook. Meta Platforms (META) owns Instagram.")
+    second.write_text("Zuckerberg praised Instagram.")
+    out = tmp_path / "out"
+    build([first], out=out, nlp=nlp)
+    build([second], out=out, nlp=nlp)
+    graph = store_graph(out)
+    person = URIRef(entity_iri("Mark Zuckerberg"))
+    assert (
+        person,
+        URIRef("https://kg.example.org/relation/praise"),
+        URIRef(entity_iri("Instagram")),
+    ) in graph
+    assert (URIRef(entity_iri("Zuckerberg")), None, None) not in graph
+
+    from graph.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["entities", "--store", str(out / "store")])
+    assert exit_info.value.code == 0
+    listing = capsys.readouterr().out
+    assert "Mark Zuckerberg  (person, 2 mentions)" in listing
+    assert "= Zuckerberg: last name of Mark Zuckerberg, named in another document" in listing
+    assert "= META: same name but for case" in listing or "= META: ticker" in listing

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.entities import cluster_names, entity_key
+from extract.entities import KnownEntities, cluster_names, entity_key
+from extract.triple import Entity
 
 SAME_KEY = [
     ("Meta Platforms", "Meta"),
@@ -52,4 +53,30 @@ CLUSTERS = [
 
 @pytest.mark.parametrize(("mentions", "expected"), CLUSTERS)
 def test_entities_clusters(mentions, expected):
-    assert cluster_names(mentions) == expected
+    assert cluster_names(mentions).index == expected
+
+
+def test_entities_ticker_and_reasons():
+    clustering = cluster_names(
+        [("Alphabet Inc", "organization"), ("GOOGL", "organization"), ("Alphabet", "organization")],
+        tickers={1: 0},
+    )
+    assert clustering.index == [0, 0, 0]
+    assert clustering.reason[1] == "ticker in parentheses after Alphabet Inc"
+    assert "company designator" in clustering.reason[2]
+
+
+ACROSS_DOCUMENTS = [
+    # known entities, a new document's entity -> the entity it resolves to
+    ([("Mark Zuckerberg", "person")], ("Zuckerberg", "person"), "Mark Zuckerberg"),
+    ([("Goldman Sachs", "organization")], ("Goldman", "organization"), "Goldman Sachs"),
+    ([("Jane Doe", "person"), ("John Doe", "person")], ("Doe", "person"), "Doe"),  # ambiguous
+    ([("Meta", "organization")], ("Meta Platforms", "organization"), "Meta Platforms"),  # same key
+    ([("Apple", "organization")], ("Apple", "concept"), "Apple"),  # concepts are not resolved
+]
+
+
+@pytest.mark.parametrize(("known", "new", "expected"), ACROSS_DOCUMENTS)
+def test_entities_resolve_across_documents(known, new, expected):
+    index = KnownEntities(Entity(name, kind) for name, kind in known)
+    assert index.resolve(Entity(*new))[0].name == expected

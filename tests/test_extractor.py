@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from extract.coref import PRONOUN_TYPES
-from tests.conftest import plain
+from extract.extractor import extract_documents
+from extract.triple import Document
+from tests.conftest import ROOT, plain
 
 EXPECTED = {
     ("Meta", "release", "Llama 2"),
@@ -50,3 +52,30 @@ def test_extractor_example_negation_and_attribution(example_extraction):
     }
     trained = [t for t in example_extraction.triples if t.predicate == "be trained on"]
     assert trained and all(t.attributed_to and t.attributed_to.name == "Meta" for t in trained)
+
+
+CHIP_DEAL = {
+    ("Nvidia", "acquire", "Arm"),  # nominalization, agent "its" resolved
+    ("Nvidia", "buy", "Arm"),  # "The chipmaker" and "the British company" resolved
+    ("Jensen Huang", "chief executive of", "Nvidia"),
+    ("Masayoshi Son", "chief executive of", "SoftBank"),  # title before a name
+    ("Arm", "license to", "Apple"),
+    ("Arm", "-manufacture", "chips"),  # "The company does not manufacture chips"
+    ("SoftBank", "list", "Arm"),
+    ("Rene Haas", "replace", "Simon Segars"),
+}
+
+
+def test_extractor_second_example(nlp):
+    [extraction] = extract_documents(
+        [Document("examples/chip-deal.txt", (ROOT / "examples" / "chip-deal.txt").read_text())],
+        nlp=nlp,
+    )
+    found = plain(extraction.triples)
+    assert CHIP_DEAL <= found, f"missing {CHIP_DEAL - found}"
+    types = {e.name: e.type for t in extraction.triples for e in (t.subject, t.object)}
+    assert types["Arm"] == types["Nvidia"] == "organization"
+    listed = [t for t in extraction.triples if t.predicate == "list"]
+    assert all(t.modality == "intended" for t in listed)
+    reported = [t for t in extraction.triples if t.object.name == "consortium"]
+    assert all(t.attributed_to is not None and t.modality == "possible" for t in reported)
