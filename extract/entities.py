@@ -158,7 +158,7 @@ def cluster_names(
     types: dict[str, set[str]] = defaultdict(set)
     for (_, type_), key in zip(names, keys):
         types[key].add(type_)
-    targets = {key: merge_target(key, words, types) for key in dict.fromkeys(keys)}
+    targets = merge_targets(words, types)
     for mention, owner in (tickers or {}).items():
         if keys[mention] != keys[owner]:  # 'Meta (META)' share a key already
             reason = f"ticker in parentheses after {names[owner][0]}"
@@ -178,20 +178,47 @@ def cluster_names(
 SAME_KEY_REASON = "same name but for case, spacing, punctuation or company designator"
 
 
-def merge_target(
-    key: str, words: Mapping[str, list[str]], types: Mapping[str, set[str]]
-) -> tuple[str, str]:
-    """The key of the entity a name belongs to (rules 2 and 3), and why."""
-    own = words[key]
-    longer = {k: w for k, w in words.items() if len(w) > len(own)}
-    if len(own) == 1 and "person" in types[key]:
-        people = [k for k, w in longer.items() if "person" in types[k] and own[0] in (w[0], w[-1])]
-        if len(people) == 1:
-            return people[0], f"first or last name of {' '.join(words[people[0]])}"
-    starts = [k for k, w in longer.items() if w[: len(own)] == own and "person" not in types[k]]
-    if len(starts) == 1:
-        return starts[0], f"beginning of {' '.join(words[starts[0]])}"
-    return key, ""
+class NameIndex:
+    """Full names by their short forms (rules 2 and 3): people by last name (and, within one
+    document, first name), other names by each of their beginnings."""
+
+    def __init__(self, *, first_names: bool) -> None:
+        self.first_names = first_names
+        self.people: dict[str, set[str]] = defaultdict(set)
+        self.beginnings: dict[tuple[str, ...], set[str]] = defaultdict(set)
+
+    def add(self, value: str, words: list[str], *, person: bool) -> None:
+        """Index the full name `words`, answering `value` when a short form matches it."""
+        if person and len(words) > 1:
+            for word in {words[0], words[-1]} if self.first_names else {words[-1]}:
+                self.people[word].add(value)
+        elif not person:
+            for size in range(1, len(words)):
+                self.beginnings[tuple(words[:size])].add(value)
+
+    def match(self, words: list[str], *, person: bool) -> tuple[str, str] | None:
+        """The one full name a short name stands for, and the rule that says so."""
+        if person and len(words) == 1:
+            people = self.people.get(words[0], set())
+            if len(people) == 1:
+                rule = "first or last name of" if self.first_names else "last name of"
+                return next(iter(people)), rule
+        names = self.beginnings.get(tuple(words), set())
+        return (next(iter(names)), "beginning of") if len(names) == 1 else None
+
+
+def merge_targets(
+    words: Mapping[str, list[str]], types: Mapping[str, set[str]]
+) -> dict[str, tuple[str, str]]:
+    """For each key of a document, the key of the entity it belongs to, and why."""
+    index = NameIndex(first_names=True)
+    for key, own in words.items():
+        index.add(key, own, person="person" in types[key])
+    targets = {}
+    for key, own in words.items():
+        found = index.match(own, person="person" in types[key])
+        targets[key] = (found[0], f"{found[1]} {' '.join(words[found[0]])}") if found else (key, "")
+    return targets
 
 
 class KnownEntities:
@@ -201,34 +228,23 @@ class KnownEntities:
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.keys: set[str] = set()
-        self.by_prefix: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        self.by_last_name: dict[str, set[str]] = defaultdict(set)
+        self.names = NameIndex(first_names=False)
         for entity in entities:
             self.add(entity)
 
     def add(self, entity: Entity) -> None:
-        if entity.type in UNNAMED_TYPES:
-            return
-        self.keys.add(entity_key(entity.name))
-        words = tuple(name_words(entity.name))
-        if entity.type == "person" and len(words) > 1:
-            self.by_last_name[words[-1]].add(entity.name)
-        elif entity.type != "person":
-            for size in range(1, len(words)):
-                self.by_prefix[words[:size]].add(entity.name)
+        if entity.type not in UNNAMED_TYPES:
+            self.keys.add(entity_key(entity.name))
+            self.names.add(entity.name, name_words(entity.name), person=entity.type == "person")
 
     def resolve(self, entity: Entity) -> tuple[Entity, str]:
         """The known entity `entity` names, and why; itself and '' when none or several."""
         if entity.type in UNNAMED_TYPES or entity_key(entity.name) in self.keys:
             return entity, ""
-        words = tuple(name_words(entity.name))
-        if entity.type == "person" and len(words) == 1:
-            matches, rule = self.by_last_name.get(words[0], set()), "last name of"
-        else:
-            matches, rule = self.by_prefix.get(words, set()), "beginning of"
-        if len(matches) != 1:
+        found = self.names.match(name_words(entity.name), person=entity.type == "person")
+        if found is None:
             return entity, ""
-        [name] = matches
+        name, rule = found
         return Entity(name=name, type=entity.type), f"{rule} {name}, named in another document"
 
 

@@ -4,7 +4,7 @@ descriptions resolved to them.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -76,10 +76,8 @@ def find_entities(cols: Columns) -> DocumentEntities:
         voted = reference_type(doc[index], possible[ranked[0]])
         if voted != "thing":  # 'it' says only that the entity is no person
             votes[ranked[0]][voted] += NOUN_VOTE
-    entities = [
-        Entity(name=cluster_label(spans, clusters, c), type=majority(votes[c]))
-        for c in range(len(votes))
-    ]
+    labels = cluster_labels([name for name, _ in names], clusters)
+    entities = [Entity(name=labels[c], type=majority(votes[c])) for c in range(len(votes))]
     return DocumentEntities(
         spans=spans,
         span_entity=[entities[c] for c in clusters],
@@ -189,11 +187,18 @@ def clean_name(text: str) -> str:
     return " ".join(text.split()).removesuffix("'s").removesuffix("’s")
 
 
-def cluster_label(spans: list[Span], clusters: list[int], cluster: int) -> str:
-    """The fullest name among a cluster's mentions, the first one on ties."""
-    names = [clean_name(s.text) for s, c in zip(spans, clusters) if c == cluster]
-    counts = Counter(names)
-    return max(names, key=lambda n: (len(name_words(n)), counts[n], -names.index(n)))
+def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:
+    """For each cluster, the fullest name among its mentions: most words, then most frequent,
+    then first seen."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for name, cluster in zip(names, clusters):
+        members[cluster].append(name)
+    labels = []
+    for cluster in range(len(members)):
+        counts = Counter(members[cluster])
+        first = {name: -n for n, name in reversed(list(enumerate(members[cluster])))}
+        labels.append(max(counts, key=lambda n: (len(name_words(n)), counts[n], first[n])))
+    return labels
 
 
 def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:

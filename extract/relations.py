@@ -254,7 +254,7 @@ def modality_of(verb: Token) -> str | None:
     hypothetical; 'Did Meta release?' -> question."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return "hypothetical"
-    if verb.doc[verb.sent.end - 1].text == "?":
+    if is_question(verb):
         return "question"
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
         return "possible"
@@ -272,6 +272,15 @@ def speaker_of(verb: Token) -> Token | None:
         speakers = subjects_of(clause.head)
         return speakers[0] if speakers else None
     return None
+
+
+def is_question(token: Token) -> bool:
+    """Whether the sentence ends with a question mark, which attaches to the sentence root
+    (found by walking up: cheaper than building the sentence span)."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    return any(c.text == "?" for c in root.rights)
 
 
 def is_passive(verb: Token) -> bool:
