@@ -4,12 +4,15 @@ browser shows.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+
+import charset_normalizer
 
 from extract.errors import InputError
 from extract.triple import Document
@@ -92,11 +95,16 @@ def read_document(path: Path) -> Document:
 
 
 def decode(data: bytes, *, name: str) -> str:
-    """Decode bytes as UTF-8 text, refusing binary data.
+    """Decode text: UTF-8 (or UTF-16 with its byte-order mark), else the legacy encoding that
+    charset-normalizer detects, with a warning naming it; binary data is refused.
 
     >>> decode("café".encode(), name="x")
     'café'
+    >>> decode("Café crème".encode("latin-1"), name="x")
+    'Café crème'
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
     if b"\x00" in data[:8192]:
         raise InputError(
             f"{name}: binary file (NUL bytes), expected text; remove it from the input"
@@ -104,9 +112,45 @@ def decode(data: bytes, *, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        utf8_error = e
+    encoding = legacy_encoding(data)
+    if encoding is None:
         raise InputError(
-            f"{name}: not valid UTF-8 at byte {e.start}; convert it, e.g. iconv -t UTF-8"
-        ) from e
+            f"{name}: not UTF-8 (byte {utf8_error.start}) and no other encoding fits; "
+            "convert it, e.g. iconv -f ENCODING -t UTF-8"
+        ) from utf8_error
+    log.warning("%s: not UTF-8, read as %s", name, encoding)
+    return data.decode(encoding)
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The encoding of non-UTF-8 text, or None when nothing fits.
+
+    kg reads English: text that reads as Windows-1252 with only a sprinkling of accented
+    letters ('Café crème') is taken as such, because detection is unreliable on short Western
+    text (it may guess Central European or even Urdu code pages); other text (Cyrillic, CJK)
+    gets the encoding charset-normalizer detects.
+    """
+    if reads_as_western(data):
+        return "cp1252"
+    best = charset_normalizer.from_bytes(data).best()
+    return None if best is None else codecs.lookup(best.encoding).name
+
+
+def reads_as_western(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = [ch for ch in text if ord(ch) > 127]
+    if not all(ch.isalpha() or ch in WESTERN_PUNCTUATION for ch in accented):
+        return False
+    # Cyrillic or Greek bytes read as cp1252 are letters too, but nearly all of them accented.
+    return len(accented) <= 0.3 * max(1, len(letters))
+
+
+WESTERN_PUNCTUATION = frozenset("‘’“”–—…•€£¥©®°±·«»¿¡§¶×÷")
 
 
 def read_documents(

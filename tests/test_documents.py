@@ -44,10 +44,21 @@ def test_documents_binary_file(tmp_path):
         read_document(path)
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("Café crème at the Élysée", "latin-1"), ("Mr. Müller’s “quote” – ok", "cp1252"),
+     ("Компания Яндекс выпустила новую модель.", "cp1251"), ("Meta released Llama 2.", "utf-16")],
+)
+def test_documents_legacy_encodings_are_decoded(tmp_path, text, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_document(path).text == text
+
+
 def test_documents_undecodable_file(tmp_path):
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Café crème".encode("latin-1"))
-    with pytest.raises(InputError, match="not valid UTF-8"):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 3)
+    with pytest.raises(InputError, match="no other encoding fits"):
         read_document(path)
 
 
