@@ -19,7 +19,7 @@ from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.triple import Document
-from graph.analyze import most_connected, to_networkx
+from graph.analyze import most_connected, select, to_networkx, top_entities
 from graph.errors import OutputError
 from graph.export import atomic_write, write_turtle
 from graph.rdf import content_hash, document_quads
@@ -31,7 +31,7 @@ from graph.store import (
     replace_documents,
     stored_hashes,
 )
-from graph.visualize import write_html
+from graph.visualize import DRAW_LIMIT, write_html
 from graph.vocab import document_iri
 
 log = logging.getLogger("kg")
@@ -52,6 +52,7 @@ class BuildReport:
     entities: int = 0
     relations: int = 0
     most_connected: list[tuple[str, int]] = field(default_factory=list)
+    drawn: int = 0  # entities in graph.html
 
 
 def build(
@@ -60,20 +61,30 @@ def build(
     out: Path = Path("output"),
     stdin_text: str | None = None,
     nlp: Language | None = None,
+    remote: str | None = None,
+    top: int | None = None,
+    focus: str | None = None,
+    hops: int = 1,
+    community: int | None = None,
 ) -> BuildReport:
     """Build or update the graph in `out` from the text files under `paths`.
 
-    Writes `out/store` (the Oxigraph store), `out/graph.ttl` and `out/graph.html`.
+    Writes `out/store` (the Oxigraph store), `out/graph.ttl` and `out/graph.html`; with `remote`,
+    the URL of a SPARQL 1.1 store (see graph.remote), loads the graph there instead of `out/store`.
+    `top`, `focus` with `hops`, and `community` restrict graph.html to part of the graph (see
+    graph.analyze.select); the store and Turtle stay complete. Without `top`, graph.html holds at
+    most DRAW_LIMIT entities, the most connected, and a warning says so.
 
     Raises:
         InputError: a path is missing, a folder holds no text, or no input could be read.
         OutputError: `out` cannot be written.
         StoreError: the store is locked by another kg command or damaged.
+        SelectionError: `focus` names no entity, or there is no community `community`.
     """
     prepare_folder(out)
     files = find_files([p for p in paths if str(p) != STDIN], exclude=out)
     report = BuildReport(out=out)
-    with open_store(out / STORE_FOLDER) as store:
+    with open_store(remote or out / STORE_FOLDER) as store:
         hashes = stored_hashes(store)
         documents = changed_documents(files, stdin_text, hashes, report)
         batch = []
@@ -93,15 +104,25 @@ def build(
         # Always: a build interrupted after its document writes left the facts behind.
         refresh_facts(store)
         graph = to_networkx(store)
+        drawn = select(graph, top=top, focus=focus, hops=hops, community_number=community)
+        if top is None and len(drawn) > DRAW_LIMIT:
+            log.warning(
+                "graph.html shows the %s most connected of %s entities, as more draw slowly; "
+                "choose with --top N, --focus NAME --hops N or --community N",
+                f"{DRAW_LIMIT:,}",
+                f"{len(drawn):,}",
+            )
+            drawn = top_entities(drawn, limit=DRAW_LIMIT)
         write_turtle(store, out / "graph.ttl")
         atomic_write(
             out / "graph.html",
-            lambda tmp: write_html(graph, tmp, title=f"kg: {out.resolve().name}"),
+            lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
         )
         report.documents = len(stored_hashes(store))
     report.entities = graph.number_of_nodes()
     report.relations = graph.number_of_edges()
     report.most_connected = most_connected(graph)
+    report.drawn = drawn.number_of_nodes()
     return report
 
 

@@ -46,12 +46,55 @@ def build(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the store, graph.ttl and graph.html.")
     ] = Path("output"),
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Load into this SPARQL 1.1 store (http://HOST:PORT/...: Oxigraph, Fuseki, "
+            "GraphDB, Virtuoso) instead of OUT/store.",
+        ),
+    ] = None,
+    top_n: Annotated[
+        int | None,
+        typer.Option("--top", help="Draw only the N most connected entities in graph.html."),
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="Draw only this entity (name or alias) and its neighbours."),
+    ] = None,
+    hops: Annotated[
+        int | None,
+        typer.Option("--hops", help="With --focus: how many relations away (default 1)."),
+    ] = None,
+    community: Annotated[
+        int | None,
+        typer.Option("--community", help="Draw only community N (1 is the largest)."),
+    ] = None,
 ) -> None:
-    """Build or update the graph from text: store, Turtle and an interactive HTML page."""
-    from graph.build import build as run_build
+    """Build or update the graph from text: store, Turtle and an interactive HTML page.
 
+    The store and Turtle hold everything; graph.html at most 5,000 entities (see --top, --focus).
+    """
+    from graph.build import build as run_build
+    from graph.remote import is_remote
+
+    if store is not None and not is_remote(store):
+        raise KgError(f"--store {store}: give the URL of a SPARQL store (http://HOST:PORT/...)")
+    if hops is not None and focus is None:
+        raise KgError(f"--hops {hops} needs --focus NAME: the entity to count hops from")
+    if (top_n is not None and top_n < 1) or (hops is not None and hops < 0):
+        raise KgError("--top takes a number of entities (1 or more), --hops 0 or more")
     stdin_text = sys.stdin.read() if "-" in paths else None
-    report = run_build(paths, out=out, stdin_text=stdin_text)
+    report = run_build(
+        paths,
+        out=out,
+        stdin_text=stdin_text,
+        remote=store,
+        top=top_n,
+        focus=focus,
+        hops=1 if hops is None else hops,
+        community=community,
+    )
     top = ", ".join(f"{label} ({degree})" for label, degree in report.most_connected)
     typer.echo(
         f"{report.documents} documents ({len(report.parsed)} read, "
@@ -60,7 +103,9 @@ def build(
     )
     if top:
         typer.echo(f"most connected: {top}")
-    typer.echo(f"wrote {out / 'store'}, {out / 'graph.ttl'}, {out / 'graph.html'}")
+    drawn = report.drawn < report.entities
+    part = f" ({report.drawn} of {report.entities} entities)" if drawn else ""
+    typer.echo(f"wrote {store or out / 'store'}, {out / 'graph.ttl'}, {out / 'graph.html'}{part}")
     if report.skipped:
         raise KgError(
             f"{len(report.skipped)} file(s) skipped: "
@@ -102,24 +147,158 @@ def extract(
             )
 
 
+class Preset(str, Enum):
+    entities = "entities"
+    relations = "relations"
+    neighbors = "neighbors"
+    path = "path"
+    sources = "sources"
+
+
+StoreFolder = Annotated[Path, typer.Option("--store", help="The store folder written by kg build.")]
+Timeout = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped.")
+]
+
+
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file holding one.")],
-    store: Annotated[
-        Path, typer.Option("--store", help="The store folder written by kg build.")
-    ] = Path("output/store"),
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A SPARQL query or a .rq file holding one; with --preset, its arguments.",
+            metavar="QUERY|ARGS",
+            show_default=False,
+        ),
+    ] = None,
+    preset: Annotated[
+        Preset | None,
+        typer.Option(
+            "--preset",
+            help="A ready-made query: entities, relations, neighbors ENTITY, path FROM TO, "
+            "sources ENTITY (the sentences behind what was read about ENTITY).",
+        ),
+    ] = None,
+    store: StoreFolder = Path("output/store"),
     format: Annotated[
         ResultFormat, typer.Option("--format", help="table, csv or json.")
     ] = ResultFormat.table,
+    timeout: Timeout = 30.0,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
-    from graph.sparql import format_result, run_query
+    from graph.sparql import format_result, preset_query, query_store
+
+    arguments = arguments or []
+    bindings = None
+    if preset is not None:
+        text, bindings = preset_query(preset.value, arguments)
+        name = f"preset {preset.value}"
+    elif len(arguments) == 1:
+        text, name = read_query(arguments[0])
+    else:
+        raise KgError(
+            f"give one query (got {len(arguments)} arguments), or --preset NAME; "
+            "quote a query that holds spaces"
+        )
+    result = query_store(store, text, name=name, bindings=bindings, timeout=timeout)
+    typer.echo(format_result(result, fmt=format.value))
+
+
+@app.command()
+def serve(
+    store: StoreFolder = Path("output/store"),
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on; 0 picks a free one.")
+    ] = 7878,
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on; other machines cannot reach 127.0.0.1."),
+    ] = "127.0.0.1",
+    timeout: Timeout = 30.0,
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (for YASGUI, SPARQLWrapper, curl)."""
+    import signal
+
+    from graph.serve import serve_store
+
+    # Stopped by a service manager or a test: clean up (and stop Oxigraph) as for Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with serve_store(store, host=host, port=port, timeout=timeout) as server:
+        editor = server.url.removesuffix("query")
+        typer.echo(
+            f"kg: serving {store} read-only at {server.url} (SPARQL 1.1 Protocol; query editor "
+            f"at {editor}; queries stop after {timeout:g} s). Ctrl-C stops.",
+        )
+        typer.echo("kg: it answers from the store as it is now; restart it after kg build.")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            typer.echo("kg: stopped")
+
+
+@app.command()
+def entities(
+    store: Annotated[
+        Path, typer.Option("--store", help="The store folder written by kg build.")
+    ] = Path("output/store"),
+    everything: Annotated[
+        bool, typer.Option("--all", help="Also list concepts, dates and quantities.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+) -> None:
+    """List each entity with its type, mentions, aliases and why names were merged into it."""
+    from dataclasses import asdict
+
+    from graph.entities import list_entities
+    from graph.sparql import visible
     from graph.store import open_store
 
-    text, name = read_query(sparql)
     with open_store(store, read_only=True) as opened:
-        result = run_query(opened, text, name=name)
-    typer.echo(format_result(result, fmt=format.value))
+        records = list_entities(opened, include_values=everything)
+    for record in records:
+        if as_json:
+            typer.echo(json.dumps(asdict(record), ensure_ascii=False))
+            continue
+        typer.echo(visible(f"{record.label}  ({record.type}, {record.mentions} mentions)"))
+        for alias in record.aliases:
+            why = dict(record.merges).get(alias, "")
+            typer.echo(visible(f"    = {alias}" + (f": {why}" if why else "")))
+
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="ttl, nt or jsonld (RDF of all graphs); graphml (for Gephi, Cytoscape) or csv "
+            "(nodes.csv and edges.csv) of the entity network.",
+        ),
+    ],
+    store: StoreFolder = Path("output/store"),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="File to write (a folder for csv); beside the store if not given."
+        ),
+    ] = None,
+) -> None:
+    """Write the graph in another format."""
+    from graph.export import DEFAULT_NAMES, export_store
+    from graph.store import open_store
+
+    target = out or store.parent / DEFAULT_NAMES[format.value]
+    with open_store(store, read_only=True) as opened:
+        written = export_store(opened, fmt=format.value, out=target)
+    typer.echo("wrote " + ", ".join(map(str, written)))
 
 
 def read_query(argument: str) -> tuple[str, str]:

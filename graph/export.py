@@ -1,18 +1,37 @@
 """Write the graph to files, each one atomically: a temporary file beside the target, renamed over
 it only once complete, so that a failed write leaves the previous file intact.
+
+`export_store` writes the formats of `kg export`: the RDF of all graphs as Turtle, N-Triples or
+JSON-LD, and the entity network (graph.analyze.to_networkx) as GraphML for Gephi and Cytoscape
+or as CSV (nodes.csv and edges.csv). GraphML and CSV hold scalars only: lists become text.
 """
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 
+from graph.analyze import to_networkx
 from graph.errors import OutputError
 from graph.vocab import PREFIXES
+
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "csv")
+# Where `kg export` writes each format, beside the store, unless told.
+DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {"csv": "csv"}
+# Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -59,10 +78,109 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
 
 def write_turtle(store: ox.Store, path: Path) -> None:
     """The union of all graphs as Turtle, with kg's prefixes."""
+    write_rdf(store, path, fmt="ttl")
+
+
+def write_rdf(store: ox.Store, path: Path, *, fmt: str = "ttl") -> None:
+    """The union of all graphs as Turtle, N-Triples or JSON-LD (`fmt` ttl, nt or jsonld)."""
     triples = union_triples(store)
     # Document IRIs are paths, which make unreadable prefixed names: leave them whole.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "doc"}
     atomic_write(
         path,
-        lambda tmp: ox.serialize(triples, str(tmp), format=ox.RdfFormat.TURTLE, prefixes=prefixes),
+        lambda tmp: ox.serialize(triples, str(tmp), format=RDF_FORMATS[fmt], prefixes=prefixes),
     )
+
+
+def export_store(store: ox.Store, *, fmt: str, out: Path) -> list[Path]:
+    """Write the graph in format `fmt` to `out` (for csv, a folder); return the files written.
+
+    Raises:
+        OutputError: an unknown format, or `out` cannot be written.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise OutputError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    if fmt in RDF_FORMATS:
+        write_rdf(store, out, fmt=fmt)
+        return [out]
+    network = flat_network(to_networkx(store))
+    if fmt == "graphml":
+        write_graphml(network, out)
+        return [out]
+    return write_csv(network, out)
+
+
+def flat_network(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The network with scalar attributes only: lists joined with "; ", evidence one line per
+    sentence, and a `weight` (the number of sentences) on each edge for Gephi.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", evidence=[{"sentence": "A b.", "document": "d", "confidence": 0.5}])
+    0
+    >>> flat_network(g).edges["a", "b", 0]
+    {'evidence': 'A b. (d, 0.50)', 'weight': 1}
+    """
+    flat = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **{k: scalar(v) for k, v in data.items()})
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        attributes = {k: scalar(v) for k, v in data.items()}
+        attributes.setdefault("weight", len(data.get("evidence", [])) or 1)
+        flat.add_edge(source, target, key=key, **attributes)
+    return flat
+
+
+def scalar(value: object) -> str | int | float | bool:
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dict):
+        if {"sentence", "document"} <= value.keys():
+            return f"{value['sentence']} ({value['document']}, {value.get('confidence', 0):.2f})"
+        return ", ".join(f"{k}: {scalar(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [scalar(v) for v in value]
+        separator = "\n" if any(isinstance(v, dict) for v in value) else "; "
+        return separator.join(str(item) for item in items)
+    return "" if value is None else str(value)
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML; characters XML cannot hold (control characters) become U+FFFD."""
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from((n, xml_safe(d)) for n, d in graph.nodes(data=True))
+    safe.add_edges_from((s, t, k, xml_safe(d)) for s, t, k, d in graph.edges(keys=True, data=True))
+    atomic_write(path, lambda tmp: nx.write_graphml(safe, str(tmp)))
+
+
+def xml_safe(data: dict) -> dict:
+    return {k: NOT_XML.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+def write_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
+    """nodes.csv (id and attributes) and edges.csv (source, target and attributes) in `folder`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(
+            f"{folder}: cannot create folder ({e.strerror}); choose another --out"
+        ) from e
+    nodes = [{"id": n, **d} for n, d in graph.nodes(data=True)]
+    edges = [{"source": s, "target": t, **d} for s, t, d in graph.edges(data=True)]
+    written = []
+    for name, rows, first in (
+        ("nodes.csv", nodes, ["id"]),
+        ("edges.csv", edges, ["source", "target"]),
+    ):
+        columns = list(dict.fromkeys([*first, *(k for row in rows for k in row)]))
+        atomic_write(
+            folder / name, lambda tmp, rows=rows, columns=columns: write_rows(tmp, rows, columns)
+        )
+        written.append(folder / name)
+    return written
+
+
+def write_rows(path: Path, rows: list[dict], columns: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)

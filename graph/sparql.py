@@ -2,6 +2,8 @@
 
 A user's query is untrusted input: SPARQL `SERVICE` sends a query to any host on the network
 (rdflib and Oxigraph both follow it), so queries that use it are refused, and so are updates.
+pyoxigraph cannot interrupt a running query, so `query_store` runs it in a child process that is
+killed at the time limit. Ready-made queries ship as .rq files in graph/queries/ (`preset_query`).
 """
 
 from __future__ import annotations
@@ -9,19 +11,31 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import pickle
+import re
+import subprocess
+import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
 
 import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from extract.errors import KgError
 from graph.errors import QueryError
+from graph.store import open_store
 from graph.vocab import PREFIXES
 
 FORMATS = ("table", "csv", "json")
+# Seconds a query may run in `kg query` and `kg serve` unless told otherwise.
+DEFAULT_TIMEOUT = 30.0
+PRESETS = ("entities", "relations", "neighbors", "path", "sources")
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
 
@@ -37,6 +51,10 @@ class QueryResult:
     triples: list[ox.Triple] = field(default_factory=list)
 
 
+class QueryRefused(QueryError):
+    """A well-formed request that kg does not run: an update, or SERVICE to another host."""
+
+
 def check_query(text: str, *, name: str = "query") -> None:
     """Refuse a malformed query, an update, or a query that would reach the network.
 
@@ -44,13 +62,13 @@ def check_query(text: str, *, name: str = "query") -> None:
     >>> check_query("SELECT * WHERE { SERVICE <http://h/> { ?s ?p ?o } }", name="q.rq")
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: q.rq: SERVICE is not allowed: kg does not send queries to other hosts
+    graph.sparql.QueryRefused: q.rq: SERVICE is not allowed: kg does not send queries to other hosts
     """
     try:
         tree = parseQuery(PROLOGUE + text)
     except ParseBaseException as e:
         if is_update(text):
-            raise QueryError(
+            raise QueryRefused(
                 f"{name}: updates are not allowed; kg query only reads the store"
             ) from e
         line, column = e.lineno - PROLOGUE.count("\n"), e.col
@@ -58,7 +76,9 @@ def check_query(text: str, *, name: str = "query") -> None:
             f"{name}: malformed SPARQL at line {line}, column {column}: {e.msg}"
         ) from e
     if "ServiceGraphPattern" in set(node_names(tree)):
-        raise QueryError(f"{name}: SERVICE is not allowed: kg does not send queries to other hosts")
+        raise QueryRefused(
+            f"{name}: SERVICE is not allowed: kg does not send queries to other hosts"
+        )
 
 
 def is_update(text: str) -> bool:
@@ -109,6 +129,103 @@ def run_query(
         variables = tuple(v.value for v in answer.variables)
         return QueryResult(variables=variables, rows=[tuple(row) for row in answer])
     return QueryResult(triples=list(answer))
+
+
+def query_store(
+    path: Path,
+    text: str,
+    *,
+    name: str = "query",
+    bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> QueryResult:
+    """Run a query over the store in folder `path`, stopped after `timeout` seconds.
+
+    The query runs in a child process that opens the store read-only and is killed at the
+    limit: pyoxigraph has no way to interrupt a query. Starting it costs about 0.3 s.
+
+    Raises:
+        QueryError: the query is malformed, not allowed, or ran longer than `timeout`.
+        StoreError: there is no store at `path`.
+    """
+    check_query(text, name=name)
+    if timeout is None:
+        return answer_query(path, text, name, bindings)
+    # A fresh interpreter, not a fork (a forked copy of a process that runs threads, such as a
+    # notebook kernel, can deadlock) nor multiprocessing's spawn (which imports the caller's
+    # main script again, and fails on a script read from standard input). It imports kg from
+    # where this process did, installed or not.
+    source = str(Path(__file__).resolve().parents[1])
+    python_path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from graph.sparql import answer_child; answer_child()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": python_path},
+    )
+    request = pickle.dumps((Path(path), text, name, dict(bindings or {})))
+    try:
+        answer, said = child.communicate(request, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise QueryError(
+            f"{name}: stopped after {timeout:g} s, the time limit; add a LIMIT or narrow "
+            "the patterns, or allow more time with --timeout"
+        ) from None
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    if child.returncode != 0 or not answer:
+        last = said.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise QueryError(f"{name}: the query process failed ({last[0]})")
+    failed, result = pickle.loads(answer)  # our own child's answer
+    if failed:
+        raise result
+    return result
+
+
+def answer_query(
+    path: Path, text: str, name: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None
+) -> QueryResult:
+    with open_store(path, read_only=True) as store:
+        return run_query(store, text, name=name, bindings=bindings)
+
+
+def answer_child() -> None:
+    """The child process of `query_store`: a pickled request on standard input, the pickled
+    (failed, result or error) on standard output."""
+    out, sys.stdout = sys.stdout.buffer, sys.stderr  # nothing else may reach the answer's pipe
+    try:
+        answer = (False, answer_query(*pickle.loads(sys.stdin.buffer.read())))
+    except KgError as e:
+        answer = (True, e)
+    out.write(pickle.dumps(answer))
+    out.flush()
+
+
+def preset_query(name: str, arguments: Sequence[str] = ()) -> tuple[str, dict[str, ox.Literal]]:
+    """The text of a ready-made query from graph/queries/ and its arguments as bindings.
+
+    A preset declares its parameters in a comment line `# parameters: ?a ?b`; each argument is
+    bound as a literal, never formatted into the text.
+
+    >>> text, bindings = preset_query("neighbors", ["Meta"])
+    >>> bindings["entity"].value
+    'Meta'
+    """
+    if name not in PRESETS:
+        raise QueryError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}")
+    text = files("graph").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    declared = re.search(r"^#\s*parameters:(.*)$", text, flags=re.MULTILINE)
+    parameters = re.findall(r"\?(\w+)", declared.group(1)) if declared else []
+    if len(arguments) != len(parameters):
+        wanted = " ".join(p.upper() for p in parameters) or "no arguments"
+        raise QueryError(
+            f"preset {name} takes {wanted}, got {len(arguments)} argument(s): "
+            f"kg query --preset {name} {wanted if parameters else ''}".rstrip()
+        )
+    return text, {p: ox.Literal(a) for p, a in zip(parameters, arguments)}
 
 
 def format_result(result: QueryResult, *, fmt: str = "table") -> str:

@@ -22,6 +22,7 @@ from rdflib import Dataset
 from extract.triple import Entity
 from graph.errors import StoreError
 from graph.rdf import fact_quads
+from graph.remote import RemoteStore, is_remote
 from graph.vocab import CLASS_TYPES, KG, PREFIXES
 
 STORE_FOLDER = "store"
@@ -29,20 +30,27 @@ CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 
 
 @contextmanager
-def open_store(path: Path, *, read_only: bool = False) -> Iterator[ox.Store]:
-    """Open (or create) the store in folder `path`.
+def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Store]:
+    """Open (or create) the store in folder `path`, or the remote store at URL `path`.
+
+    Read-only, a store opens even while a build writes it (RocksDB's lock is for writers), and
+    is seen as it was at that moment. A remote store is a `graph.remote.RemoteStore`.
 
     Raises:
         StoreError: the folder is not a store, is locked by another kg process, or cannot be
             created.
     """
+    if is_remote(path):
+        yield RemoteStore(path, read_only=read_only)
+        return
+    path = Path(path)
     if read_only and not path.is_dir():
         raise StoreError(
             f"{path}: no store here; build one with: kg build PATH --out {path.parent}"
         )
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as e:
+    except (OSError, RuntimeError) as e:  # RuntimeError: files a writer compacted away meanwhile
         raise StoreError(
             f"{path}: cannot open the store ({first_line(e)}); is another kg command using it?"
         ) from e

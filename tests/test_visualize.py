@@ -1,25 +1,64 @@
-"""The HTML page in a real browser (headless Chromium): what is drawn, hover evidence, search,
-filters, escaping, and no request leaving the machine."""
+"""The HTML page in a real browser (headless Chromium): what is drawn, where, hover evidence,
+search, filters, highlighting, escaping, no request leaving the machine, and the notebook
+iframe."""
 
 from __future__ import annotations
 
+import http.server
+import json
+import random
+import re
+import subprocess
+import sys
+import threading
 from pathlib import Path
+from typing import ClassVar
 
 import networkx as nx
 import pytest
 
 from graph.analyze import to_networkx
 from graph.store import open_store
-from graph.visualize import render_html, script_json
+from graph.visualize import PHYSICS_LIMIT, layout, render_html, script_json, show
 
 XSS_NAME = '<img src=x onerror="window.kgPwned=1">'
 XSS_SENTENCE = "<script>window.kgPwned=2</script> met <b>bold</b>"
+LARGE = 2_000
 
 
 @pytest.fixture(scope="module")
 def example_graph(example_build) -> nx.MultiDiGraph:
     with open_store(example_build / "store", read_only=True) as store:
         return to_networkx(store)
+
+
+def generated_graph(size: int, *, seed: int = 3) -> nx.MultiDiGraph:
+    """A scale-free core of 80% of the entities plus small separate components."""
+    rng = random.Random(seed)
+    core = nx.powerlaw_cluster_graph(int(size * 0.8), 2, 0.3, seed=seed)
+    pairs, first = list(core.edges()), core.number_of_nodes()
+    while first < size:
+        count = min(rng.randint(2, 5), size - first)
+        pairs += [(first + rng.randrange(i), first + i) for i in range(1, count)]
+        first += count
+    graph = nx.MultiDiGraph()
+    for n in range(size):
+        graph.add_node(f"e{n}", label=f"Entity {n}", type="organization", aliases=[], mentions=1)
+    for s, o in pairs:
+        sentence = f"Entity {s} works with Entity {o}."
+        evidence = [{"sentence": sentence, "document": "news.txt", "confidence": 0.7}]
+        graph.add_edge(
+            f"e{s}", f"e{o}", label="works with", kind="asserted", confidence=0.7, evidence=evidence
+        )
+    return graph
+
+
+@pytest.fixture(scope="module")
+def large_page(tmp_path_factory) -> tuple[nx.MultiDiGraph, Path]:
+    graph = generated_graph(LARGE)
+    path = tmp_path_factory.mktemp("large") / "graph.html"
+    path.write_text(render_html(graph), encoding="utf-8")
+    return graph, path
 
 
 def open_page(browser, path: Path):
@@ -32,13 +71,97 @@ def open_page(browser, path: Path):
     return page, requests, errors
 
 
+def drawn(page) -> list[int]:
+    return page.evaluate("[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]")
+
+
+def node_point(page, node: str) -> dict:
+    """Where `node` is on the screen."""
+    return page.evaluate(
+        """(id) => {
+        const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+        const box = document.getElementById('kg-network').getBoundingClientRect();
+        return {x: p.x + box.left, y: p.y + box.top};
+    }""",
+        node,
+    )
+
+
+def node_called(graph: nx.MultiDiGraph, label: str) -> str:
+    return next(n for n, d in graph.nodes(data=True) if d["label"] == label)
+
+
 def test_visualize_draws_every_node_and_edge(browser, example_build, example_graph):
-    page, requests, errors = open_page(browser, example_build / "graph.html")
-    drawn = page.evaluate("[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]")
-    assert drawn == [example_graph.number_of_nodes(), example_graph.number_of_edges()]
+    path = example_build / "graph.html"
+    page, requests, errors = open_page(browser, path)
+    assert drawn(page) == [example_graph.number_of_nodes(), example_graph.number_of_edges()]
     assert errors == []
-    assert [url for url in requests if not url.startswith("file://")] == []
+    assert requests == [path.as_uri()]
     page.close()
+
+
+def test_visualize_draws_a_large_graph_at_its_positions(browser, large_page):
+    graph, path = large_page
+    page, requests, errors = open_page(browser, path)
+    assert drawn(page) == [graph.number_of_nodes(), graph.number_of_edges()]
+    positions = page.evaluate("kgNetwork.getPositions()")
+    assert {n: (p["x"], p["y"]) for n, p in positions.items()} == layout(graph)
+    assert page.evaluate("kgNetwork.physics.options.enabled") is False
+    # Zoomed out to show everything, only the hubs are named, each label clear of the others.
+    labelled = page.evaluate(
+        "Object.values(kgNetwork.body.nodes).filter((n) => n.labelModule.visible()).length"
+    )
+    assert 5 <= labelled <= 20
+    assert errors == []
+    assert requests == [path.as_uri()]
+    page.close()
+
+
+def test_visualize_zoom_sets_arrows_and_hub_labels(browser, large_page):
+    """Zoomed out: no arrowheads, hubs' labels enlarged to stay readable; zoomed in: arrowheads,
+    and every label at its own size."""
+    page, _, errors = open_page(browser, large_page[1])
+    shape = """async (scale) => {
+        if (scale !== null) kgNetwork.moveTo({scale});
+        for (let n = 0; n < 3; n++) await new Promise(requestAnimationFrame);
+        const fonts = Object.values(kgNetwork.body.nodes).map((n) => n.options.font.size);
+        return [kgNetwork.body.edges[0].options.arrows.to.enabled, Math.max(...fonts)];
+    }"""
+    [arrows, largest] = page.evaluate(shape, None)
+    assert not arrows and largest * page.evaluate("kgNetwork.getScale()") >= 13
+    [arrows, largest] = page.evaluate(shape, 1.2)
+    assert arrows and largest * 1.2 <= 40
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("which", ["example", "large"])
+def test_visualize_every_component_is_on_screen(browser, example_build, large_page, which):
+    """Disconnected components stay in the first view instead of drifting away."""
+    path = example_build / "graph.html" if which == "example" else large_page[1]
+    page, _, _ = open_page(browser, path)
+    outside = page.evaluate(
+        """() => {
+        const canvas = kgNetwork.canvas.frame.canvas;
+        return Object.entries(kgNetwork.getPositions()).filter(([id, p]) => {
+            const d = kgNetwork.canvasToDOM(p);
+            return d.x < 0 || d.y < 0 || d.x > canvas.clientWidth || d.y > canvas.clientHeight;
+        }).map(([id]) => id);
+    }"""
+    )
+    assert outside == []
+    page.close()
+
+
+def test_visualize_layout_packs_components_into_a_screen_shape():
+    graph = nx.MultiDiGraph([("hub", f"leaf{n}") for n in range(30)])
+    graph.add_edges_from((f"a{n}", f"b{n}") for n in range(200))
+    positions = layout(graph)
+    xs, ys = [x for x, _ in positions.values()], [y for _, y in positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert 0.5 < width / height < 3
+    assert len(set(positions.values())) == len(positions)  # no two nodes on one spot
+    assert layout(graph) == positions  # the same every run
 
 
 def hover_edge(page, label: str) -> str:
@@ -67,21 +190,122 @@ def test_visualize_edge_hover_shows_sentence(browser, example_build):
     page.close()
 
 
+def test_visualize_node_hover_shows_type_aliases_and_mentions(
+    browser, example_build, example_graph
+):
+    page, _, _ = open_page(browser, example_build / "graph.html")
+    node = node_called(example_graph, "Mark Zuckerberg")
+    attrs = example_graph.nodes[node]
+    point = node_point(page, node)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector("#kg-tooltip:not([hidden])", timeout=5_000)
+    text = page.inner_text("#kg-tooltip")
+    assert "Mark Zuckerberg" in text and "person" in text
+    assert f"{attrs['mentions']} mention" in text
+    assert attrs["aliases"] and all(alias in text for alias in attrs["aliases"])
+    page.close()
+
+
 def test_visualize_search_focuses_alias(browser, example_build):
     page, _, _ = open_page(browser, example_build / "graph.html")
     page.fill("#kg-search", "zuckerberg")
     page.press("#kg-search", "Enter")
     focused = page.evaluate("kgNetwork.getSelectedNodes()")
     assert focused == ["https://kg.example.org/entity/markzuckerberg"]
+    # The view moves to it: its centre ends on the entity.
+    page.wait_for_function(
+        """(id) => {
+        const p = kgNetwork.getPositions([id])[id], v = kgNetwork.getViewPosition();
+        return Math.hypot(p.x - v.x, p.y - v.y) < 1;
+    }""",
+        arg=focused[0],
+        timeout=5_000,
+    )
     page.close()
 
 
 def test_visualize_type_filter_hides_nodes(browser, example_build, example_graph):
     page, _, _ = open_page(browser, example_build / "graph.html")
-    people = sum(1 for _, d in example_graph.nodes(data=True) if d["type"] == "person")
+    people = {n for n, d in example_graph.nodes(data=True) if d["type"] == "person"}
     page.uncheck("input[data-type=person]")
     hidden = page.evaluate("kgNetwork.body.data.nodes.get({filter: (n) => n.hidden}).length")
-    assert hidden == people > 0
+    assert hidden == len(people) > 0
+    others = [(s, o) for s, o in example_graph.edges() if s not in people and o not in people]
+    assert drawn(page) == [example_graph.number_of_nodes() - len(people), len(others)]
+    page.check("input[data-type=person]")
+    assert drawn(page) == [example_graph.number_of_nodes(), example_graph.number_of_edges()]
+    page.close()
+
+
+def test_visualize_relation_filter_hides_edges(browser, example_build, example_graph):
+    page, _, _ = open_page(browser, example_build / "graph.html")
+    page.select_option("#kg-relation", "is available on")
+    kept = [d for _, _, d in example_graph.edges(data=True) if d["label"] == "is available on"]
+    assert drawn(page) == [example_graph.number_of_nodes(), len(kept)]
+    assert len(kept) > 1
+    page.close()
+
+
+def test_visualize_confidence_slider_hides_weak_edges(browser, example_build, example_graph):
+    page, _, _ = open_page(browser, example_build / "graph.html")
+    confidences = sorted(d["confidence"] for _, _, d in example_graph.edges(data=True))
+    threshold = next(c for c in (0.5, 0.6, 0.7, 0.8, 0.9) if confidences[0] < c <= confidences[-1])
+    page.evaluate(
+        """(value) => {
+        const slider = document.getElementById('kg-confidence');
+        slider.value = value;
+        slider.dispatchEvent(new Event('input'));
+    }""",
+        threshold,
+    )
+    strong = [c for c in confidences if c >= threshold]
+    assert 0 < len(strong) < len(confidences)
+    assert drawn(page) == [example_graph.number_of_nodes(), len(strong)]
+    assert page.inner_text("#kg-confidence-value") == f"{threshold:.2f}"
+    page.close()
+
+
+def test_visualize_edge_labels_hide_when_zoomed_out(browser, example_build):
+    page, _, _ = open_page(browser, example_build / "graph.html")
+    shown = """(scale) => {
+        kgNetwork.moveTo({scale});
+        return Object.values(kgNetwork.body.edges).filter((e) => e.labelModule.visible()).length;
+    }"""
+    assert page.evaluate(shown, 1.5) > 0
+    assert page.evaluate(shown, 0.3) == 0
+    page.close()
+
+
+def pixel(page, point: dict) -> list[int]:
+    return page.evaluate(
+        """async (p) => {
+        await new Promise(requestAnimationFrame);
+        const canvas = kgNetwork.canvas.frame.canvas, box = canvas.getBoundingClientRect();
+        const ratio = canvas.width / canvas.clientWidth;
+        const [x, y] = [(p.x - box.left) * ratio, (p.y - box.top) * ratio];
+        return [...canvas.getContext('2d').getImageData(x, y, 1, 1).data];
+    }""",
+        point,
+    )
+
+
+def test_visualize_click_highlights_neighbourhood(browser, example_build, example_graph):
+    page, _, _ = open_page(browser, example_build / "graph.html")
+    meta = node_called(example_graph, "Meta")
+    neighbours = {meta, *example_graph.successors(meta), *example_graph.predecessors(meta)}
+    far = next(n for n in sorted(example_graph) if n not in neighbours)
+    near = next(n for n in sorted(neighbours) if n != meta)
+    before = {n: pixel(page, node_point(page, n)) for n in (far, near)}
+    point = node_point(page, meta)
+    page.mouse.click(point["x"], point["y"])
+    assert page.evaluate("kgNeighbours()") == sorted(neighbours)
+    after = {n: pixel(page, node_point(page, n)) for n in (far, near)}
+    assert after[near] == before[near]
+    assert sum(after[far][:3]) > sum(before[far][:3]) + 150  # faded towards white
+    box = page.locator("#kg-network").bounding_box()
+    page.mouse.click(box["x"] + 3, box["y"] + 3)  # the background lifts the veil
+    assert page.evaluate("kgNeighbours()") == []
+    assert pixel(page, node_point(page, far)) == before[far]
     page.close()
 
 
@@ -93,7 +317,7 @@ def test_visualize_text_from_documents_never_runs(browser, tmp_path):
         "a",
         "b",
         label=XSS_SENTENCE,
-        kind="asserted",
+        kind="reported",
         confidence=0.9,
         evidence=[{"sentence": XSS_SENTENCE, "document": "<doc>.txt", "confidence": 0.9}],
     )
@@ -101,12 +325,116 @@ def test_visualize_text_from_documents_never_runs(browser, tmp_path):
     path.write_text(render_html(graph, title=XSS_NAME))
     page, requests, errors = open_page(browser, path)
     text = hover_edge(page, XSS_SENTENCE)
-    assert XSS_SENTENCE in text
+    assert XSS_SENTENCE in text and "<doc>.txt" in text and "reported" in text
+    point = node_point(page, "a")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function(
+        "(name) => document.getElementById('kg-tooltip').innerText.includes(name)", arg=XSS_NAME
+    )
+    assert XSS_SENTENCE in page.inner_text("#kg-relation")
     assert page.evaluate("window.kgPwned") is None
+    assert page.evaluate("document.querySelectorAll('img, b, script:not([type])').length") == 2
     assert page.title() == XSS_NAME
-    assert [url for url in requests if not url.startswith("file://")] == []
+    assert requests == [path.as_uri()]
     assert errors == []
     page.close()
+
+
+class CountingHandler(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        CountingHandler.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_visualize_page_cannot_reach_a_server(browser, example_build):
+    """The Content-Security-Policy blocks requests even to a server that is up and local."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), CountingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        page, _, _ = open_page(browser, example_build / "graph.html")
+        url = f"http://127.0.0.1:{server.server_port}/"
+        outcome = page.evaluate(
+            """async (url) => {
+            new Image().src = url + 'image.png';
+            try { await fetch(url + 'fetch'); return 'fetched'; } catch (e) { return 'blocked'; }
+        }""",
+            url,
+        )
+        page.wait_for_timeout(200)
+        assert outcome == "blocked"
+        assert CountingHandler.hits == []
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_visualize_show_draws_inside_a_notebook_iframe(
+    browser, example_build, example_graph, tmp_path
+):
+    cell = show(example_build)._repr_html_()
+    srcdoc = re.search(r'srcdoc="([^"]*)"', cell)
+    assert srcdoc and "<" not in srcdoc.group(1)  # escaped, so the notebook sees one element
+    parent = tmp_path / "notebook.html"
+    parent.write_text(f"<!DOCTYPE html><html><body><h1>Out[1]:</h1>{cell}</body></html>")
+    page = browser.new_page(viewport={"width": 1100, "height": 800})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(parent.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_function("window.kgReady === true", timeout=30_000)
+    counts = frame.evaluate(
+        "[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]"
+    )
+    assert counts == [example_graph.number_of_nodes(), example_graph.number_of_edges()]
+    assert requests == [parent.as_uri()]
+    page.close()
+
+
+def test_visualize_show_takes_a_graph_a_store_or_a_page(example_build, example_graph):
+    from_graph = show(example_graph).html
+    with open_store(example_build / "store", read_only=True) as store:
+        assert show(store).html == from_graph
+    assert show(example_build / "store").html == from_graph
+    page = show(example_build / "graph.html")
+    assert page.html == (example_build / "graph.html").read_text(encoding="utf-8")
+    part = show(example_graph, focus="Meta", hops=1).html
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', part).group(1))
+    assert "Meta" in {n["label"] for n in data["nodes"]}
+    assert len(data["nodes"]) < example_graph.number_of_nodes()
+
+
+def test_visualize_empty_graph_is_ready(browser, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(render_html(nx.MultiDiGraph()), encoding="utf-8")
+    page, _, errors = open_page(browser, path)
+    assert page.inner_text("#kg-counts") == "0 entities, 0 relations"
+    assert errors == []
+    page.close()
+
+
+def test_visualize_show_is_an_ipython_html_output(example_graph):
+    """Jupyter asks objects for text/html through IPython's display protocol; our module does
+    not import IPython itself."""
+    formatters = pytest.importorskip("IPython.core.formatters")
+    data, _ = formatters.DisplayFormatter().format(show(example_graph))
+    assert data["text/html"].startswith("<iframe srcdoc=")
+    code = "import sys, graph.visualize; print('IPython' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert loaded.stdout.strip() == "False", loaded.stderr
+
+
+def test_visualize_small_graphs_use_physics(example_graph):
+    assert example_graph.number_of_nodes() <= PHYSICS_LIMIT
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', render_html(example_graph))[1])
+    assert data["physics"] is True
 
 
 def test_visualize_script_json_cannot_close_script():

@@ -1,111 +1,244 @@
-// The kg network page: draws the graph with vis-network and adds search, filters, a legend and
-// evidence tooltips. Every text from documents reaches the page through textContent, never
-// innerHTML, so a name like <img onerror=...> shows as text.
+// The kg network page: draws the graph with vis-network and adds a legend that filters by type,
+// a relation filter, a confidence slider, search, neighbourhood highlighting and evidence
+// tooltips. Every text from documents reaches the page through textContent, never innerHTML,
+// so a name like <img onerror=...> shows as text.
 (function () {
   "use strict";
+  const times = { start: performance.now() };
+  window.kgTimes = times;
+  window.kgReady = false;
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
-  const edgeById = new Map(data.edges.map((e) => [e.id, e]));
+  const edgeList = data.edges.map((e, i) => ({ ...e, id: i, from: data.nodes[e.from].id, to: data.nodes[e.to].id }));
+  const many = data.edges.length > 1000;
   const hiddenTypes = new Set();
-  let relation = "";
-  let minConfidence = 0;
+  const state = { relation: "", minConfidence: 0, center: null, neighbours: null };
 
+  const edgeColor = (e) => (e.kind === "asserted" ? "#8a8a8a" : "#c44");
+  const labelSize = (n) => Math.round(8 + n.size / 2);  // hubs' labels stay readable further out
+  const overview = data.physics ? null : firstView();
+  const hubs = overview === null ? new Set() : hubLabels(overview);
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, shape: "dot",
-    color: { background: data.colors[n.type], border: "#555" }, font: { size: 14 },
+    id: n.id, label: n.label, x: n.x, y: n.y, size: n.size,
+    color: { background: data.colors[n.type] || "#999", border: "#555" },
+    font: { size: hubs.has(n.id) ? Math.ceil(14 / overview.scale) : labelSize(n) },
   })));
-  const edges = new vis.DataSet(data.edges.map((e) => ({
-    id: e.id, from: e.from, to: e.to, label: e.label, arrows: "to",
-    dashes: e.kind !== "asserted", color: { color: e.kind === "asserted" ? "#888" : "#c44" },
-    font: { size: 11, strokeWidth: 3, color: "#333" },
+
+  // The view vis-network's fit() will choose for our positions (its formula), known before
+  // drawing: decided here, options cost nothing; changed after the first draw, each costs a
+  // full redraw (0.3 s at 10,000 nodes).
+  function firstView() {
+    const box = document.getElementById("kg-network");
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const n of data.nodes) {
+      minX = Math.min(minX, n.x - n.size); maxX = Math.max(maxX, n.x + n.size);
+      minY = Math.min(minY, n.y - n.size); maxY = Math.max(maxY, n.y + n.size + 20);
+    }
+    const scale = Math.min(1, box.clientWidth / (1.1 * (maxX - minX || 1)), box.clientHeight / (1.1 * (maxY - minY || 1)));
+    return { scale, x: (minX + maxX) / 2, y: (minY + maxY) / 2, width: box.clientWidth, height: box.clientHeight };
+  }
+  // Zoomed out, the labels of the most connected entities that do not overlap are drawn at a
+  // readable size, so that the first view of a large graph names its hubs.
+  function hubLabels(view) {
+    const chosen = new Set(), boxes = [];
+    const byDegree = [...data.nodes].sort((a, b) => b.degree - a.degree).slice(0, 300);
+    for (const n of byDegree) {
+      if (chosen.size >= 20) break;
+      if (labelSize(n) * view.scale >= 8) continue;  // drawn anyway
+      const x = (n.x - view.x) * view.scale + view.width / 2;
+      const top = (n.y - view.y) * view.scale + view.height / 2 + n.size * view.scale;
+      const half = 4 * n.label.length + 6;
+      const box = { left: x - half, right: x + half, top, bottom: top + 18 };
+      if (boxes.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) continue;
+      boxes.push(box);
+      chosen.add(n.id);
+    }
+    return chosen;
+  }
+  const edges = new vis.DataSet(edgeList.map((e) => ({
+    id: e.id, from: e.from, to: e.to, label: e.label, dashes: e.kind !== "asserted",
+    color: { color: edgeColor(e), highlight: "#333", hover: "#333" },
   })));
 
   const options = {
     physics: data.physics
-      ? { solver: "barnesHut", stabilization: { iterations: 250, fit: true },
-          barnesHut: { gravitationalConstant: -6000, springLength: 140, avoidOverlap: 0.2 } }
+      ? { solver: "barnesHut", minVelocity: 1.5,
+          barnesHut: { gravitationalConstant: -3500, springLength: 130, centralGravity: 0.6, avoidOverlap: 0.5 },
+          stabilization: { iterations: 300, updateInterval: 1000, fit: true } }
       : false,
-    interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: data.nodes.length > 1000 },
-    edges: { smooth: false, scaling: { label: { enabled: true, drawThreshold: 7 } } },
-    nodes: { scaling: { label: { enabled: true, drawThreshold: 6 } } },
-    layout: { improvedLayout: data.physics && data.nodes.length < 150 },
+    interaction: { hover: true, tooltipDelay: 100, hideEdgesOnDrag: many, hideEdgesOnZoom: many },
+    layout: { improvedLayout: false },
+    nodes: { shape: "dot", borderWidth: 1,
+      font: { color: "#222", strokeWidth: 3, strokeColor: "#ffffff" },
+      // Labels under 7 screen pixels are not drawn: zoomed out, only the hubs are named.
+      scaling: { label: { enabled: true, drawThreshold: 8 } } },
+    // Zoomed out, arrowheads are specks that cost a third of each frame: drawn from 30% on
+    // (see "afterDrawing" below).
+    edges: { arrows: { to: { enabled: overview === null || overview.scale >= 0.3, scaleFactor: 0.55 } }, smooth: false, width: 1.2,
+      font: { size: 11, color: "#444", strokeWidth: 3, strokeColor: "#ffffff" },
+      // Relation labels show only from 64% zoom on: further out they would be a grey smear.
+      scaling: { label: { enabled: true, drawThreshold: 8 } } },
   };
   const network = new vis.Network(document.getElementById("kg-network"), { nodes, edges }, options);
   window.kgNetwork = network;
-  window.kgReady = false;
-  const ready = () => { window.kgReady = true; document.body.dataset.ready = "true"; };
-  if (data.physics) {
-    network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); ready(); });
+
+  network.once("afterDrawing", () => { times.firstDraw = performance.now(); });
+  function markReady() {
+    times.ready = performance.now();
+    window.kgReady = true;
+    document.body.dataset.ready = "true";
+  }
+  if (data.physics && data.nodes.length > 0) {
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: false });
+      network.once("afterDrawing", markReady);
+      network.fit();
+    });
   } else {
-    network.once("afterDrawing", ready);
+    network.once("afterDrawing", markReady);
   }
 
   // Legend: one entry per type present, doubling as the type filter.
-  const legend = document.getElementById("kg-legend");
+  const legend = document.getElementById("kg-types");
   for (const [type, count] of Object.entries(data.typeCounts)) {
     const label = document.createElement("label");
     const box = document.createElement("input");
-    box.type = "checkbox"; box.checked = true; box.value = type; box.dataset.type = type;
+    box.type = "checkbox"; box.checked = true; box.dataset.type = type;
     box.addEventListener("change", () => {
       if (box.checked) hiddenTypes.delete(type); else hiddenTypes.add(type);
       applyFilters();
     });
     const swatch = document.createElement("span");
-    swatch.className = "swatch"; swatch.style.background = data.colors[type];
+    swatch.className = "swatch"; swatch.style.background = data.colors[type] || "#999";
     label.append(box, swatch, document.createTextNode(`${type} (${count})`));
     legend.append(label);
   }
   if (data.edges.some((e) => e.kind !== "asserted")) {
     const note = document.createElement("div");
+    note.className = "note";
     const line = document.createElement("span");
     line.className = "dashed";
     note.append(line, document.createTextNode("negated, reported or hedged"));
     legend.append(note);
   }
 
-  // Relation filter and confidence slider.
+  // Relation filter (most frequent first) and confidence slider.
   const select = document.getElementById("kg-relation");
-  for (const name of [...new Set(data.edges.map((e) => e.label))].sort()) {
+  const relationCounts = new Map();
+  for (const e of data.edges) relationCounts.set(e.label, (relationCounts.get(e.label) || 0) + 1);
+  const relations = [...relationCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [name, count] of relations) {
     const option = document.createElement("option");
-    option.value = name; option.textContent = name;
+    option.value = name; option.textContent = `${name} (${count})`;
     select.append(option);
   }
-  select.addEventListener("change", () => { relation = select.value; applyFilters(); });
+  select.addEventListener("change", () => { state.relation = select.value; applyFilters(); });
   const slider = document.getElementById("kg-confidence");
   slider.addEventListener("input", () => {
-    minConfidence = Number(slider.value);
-    document.getElementById("kg-confidence-value").textContent = minConfidence.toFixed(2);
+    state.minConfidence = Number(slider.value);
+    document.getElementById("kg-confidence-value").textContent = state.minConfidence.toFixed(2);
     applyFilters();
   });
 
+  // Filters send vis-network only the items whose visibility changes: at 10,000 nodes,
+  // updating all of them costs seconds.
+  const shown = { nodes: new Map(), edges: new Map() };
+  function updateHidden(set, known, items, hidden) {
+    const changes = [];
+    for (const item of items) {
+      const next = hidden(item);
+      if ((known.get(item.id) || false) !== next) { known.set(item.id, next); changes.push({ id: item.id, hidden: next }); }
+    }
+    if (changes.length) set.update(changes);
+  }
+  const edgeHidden = (e) => (state.relation !== "" && e.label !== state.relation) || e.confidence < state.minConfidence;
   function applyFilters() {
-    nodes.update(data.nodes.map((n) => ({ id: n.id, hidden: hiddenTypes.has(n.type) })));
-    edges.update(data.edges.map((e) => ({
-      id: e.id,
-      hidden: (relation !== "" && e.label !== relation) || e.confidence < minConfidence,
-    })));
+    updateHidden(nodes, shown.nodes, data.nodes, (n) => hiddenTypes.has(n.type));
+    updateHidden(edges, shown.edges, edgeList, edgeHidden);
     showCounts();
   }
   function showCounts() {
-    const shownNodes = nodes.get({ filter: (n) => !n.hidden }).length;
-    const shownEdges = edges.get({ filter: (e) => !e.hidden && !hiddenTypes.has(byId.get(e.from).type)
-      && !hiddenTypes.has(byId.get(e.to).type) }).length;
-    document.getElementById("kg-counts").textContent = `${shownNodes} entities, ${shownEdges} relations`;
+    const visibleNodes = data.nodes.filter((n) => !hiddenTypes.has(n.type)).length;
+    const visibleEdges = edgeList.filter((e) => !edgeHidden(e) && !hiddenTypes.has(byId.get(e.from).type)
+      && !hiddenTypes.has(byId.get(e.to).type)).length;
+    document.getElementById("kg-counts").textContent = `${visibleNodes} entities, ${visibleEdges} relations`;
   }
   showCounts();
 
-  // Search by name or alias; Enter focuses the best match.
-  const names = document.getElementById("kg-names");
-  for (const n of data.nodes) {
-    for (const name of [n.label, ...n.aliases]) {
-      const option = document.createElement("option");
-      option.value = name;
-      names.append(option);
-    }
+  // Clicking a node veils everything else and draws its neighbourhood again on top; clicking
+  // elsewhere lifts the veil. Redrawing a few items costs the same at any size of graph, where
+  // dimming every other item through the DataSet took 2 s at 10,000 nodes. Node.draw and
+  // Edge.draw/drawArrows are vis-network 9.1.2 internals (the copy pinned with pyvis 0.3.2).
+  function highlight(id) {
+    state.center = id;
+    state.neighbours = id === null ? null : new Set([id, ...network.getConnectedNodes(id)]);
+    document.body.dataset.highlighted = id === null ? "" : id;
+    network.redraw();
   }
+  window.kgNeighbours = () => (state.neighbours === null ? [] : [...state.neighbours].sort());
+  network.on("click", (params) => highlight(params.nodes.length ? params.nodes[0] : null));
+  network.on("afterDrawing", (ctx) => {
+    if (state.neighbours === null) return;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "rgba(255, 255, 255, 0.86)";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    const drawn = network.getConnectedEdges(state.center).map((id) => network.body.edges[id])
+      .filter((edge) => edge && !edge.options.hidden && !edge.from.options.hidden && !edge.to.options.hidden);
+    for (const edge of drawn) edge.draw(ctx);
+    for (const edge of drawn) edge.drawArrows(ctx);
+    const labels = [];
+    for (const id of state.neighbours) {
+      const node = network.body.nodes[id];
+      if (node && !node.options.hidden) {
+        const result = node.draw(ctx);
+        if (result && result.drawExternalLabel) labels.push(result.drawExternalLabel);
+      }
+    }
+    for (const label of labels) label();
+  });
+
+  // Whatever changed the zoom (wheel, search, fit), the next frame checks the two things that
+  // depend on it; each change costs one more redraw, and only when a threshold is crossed.
+  const shape = { arrows: options.edges.arrows.to.enabled, bigHubs: hubs.size > 0, pending: false };
+  network.on("afterDrawing", () => {
+    if (shape.pending) return;
+    const scale = network.getScale();
+    const arrows = scale >= 0.3;
+    // The hubs' overview labels shrink back once they would pass about 25 screen pixels.
+    const bigHubs = hubs.size > 0 && scale <= overview.scale * 1.8;
+    if (arrows === shape.arrows && bigHubs === shape.bigHubs) return;
+    shape.pending = true;
+    requestAnimationFrame(() => {
+      const before = { ...shape };
+      Object.assign(shape, { arrows, bigHubs, pending: false });  // before the redraws below
+      if (arrows !== before.arrows) network.setOptions({ edges: { arrows: { to: { enabled: arrows } } } });
+      if (bigHubs !== before.bigHubs) {
+        nodes.update([...hubs].map((id) => ({
+          id, font: { size: bigHubs ? Math.ceil(14 / overview.scale) : labelSize(byId.get(id)) },
+        })));
+      }
+    });
+  });
+
+
+  // Search by name or alias: exact match first, then prefix, then substring; Enter focuses it.
   const search = document.getElementById("kg-search");
+  search.addEventListener("focus", fillNames, { once: true });
   search.addEventListener("keydown", (event) => { if (event.key === "Enter") focusEntity(search.value); });
   search.addEventListener("change", () => focusEntity(search.value));
+  function fillNames() {
+    // Filled on first use: 10,000 options would delay the first draw for nothing.
+    const names = document.getElementById("kg-names");
+    for (const n of data.nodes) {
+      for (const name of [n.label, ...n.aliases]) {
+        const option = document.createElement("option");
+        option.value = name;
+        names.append(option);
+      }
+    }
+  }
   function focusEntity(text) {
     const query = text.trim().toLowerCase();
     if (!query) return null;
@@ -113,21 +246,16 @@
     const match = data.nodes.find((n) => names(n).includes(query))
       || data.nodes.find((n) => names(n).some((s) => s.startsWith(query)))
       || data.nodes.find((n) => names(n).some((s) => s.includes(query)));
-    if (!match) return null;
+    if (!match) { search.setCustomValidity("no such entity"); search.reportValidity(); return null; }
+    search.setCustomValidity("");
+    if (hiddenTypes.has(match.type)) document.querySelector(`input[data-type="${CSS.escape(match.type)}"]`).click();
     network.selectNodes([match.id]);
     highlight(match.id);
-    network.focus(match.id, { scale: 1.4, animation: { duration: 300 } });
+    network.focus(match.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
     window.kgFocused = match.id;
     return match.id;
   }
   window.kgFocus = focusEntity;
-
-  // Clicking a node dims everything outside its neighbourhood.
-  function highlight(id) {
-    const keep = new Set(id === null ? data.nodes.map((n) => n.id) : [id, ...network.getConnectedNodes(id)]);
-    nodes.update(data.nodes.map((n) => ({ id: n.id, opacity: keep.has(n.id) ? 1 : 0.15 })));
-  }
-  network.on("click", (params) => highlight(params.nodes.length ? params.nodes[0] : null));
 
   // Tooltips built from text nodes.
   const tooltip = document.getElementById("kg-tooltip");
@@ -139,26 +267,38 @@
   function showTooltip(parts, event) {
     tooltip.replaceChildren(...parts);
     tooltip.hidden = false;
-    const pointer = event.event && event.event.center ? event.event.center : event.pointer.DOM;
-    tooltip.style.left = `${Math.min(pointer.x + 14, window.innerWidth - 420)}px`;
-    tooltip.style.top = `${pointer.y + 14}px`;
+    const box = document.getElementById("kg-network").getBoundingClientRect();
+    const x = box.left + event.pointer.DOM.x, y = box.top + event.pointer.DOM.y;
+    const left = x + 14 + tooltip.offsetWidth > window.innerWidth ? x - 14 - tooltip.offsetWidth : x + 14;
+    const top = Math.min(y + 14, window.innerHeight - tooltip.offsetHeight - 4);
+    tooltip.style.left = `${Math.max(left, 4)}px`;
+    tooltip.style.top = `${Math.max(top, 4)}px`;
   }
+  const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
   network.on("hoverNode", (event) => {
     const n = byId.get(event.node);
-    const parts = [line("head", n.label), line("source", `${n.type}, ${n.mentions} mention${n.mentions === 1 ? "" : "s"}`)];
+    const parts = [line("head", n.label),
+      line("source", `${n.type} · ${plural(n.mentions, "mention")} · ${plural(n.degree, "relation")}`)];
     if (n.aliases.length) parts.push(line("source", `also: ${n.aliases.join(", ")}`));
     showTooltip(parts, event);
   });
+  const KINDS = {
+    negated: "negated: the text says this is not so",
+    reported: "reported: the text attributes it to someone",
+    hedged: "hedged: the text says it may be so",
+  };
   network.on("hoverEdge", (event) => {
-    const e = edgeById.get(event.edge);
-    const head = `${byId.get(e.from).label} ${e.label} ${byId.get(e.to).label}`;
-    const parts = [line("head", e.kind === "asserted" ? head : `${head} (${e.kind})`)];
-    for (const ev of e.evidence) {
-      parts.push(line("quote", `“${ev.sentence}”`));
-      parts.push(line("source", `${ev.document} · confidence ${ev.confidence.toFixed(2)}`));
+    const e = edgeList[event.edge];
+    const parts = [line("head", `${byId.get(e.from).label} ${e.label} ${byId.get(e.to).label}`)];
+    if (e.kind in KINDS) parts.push(line("kind", KINDS[e.kind]));
+    for (const [sentence, documentIndex, confidence] of e.evidence) {
+      parts.push(line("quote", `“${data.sentences[sentence]}”`));
+      parts.push(line("source", `${data.documents[documentIndex]} · confidence ${confidence.toFixed(2)}`));
     }
+    if (e.more > 0) parts.push(line("source", `and ${plural(e.more, "more sentence")}`));
     showTooltip(parts, event);
   });
-  network.on("blurNode", () => { tooltip.hidden = true; });
-  network.on("blurEdge", () => { tooltip.hidden = true; });
+  const hideTooltip = () => { tooltip.hidden = true; };
+  for (const name of ["blurNode", "blurEdge", "dragStart", "zoom"]) network.on(name, hideTooltip);
+  if (data.nodes.length === 0) markReady();  // vis-network draws nothing, so says nothing
 })();
