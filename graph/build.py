@@ -8,19 +8,23 @@ replaces what it said.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from pyoxigraph import Store
 from spacy.language import Language
 
 from extract.documents import STDIN, find_files, read_document
 from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
-from extract.triple import Document
+from extract.parallel import extract_parallel, process_pool
+from extract.triple import Document, Extraction
 from graph.analyze import most_connected, select, to_networkx, top_entities
-from graph.errors import OutputError
+from graph.errors import BuildError, OutputError
 from graph.export import atomic_write, write_turtle
 from graph.rdf import content_hash, document_quads
 from graph.store import (
@@ -37,6 +41,8 @@ from graph.vocab import document_iri
 log = logging.getLogger("kg")
 # Documents written to the store per transaction.
 WRITE_BATCH = 32
+# Seconds to wait for a Dask scheduler to answer.
+DASK_TIMEOUT = 20
 
 
 @dataclass
@@ -66,6 +72,9 @@ def build(
     focus: str | None = None,
     hops: int = 1,
     community: int | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> BuildReport:
     """Build or update the graph in `out` from the text files under `paths`.
 
@@ -74,6 +83,10 @@ def build(
     `top`, `focus` with `hops`, and `community` restrict graph.html to part of the graph (see
     graph.analyze.select); the store and Turtle stay complete. Without `top`, graph.html holds at
     most DRAW_LIMIT entities, the most connected, and a warning says so.
+
+    Documents are parsed by `workers` local processes, or on the Dask cluster whose scheduler
+    address is `scheduler` (tcp://HOST:8786); either way the graph is the same. `progress` is
+    called after each parsed document with (documents done, documents to parse, words done).
 
     Raises:
         InputError: a path is missing, a folder holds no text, or no input could be read.
@@ -84,19 +97,19 @@ def build(
     prepare_folder(out)
     files = find_files([p for p in paths if str(p) != STDIN], exclude=out)
     report = BuildReport(out=out)
-    with open_store(remote or out / STORE_FOLDER) as store:
+    # The executor first: worker processes fork before the store starts its threads.
+    with (
+        extraction_executor(workers, scheduler) as (executor, window),
+        open_store(remote or out / STORE_FOLDER) as store,
+    ):
         hashes = stored_hashes(store)
         documents = changed_documents(files, stdin_text, hashes, report)
-        batch = []
-        known = KnownEntities(known_entities(store))
-        for extraction in extract_documents(documents, nlp=nlp):
-            extraction = resolve_extraction(extraction, known)
-            report.parsed.append(extraction.document.id)
-            batch.append((document_iri(extraction.document.id), document_quads(extraction)))
-            if len(batch) >= WRITE_BATCH:
-                replace_documents(store, batch)
-                batch = []
-        replace_documents(store, batch)
+        if executor is None:
+            extractions = extract_documents(documents, nlp=nlp)
+        else:
+            extractions = extract_parallel(documents, executor=executor, window=window)
+        total = len(files) + (stdin_text is not None)
+        write_extractions(store, extractions, report, progress=progress, total=total)
         if not report.parsed and not report.unchanged and not report.empty:
             raise InputError(
                 "no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped)
@@ -124,6 +137,61 @@ def build(
     report.most_connected = most_connected(graph)
     report.drawn = drawn.number_of_nodes()
     return report
+
+
+def write_extractions(
+    store: Store,
+    extractions: Iterable[Extraction],
+    report: BuildReport,
+    *,
+    progress: Callable[[int, int, int], None] | None,
+    total: int,
+) -> None:
+    """Resolve each document's entities against the graph and write it, in batches."""
+    batch = []
+    known = KnownEntities(known_entities(store))
+    words = 0
+    for extraction in extractions:
+        extraction = resolve_extraction(extraction, known)
+        report.parsed.append(extraction.document.id)
+        batch.append((document_iri(extraction.document.id), document_quads(extraction)))
+        if len(batch) >= WRITE_BATCH:
+            replace_documents(store, batch)
+            batch = []
+        if progress is not None:
+            words += len(extraction.document.text.split())
+            done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
+            progress(done, max(total, done), words)
+    replace_documents(store, batch)
+
+
+@contextmanager
+def extraction_executor(workers: int, scheduler: str | None) -> Iterator[tuple[Any, int]]:
+    """The executor that parses documents and the batches to keep in flight: None for this
+    process, a local process pool, or a Dask client."""
+    if scheduler is not None:
+        client = dask_client(scheduler)
+        try:
+            yield client, 2 * max(1, sum(client.nthreads().values()))
+        finally:
+            client.close()
+    elif workers > 1:
+        with process_pool(workers) as pool:
+            yield pool, 2 * workers
+    else:
+        yield None, 0
+
+
+def dask_client(scheduler: str) -> Any:
+    """A client of the Dask cluster at `scheduler`."""
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise BuildError("--scheduler needs Dask: pip install 'kg[dask]'") from e
+    try:
+        return Client(scheduler, timeout=DASK_TIMEOUT)
+    except OSError as e:
+        raise BuildError(f"--scheduler {scheduler}: no Dask scheduler answers there ({e})") from e
 
 
 def changed_documents(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -70,6 +73,14 @@ def build(
         int | None,
         typer.Option("--community", help="Draw only community N (1 is the largest)."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse documents at once.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Parse on this Dask cluster: tcp://HOST:8786."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress display.")] = False,
 ) -> None:
     """Build or update the graph from text: store, Turtle and an interactive HTML page.
 
@@ -85,16 +96,20 @@ def build(
     if (top_n is not None and top_n < 1) or (hops is not None and hops < 0):
         raise KgError("--top takes a number of entities (1 or more), --hops 0 or more")
     stdin_text = sys.stdin.read() if "-" in paths else None
-    report = run_build(
-        paths,
-        out=out,
-        stdin_text=stdin_text,
-        remote=store,
-        top=top_n,
-        focus=focus,
-        hops=1 if hops is None else hops,
-        community=community,
-    )
+    with progress_display(enabled=not quiet and sys.stderr.isatty()) as progress:
+        report = run_build(
+            paths,
+            out=out,
+            stdin_text=stdin_text,
+            remote=store,
+            top=top_n,
+            focus=focus,
+            hops=1 if hops is None else hops,
+            community=community,
+            workers=workers,
+            scheduler=scheduler,
+            progress=progress,
+        )
     top = ", ".join(f"{label} ({degree})" for label, degree in report.most_connected)
     typer.echo(
         f"{report.documents} documents ({len(report.parsed)} read, "
@@ -299,6 +314,42 @@ def export(
     with open_store(store, read_only=True) as opened:
         written = export_store(opened, fmt=format.value, out=target)
     typer.echo("wrote " + ", ".join(map(str, written)))
+
+
+@contextmanager
+def progress_display(*, enabled: bool) -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar on the terminal (documents, words per second, time left), or nothing
+    when output is not a terminal."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    started = time.monotonic()
+    columns = (
+        TextColumn("documents"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("build", total=None, rate="")
+
+        def update(done: int, total: int, words: int) -> None:
+            rate = words / max(time.monotonic() - started, 1e-6)
+            bar.update(task, completed=done, total=total, rate=f"{rate:,.0f} words/s")
+
+        yield update
 
 
 def read_query(argument: str) -> tuple[str, str]:

@@ -15,3 +15,7 @@ class QueryError(KgError):
 
 class OutputError(KgError):
     """An output file or folder cannot be written."""
+
+
+class BuildError(KgError):
+    """A build cannot run as asked (for instance, no Dask scheduler at the given address)."""

@@ -26,9 +26,10 @@ from graph.analyze import select, to_networkx, top_entities, type_counts
 
 log = logging.getLogger("kg")
 
-# More entities than this draw slowly: a frame of the whole graph takes about 50 ms at 5,000
-# entities (8,750 relations) in headless Chromium here, 125 ms at 7,000 and 300 ms at 10,000
-# (benchmarks/html.py), past the 100 ms where panning and zooming stop feeling smooth.
+# More entities than this draw slowly: a frame of the whole graph takes 50-75 ms at 5,000
+# entities (8,750 relations) in headless Chromium here, 125-185 ms at 7,000 and 170-300 ms at
+# 10,000 (benchmarks/page.py, several runs), past the 100 ms where panning and zooming stop
+# feeling smooth.
 DRAW_LIMIT = 5_000
 # Up to this many nodes vis-network's physics polishes the layout in the browser (it settles in
 # well under a second from our start positions); larger graphs are drawn at our positions.

@@ -1,6 +1,6 @@
 """How fast the HTML page of a large graph becomes usable in headless Chromium.
 
-    python benchmarks/html.py [--sizes 500 2000 10000] [--screenshots DIR]
+    python benchmarks/page.py [--sizes 500 2000 10000] [--screenshots DIR]
 
 Graphs: a scale-free core (networkx `powerlaw_cluster_graph`, m=2, p=0.3) holding 80% of the
 entities, plus small components of 2-6 entities for the rest, as extraction from many documents
@@ -23,6 +23,9 @@ Figures, from the median of --rounds runs (by total):
   `renderer._redraw()`, mean of 5),
   the cost of every frame while panning or zooming; 100 ms (10 frames/s) is where the page
   stops feeling smooth, which is how `graph.visualize.DRAW_LIMIT` was chosen.
+
+(Named page.py, not html.py: a script's folder comes first on sys.path, and html.py would
+shadow the standard library's html package for every script here.)
 """
 
 from __future__ import annotations
