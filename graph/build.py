@@ -42,7 +42,7 @@ log = logging.getLogger("kg")
 # Documents written to the store per transaction.
 WRITE_BATCH = 32
 # Seconds to wait for a Dask scheduler to answer.
-DASK_TIMEOUT = 20
+DASK_TIMEOUT = 10
 
 
 @dataclass

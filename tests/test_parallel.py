@@ -1,0 +1,45 @@
+"""Builds on several processes and on a Dask cluster give the same graph as one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build
+from tests.conftest import EXAMPLE, ROOT
+from tests.test_build import assert_same, store_graph
+
+SECOND = ROOT / "examples" / "chip-deal.txt"
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("single") / "out"
+    build([EXAMPLE, SECOND], out=out, nlp=nlp)
+    return store_graph(out)
+
+
+def test_parallel_workers_build_the_same_graph(single, tmp_path):
+    out = tmp_path / "out"
+    seen = []
+    report = build([EXAMPLE, SECOND], out=out, workers=2,
+                   progress=lambda done, total, words: seen.append((done, total, words)))
+    assert len(report.parsed) == 2
+    assert_same(single, store_graph(out))
+    assert seen[-1][0] == seen[-1][1] == 2 and seen[-1][2] > 300
+
+
+def test_parallel_dask_cluster_builds_the_same_graph(single, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        out = tmp_path / "out"
+        build([EXAMPLE, SECOND], out=out, scheduler=cluster.scheduler_address)
+    assert_same(single, store_graph(out))
+
+
+def test_parallel_unreachable_scheduler_is_one_clear_error(tmp_path):
+    pytest.importorskip("distributed")
+    from graph.errors import BuildError
+
+    with pytest.raises(BuildError, match="no Dask scheduler answers"):
+        build([EXAMPLE], out=tmp_path / "out", scheduler="tcp://127.0.0.1:1")
