@@ -1,0 +1,171 @@
+"""Corpus builds against the parser's ceiling, measured in one run on the same corpus.
+
+    python benchmarks/scale.py [--documents 5000] [--corpus FOLDER] [--raw-sample 500]
+
+Corpus: generated business news (benchmarks/corpus.py: no redistributable news corpus is at
+hand offline), 300-900 words an article. Reports raw spaCy `nlp.pipe` words/s on one process
+(over a sample of the articles, to save time), `kg build` words/s with 1 and 2 workers (each a
+fresh `kg build` process, output discarded), the peak resident memory of each build (the build
+process and its workers together, sampled every 0.2 s), the store's size on disk, and the time
+of a 1-hop and a 2-hop SPARQL query on the built graph (median of 20).
+
+Targets (issue 6): 1 worker >= 0.7 x raw parsing; 2 workers >= 1.6 x 1 worker; peak memory
+below 2 GB for 5,000 documents; 1-hop under 10 ms, 2-hop under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import spacy
+
+from extract.pipeline import MODEL
+from graph.vocab import PREFIXES
+
+HERE = Path(__file__).resolve().parent
+
+
+def load_corpus_module():
+    spec = importlib.util.spec_from_file_location("corpus", HERE / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        process = int(status.parent.name)
+        if process != pid and not is_descendant(process, pid):
+            continue
+        try:
+            lines = status.read_text().splitlines()
+        except OSError:
+            continue  # it ended meanwhile
+        rss = [line.split()[1] for line in lines if line.startswith("VmRSS:")]
+        total += int(rss[0]) * 1024 if rss else 0
+    return total
+
+
+def is_descendant(child: int, ancestor: int) -> bool:
+    while child > 1:
+        try:
+            stat = Path(f"/proc/{child}/stat").read_text()
+        except OSError:
+            return False
+        child = int(stat.rsplit(")", 1)[1].split()[1])
+        if child == ancestor:
+            return True
+    return False
+
+
+def timed_build(corpus: Path, out: Path, workers: int) -> tuple[float, int]:
+    """Seconds and peak memory of one `kg build`."""
+    command = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--quiet",
+    ]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.2)
+    if process.returncode:
+        raise SystemExit(f"kg build failed with exit code {process.returncode}")
+    return time.perf_counter() - start, peak
+
+
+def raw_rate(texts: list[str]) -> float:
+    nlp = spacy.load(MODEL)
+    list(nlp.pipe(texts[:5], batch_size=64))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+
+
+def query_times(store_path: Path) -> tuple[float, float]:
+    """Median seconds of a 1-hop and a 2-hop query from the most connected entity."""
+    store = ox.Store.read_only(str(store_path))
+    [hub] = store.query(
+        "SELECT ?e (COUNT(*) AS ?n) WHERE { ?e ?p ?o . ?o a kg:Entity } GROUP BY ?e "
+        "ORDER BY DESC(?n) LIMIT 1",
+        prefixes=PREFIXES,
+    )
+    # Oxigraph substitutes only variables of the projection, hence ?hub in it.
+    one = "SELECT ?hub ?o WHERE { ?hub ?p ?o . ?o a kg:Entity }"
+    two = (
+        "SELECT DISTINCT ?hub ?z WHERE { ?hub ?p ?y . ?y a kg:Entity . ?y ?q ?z . ?z a kg:Entity }"
+    )
+    results = []
+    for query in (one, two):
+        times = []
+        for _ in range(20):
+            start = time.perf_counter()
+            list(
+                store.query(query, prefixes=PREFIXES, substitutions={ox.Variable("hub"): hub["e"]})
+            )
+            times.append(time.perf_counter() - start)
+        results.append(statistics.median(times))
+    return results[0], results[1]
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=5000)
+    parser.add_argument("--corpus", type=Path, help="a folder of .txt articles to use instead")
+    parser.add_argument("--raw-sample", type=int, default=500, help="articles for raw parsing")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    corpus = args.corpus or work / "corpus"
+    if args.corpus is None:
+        load_corpus_module().write_corpus(corpus, documents=args.documents)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words:,} words ({corpus})")
+    raw = raw_rate(texts[: args.raw_sample])
+    sample = min(len(texts), args.raw_sample)
+    print(f"raw nlp.pipe, 1 process:  {raw:8,.0f} words/s (over {sample} articles)")
+    rates = {}
+    for workers in (1, 2):
+        seconds, peak = timed_build(corpus, work / f"out{workers}", workers)
+        rates[workers] = words / seconds
+        label = f"{workers} worker" + ("s" if workers > 1 else " ")
+        print(
+            f"kg build, {label}:   {rates[workers]:8,.0f} words/s"
+            f"  ({seconds:.0f} s, peak memory {peak / 2**30:.2f} GB)"
+        )
+    store = work / "out1" / "store"
+    one, two = query_times(store)
+    print(
+        f"store: {folder_size(store) / 2**20:.0f} MB; 1-hop query {one * 1000:.2f} ms, "
+        f"2-hop query {two * 1000:.2f} ms"
+    )
+    print(f"1 worker / raw parsing: {rates[1] / raw:.2f} (target 0.7)")
+    print(f"2 workers / 1 worker:   {rates[2] / rates[1]:.2f} (target 1.6)")
+
+
+if __name__ == "__main__":
+    main()
