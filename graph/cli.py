@@ -385,18 +385,28 @@ def main(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"kg: error: {e}", err=True)
         sys.exit(1)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        typer.echo(
-            "kg: interrupted; finished documents are stored, run the same command to go on",
-            err=True,
-        )
-        sys.exit(130)
-    except click.ClickException as e:
+    except (KeyboardInterrupt, *ABORTS):
+        code = INTERRUPTED
+    except CLICK_ERRORS as e:
         e.show()
         sys.exit(e.exit_code)
     finally:
         log.removeHandler(handler)
+    if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code
+        typer.echo(
+            "kg: interrupted; finished documents are stored, run the same command to go on",
+            err=True,
+        )
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Typer 0.29 carries its own copy of click: its errors are not click's.
+CLICK_ERRORS = tuple(
+    {click.ClickException}
+    | {c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"}
+)
+ABORTS = tuple({click.exceptions.Abort, typer.Abort})
+INTERRUPTED = 130
 
 
 if __name__ == "__main__":

@@ -85,12 +85,18 @@ def stored_hashes(store: ox.Store) -> dict[str, str]:
 
 
 def known_entities(store: ox.Store) -> Iterator[Entity]:
-    """The entities of the graph's facts, with their label and type."""
-    query = "SELECT ?label ?type WHERE { ?e a kg:Entity ; rdfs:label ?label ; a ?type }"
+    """The entities named by the stored documents, as each document names and types them.
+
+    Read from the documents' own graphs, not the derived facts: a build interrupted before
+    refreshing the facts must resume knowing what its finished documents named. Only documents
+    stored completely (with their content hash) count.
+    """
+    query = """SELECT DISTINCT ?name ?type WHERE { GRAPH ?g {
+        ?g kg:contentHash ?hash . ?o kg:name ?name ; kg:entityType ?type } }"""
     for row in store.query(query, prefixes=PREFIXES):
         kind = CLASS_TYPES.get(row["type"].value)
         if kind is not None:
-            yield Entity(name=row["label"].value, type=kind)
+            yield Entity(name=row["name"].value, type=kind)
 
 
 def replace_documents(store: ox.Store, graphs: Sequence[tuple[str, list[ox.Quad]]]) -> None:
