@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from extract.triple import Entity, Extraction
+from extract.triple import ENTITY_TYPES, Entity, Extraction
 
 NER_TYPES = {
     "ORG": "organization",
@@ -43,21 +43,10 @@ NER_TYPES = {
     "CARDINAL": "quantity",
     "ORDINAL": "quantity",
 }
+# Types whose entities carry no name of their own: values and common-noun concepts.
+UNNAMED_TYPES = frozenset({"concept", "date", "quantity"})
 # Types of things with a name of their own, which can be referred to by pronouns.
-NAMED_TYPES = frozenset(
-    {
-        "organization",
-        "person",
-        "product",
-        "place",
-        "event",
-        "work",
-        "law",
-        "language",
-        "group",
-        "thing",
-    }
-)
+NAMED_TYPES = frozenset(ENTITY_TYPES) - UNNAMED_TYPES
 COMPANY_DESIGNATORS = frozenset(
     {
         "inc",
@@ -81,21 +70,7 @@ COMPANY_DESIGNATORS = frozenset(
     }
 )
 # Type priority when votes tie: the more specific type wins.
-TYPE_PRIORITY = (
-    "person",
-    "organization",
-    "product",
-    "place",
-    "event",
-    "work",
-    "law",
-    "language",
-    "group",
-    "date",
-    "quantity",
-    "thing",
-    "concept",
-)
+TYPE_PRIORITY = ENTITY_TYPES
 
 
 def name_words(name: str) -> list[str]:
@@ -247,8 +222,6 @@ class KnownEntities:
         name, rule = found
         return Entity(name=name, type=entity.type), f"{rule} {name}, named in another document"
 
-
-UNNAMED_TYPES = frozenset({"concept", "date", "quantity"})
 
 
 def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extraction:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Coarse entity types. spaCy's NER labels map onto them in `extract.entities`; the graph maps
-# them onto schema.org classes.
+# Coarse entity types, the most specific first (ties in type votes go to the earlier one).
+# spaCy's NER labels map onto them in `extract.entities`; the graph maps them onto schema.org
+# classes.
 ENTITY_TYPES = (
-    "organization",
     "person",
+    "organization",
     "product",
     "place",
     "event",

@@ -17,15 +17,15 @@ from typing import Any
 from pyoxigraph import Store
 from spacy.language import Language
 
-from extract.documents import STDIN, find_files, read_document
+from extract.documents import MAX_FILE_SIZE, STDIN, find_files, read_document
 from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.parallel import extract_parallel, process_pool
 from extract.triple import Document, Extraction
-from graph.analyze import most_connected, select, to_networkx, top_entities
+from graph.analyze import most_connected, to_networkx
 from graph.errors import BuildError, OutputError
-from graph.export import atomic_write, write_turtle
+from graph.export import atomic_write, make_folder, write_turtle
 from graph.rdf import content_hash, document_quads
 from graph.store import (
     STORE_FOLDER,
@@ -35,7 +35,7 @@ from graph.store import (
     replace_documents,
     stored_hashes,
 )
-from graph.visualize import DRAW_LIMIT, write_html
+from graph.visualize import page_selection, write_html
 from graph.vocab import document_iri
 
 log = logging.getLogger("kg")
@@ -75,6 +75,7 @@ def build(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
+    max_file_size: int | None = MAX_FILE_SIZE,
 ) -> BuildReport:
     """Build or update the graph in `out` from the text files under `paths`.
 
@@ -87,6 +88,7 @@ def build(
     Documents are parsed by `workers` local processes, or on the Dask cluster whose scheduler
     address is `scheduler` (tcp://HOST:8786); either way the graph is the same. `progress` is
     called after each parsed document with (documents done, documents to parse, words done).
+    Files larger than `max_file_size` bytes (None: no limit) are reported and skipped.
 
     Raises:
         InputError: a path is missing, a folder holds no text, or no input could be read.
@@ -103,7 +105,7 @@ def build(
         open_store(remote or out / STORE_FOLDER) as store,
     ):
         hashes = stored_hashes(store)
-        documents = changed_documents(files, stdin_text, hashes, report)
+        documents = changed_documents(files, stdin_text, hashes, report, max_file_size)
         if executor is None:
             extractions = extract_documents(documents, nlp=nlp)
         else:
@@ -117,15 +119,15 @@ def build(
         # Always: a build interrupted after its document writes left the facts behind.
         refresh_facts(store)
         graph = to_networkx(store)
-        drawn = select(graph, top=top, focus=focus, hops=hops, community_number=community)
-        if top is None and len(drawn) > DRAW_LIMIT:
-            log.warning(
-                "graph.html shows the %s most connected of %s entities, as more draw slowly; "
-                "choose with --top N, --focus NAME --hops N or --community N",
-                f"{DRAW_LIMIT:,}",
-                f"{len(drawn):,}",
-            )
-            drawn = top_entities(drawn, limit=DRAW_LIMIT)
+        drawn = page_selection(
+            graph,
+            top=top,
+            focus=focus,
+            hops=hops,
+            community=community,
+            page="graph.html",
+            choices="--top N, --focus NAME --hops N or --community N",
+        )
         write_turtle(store, out / "graph.ttl")
         atomic_write(
             out / "graph.html",
@@ -195,10 +197,14 @@ def dask_client(scheduler: str) -> Any:
 
 
 def changed_documents(
-    files: list[Path], stdin_text: str | None, hashes: dict[str, str], report: BuildReport
+    files: list[Path],
+    stdin_text: str | None,
+    hashes: dict[str, str],
+    report: BuildReport,
+    max_bytes: int | None = MAX_FILE_SIZE,
 ) -> Iterator[Document]:
     """The documents to parse: readable, not empty, and new or changed since the stored build."""
-    for document in read_all(files, stdin_text, report):
+    for document in read_all(files, stdin_text, report, max_bytes):
         if not document.text.strip():
             log.warning("%s: empty document, nothing to read", document.id)
             report.empty.append(document.id)
@@ -208,12 +214,14 @@ def changed_documents(
         yield document
 
 
-def read_all(files: list[Path], stdin_text: str | None, report: BuildReport) -> Iterator[Document]:
+def read_all(
+    files: list[Path], stdin_text: str | None, report: BuildReport, max_bytes: int | None
+) -> Iterator[Document]:
     if stdin_text is not None:
         yield Document(id="stdin", text=stdin_text)
     for file in files:
         try:
-            yield read_document(file)
+            yield read_document(file, max_bytes=max_bytes)
         except InputError as e:
             log.error("skipped %s", e)
             report.skipped.append((str(file), str(e).split(": ", 1)[-1]))
@@ -221,12 +229,7 @@ def read_all(files: list[Path], stdin_text: str | None, report: BuildReport) -> 
 
 def prepare_folder(out: Path) -> None:
     """Create the output folder, failing early if it cannot be written."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise OutputError(
-            f"{out}: cannot create output folder ({e.strerror}); choose another --out"
-        ) from e
+    make_folder(out)
     probe = out / ".kg-write-test"
     try:
         probe.write_bytes(b"")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -16,11 +16,13 @@ import click
 import typer
 
 from extract.errors import KgError
+from graph.terminal import json_text, visible
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Turn English text into a knowledge graph you can browse, query with SPARQL and explore.",
+    help="Turn English text into a knowledge graph you can browse, query with SPARQL and explore. "
+    "Errors are one line; --debug shows the traceback of an unexpected one.",
 )
 log = logging.getLogger("kg")
 
@@ -81,11 +83,18 @@ def build(
         typer.Option("--scheduler", help="Parse on this Dask cluster: tcp://HOST:8786."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress display.")] = False,
+    max_file_size: Annotated[
+        float,
+        typer.Option(
+            "--max-file-size", min=0, help="Skip (and name) files larger than this, in MB."
+        ),
+    ] = 100.0,
 ) -> None:
     """Build or update the graph from text: store, Turtle and an interactive HTML page.
 
     The store and Turtle hold everything; graph.html at most 5,000 entities (see --top, --focus).
     """
+    from extract.documents import read_stdin
     from graph.build import build as run_build
     from graph.remote import is_remote
 
@@ -95,7 +104,7 @@ def build(
         raise KgError(f"--hops {hops} needs --focus NAME: the entity to count hops from")
     if (top_n is not None and top_n < 1) or (hops is not None and hops < 0):
         raise KgError("--top takes a number of entities (1 or more), --hops 0 or more")
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = read_stdin() if "-" in paths else None
     with progress_display(enabled=not quiet and sys.stderr.isatty()) as progress:
         report = run_build(
             paths,
@@ -109,8 +118,9 @@ def build(
             workers=workers,
             scheduler=scheduler,
             progress=progress,
+            max_file_size=round(max_file_size * 1_000_000),
         )
-    top = ", ".join(f"{label} ({degree})" for label, degree in report.most_connected)
+    top = ", ".join(f"{visible(label)} ({degree})" for label, degree in report.most_connected)
     typer.echo(
         f"{report.documents} documents ({len(report.parsed)} read, "
         f"{len(report.unchanged)} unchanged), {report.entities} entities, "
@@ -120,7 +130,9 @@ def build(
         typer.echo(f"most connected: {top}")
     drawn = report.drawn < report.entities
     part = f" ({report.drawn} of {report.entities} entities)" if drawn else ""
-    typer.echo(f"wrote {store or out / 'store'}, {out / 'graph.ttl'}, {out / 'graph.html'}{part}")
+    typer.echo(
+        visible(f"wrote {store or out / 'store'}, {out / 'graph.ttl'}, {out / 'graph.html'}") + part
+    )
     if report.skipped:
         raise KgError(
             f"{len(report.skipped)} file(s) skipped: "
@@ -144,22 +156,26 @@ def extract(
     from extract.formats import carb_line, triple_record, tsv_header, tsv_line
     from extract.openie import read_sentences
 
+    skipped: list[tuple[str, str]] = []
+    documents = read_documents(paths, skipped=skipped)
     if format is TripleFormat.carb:
-        documents = read_documents(paths)
         lines = (line for d in documents for line in d.text.splitlines() if line.strip())
         for sentence, extraction in read_sentences(lines):
-            typer.echo(carb_line(sentence, extraction))
-        return
-    if format is TripleFormat.tsv:
-        typer.echo(tsv_header())
-    for extraction in extract_documents(read_documents(paths)):
-        for triple in extraction.triples:
-            record = triple_record(triple)
-            typer.echo(
-                json.dumps(record, ensure_ascii=False)
-                if format is TripleFormat.jsonl
-                else tsv_line(record)
-            )
+            echo_data(carb_line(sentence, extraction))
+    else:
+        if format is TripleFormat.tsv:
+            typer.echo(tsv_header())
+        for extraction in extract_documents(documents):
+            for triple in extraction.triples:
+                record = triple_record(triple)
+                if format is TripleFormat.jsonl:
+                    typer.echo(json_text(record))
+                else:
+                    echo_data(tsv_line(record))
+    if skipped:
+        raise KgError(
+            f"{len(skipped)} file(s) skipped: " + "; ".join(f"{p} ({r})" for p, r in skipped)
+        )
 
 
 class Preset(str, Enum):
@@ -199,6 +215,13 @@ def query(
         ResultFormat, typer.Option("--format", help="table, csv or json.")
     ] = ResultFormat.table,
     timeout: Timeout = 30.0,
+    allow_update: Annotated[
+        bool,
+        typer.Option(
+            "--allow-update",
+            help="Let a SPARQL update (INSERT, DELETE...) change the store; refused otherwise.",
+        ),
+    ] = False,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
     from graph.sparql import format_result, preset_query, query_store
@@ -215,8 +238,14 @@ def query(
             f"give one query (got {len(arguments)} arguments), or --preset NAME; "
             "quote a query that holds spaces"
         )
-    result = query_store(store, text, name=name, bindings=bindings, timeout=timeout)
-    typer.echo(format_result(result, fmt=format.value))
+    result = query_store(
+        store, text, name=name, bindings=bindings, timeout=timeout, allow_update=allow_update
+    )
+    output = format_result(result, fmt=format.value)
+    if format is ResultFormat.csv:
+        echo_data(output)
+    else:
+        typer.echo(output)
 
 
 @app.command()
@@ -241,8 +270,8 @@ def serve(
     with serve_store(store, host=host, port=port, timeout=timeout) as server:
         editor = server.url.removesuffix("query")
         typer.echo(
-            f"kg: serving {store} read-only at {server.url} (SPARQL 1.1 Protocol; query editor "
-            f"at {editor}; queries stop after {timeout:g} s). Ctrl-C stops.",
+            f"kg: serving {visible(str(store))} read-only at {server.url} (SPARQL 1.1 "
+            f"Protocol; query editor at {editor}; queries stop after {timeout:g} s). Ctrl-C stops.",
         )
         typer.echo("kg: it answers from the store as it is now; restart it after kg build.")
         try:
@@ -265,14 +294,13 @@ def entities(
     from dataclasses import asdict
 
     from graph.entities import list_entities
-    from graph.sparql import visible
     from graph.store import open_store
 
     with open_store(store, read_only=True) as opened:
         records = list_entities(opened, include_values=everything)
     for record in records:
         if as_json:
-            typer.echo(json.dumps(asdict(record), ensure_ascii=False))
+            typer.echo(json_text(asdict(record)))
             continue
         typer.echo(visible(f"{record.label}  ({record.type}, {record.mentions} mentions)"))
         for alias in record.aliases:
@@ -313,7 +341,7 @@ def export(
     target = out or store.parent / DEFAULT_NAMES[format.value]
     with open_store(store, read_only=True) as opened:
         written = export_store(opened, fmt=format.value, out=target)
-    typer.echo("wrote " + ", ".join(map(str, written)))
+    typer.echo(visible("wrote " + ", ".join(map(str, written))))
 
 
 @contextmanager
@@ -365,9 +393,19 @@ def read_query(argument: str) -> tuple[str, str]:
     return argument, "query"
 
 
+def echo_data(text: str) -> None:
+    """Print CSV or TSV: exact into a pipe or a file; on a terminal with control characters
+    shown as escapes (see graph.terminal), lines and tabs kept."""
+    if sys.stdout.isatty():
+        text = "\n".join(
+            "\t".join(visible(cell) for cell in line.split("\t")) for line in text.split("\n")
+        )
+    typer.echo(text, color=True)  # else click drops escape sequences from the data
+
+
 class OneLine(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        return f"kg: {record.levelname.lower()}: {record.getMessage()}"
+        return f"kg: {record.levelname.lower()}: {visible(record.getMessage())}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -383,13 +421,27 @@ def main(argv: list[str] | None = None) -> None:
     except KgError as e:
         if debug:
             raise
-        typer.echo(f"kg: error: {e}", err=True)
+        typer.echo(f"kg: error: {visible(str(e))}", err=True)
         sys.exit(1)
     except (KeyboardInterrupt, *ABORTS):
         code = INTERRUPTED
     except CLICK_ERRORS as e:
         e.show()
         sys.exit(e.exit_code)
+    except BrokenPipeError:
+        # The reader went away (kg query ... | head): stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception as e:
+        # A bug or a fault no message foresaw: still one line, the traceback with --debug.
+        if debug:
+            raise
+        message = visible(str(e).strip().splitlines()[0] if str(e).strip() else "")
+        typer.echo(
+            f"kg: internal error: {type(e).__name__}: {message}; run with --debug for details",
+            err=True,
+        )
+        sys.exit(2)
     finally:
         log.removeHandler(handler)
     if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code

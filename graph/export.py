@@ -9,6 +9,7 @@ or as CSV (nodes.csv and edges.csv). GraphML and CSV hold scalars only: lists be
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import re
 import tempfile
@@ -22,6 +23,8 @@ from graph.analyze import to_networkx
 from graph.errors import OutputError
 from graph.vocab import PREFIXES
 
+log = logging.getLogger("kg")
+
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -32,6 +35,20 @@ EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "csv")
 DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {"csv": "csv"}
 # Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def make_folder(folder: Path) -> None:
+    """Create an output folder and its parents.
+
+    Raises:
+        OutputError: it cannot be created.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(
+            f"{folder}: cannot create output folder ({e.strerror}); choose another --out"
+        ) from e
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -55,7 +72,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         write(Path(temporary))
         os.replace(temporary, path)
     except OSError as e:
-        raise OutputError(f"{path}: cannot write ({e.strerror}); the previous file is kept") from e
+        # pyoxigraph's OSError carries its message but no strerror.
+        reason = e.strerror or (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise OutputError(f"{path}: cannot write ({reason}); the previous file is kept") from e
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
@@ -145,11 +164,23 @@ def scalar(value: object) -> str | int | float | bool:
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML; characters XML cannot hold (control characters) become U+FFFD."""
+    """GraphML; characters XML cannot hold (control characters) become U+FFFD, with a warning
+    (and XML reads any line end back as \\n)."""
     safe = nx.MultiDiGraph()
     safe.add_nodes_from((n, xml_safe(d)) for n, d in graph.nodes(data=True))
     safe.add_edges_from((s, t, k, xml_safe(d)) for s, t, k, d in graph.edges(keys=True, data=True))
     atomic_write(path, lambda tmp: nx.write_graphml(safe, str(tmp)))
+    values = [*graph.nodes.data(), *((s, d) for s, _, d in graph.edges.data())]
+    changed = sum(
+        bool(NOT_XML.search(v)) for _, d in values for v in d.values() if isinstance(v, str)
+    )
+    if changed:
+        log.warning(
+            "%s: %d text(s) hold control characters, which XML cannot; written as U+FFFD "
+            "(export ttl, nt, jsonld or csv keeps them)",
+            path,
+            changed,
+        )
 
 
 def xml_safe(data: dict) -> dict:
@@ -158,12 +189,7 @@ def xml_safe(data: dict) -> dict:
 
 def write_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
     """nodes.csv (id and attributes) and edges.csv (source, target and attributes) in `folder`."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise OutputError(
-            f"{folder}: cannot create folder ({e.strerror}); choose another --out"
-        ) from e
+    make_folder(folder)
     nodes = [{"id": n, **d} for n, d in graph.nodes(data=True)]
     edges = [{"source": s, "target": t, **d} for s, t, d in graph.edges(data=True)]
     written = []

@@ -1,7 +1,8 @@
 """Run SPARQL over the store with kg's prefixes predeclared, and format the results.
 
 A user's query is untrusted input: SPARQL `SERVICE` sends a query to any host on the network
-(rdflib and Oxigraph both follow it), so queries that use it are refused, and so are updates.
+(rdflib and Oxigraph both follow it) and `LOAD` fetches any URL (Oxigraph does), so requests that
+use them are refused, and so are updates unless explicitly allowed (`kg query --allow-update`).
 pyoxigraph cannot interrupt a running query, so `query_store` runs it in a child process that is
 killed at the time limit. Ready-made queries ship as .rq files in graph/queries/ (`preset_query`).
 """
@@ -16,7 +17,6 @@ import pickle
 import re
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -28,8 +28,9 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from extract.errors import KgError
-from graph.errors import QueryError
+from graph.errors import QueryError, StoreError
 from graph.store import open_store
+from graph.terminal import json_text, visible
 from graph.vocab import PREFIXES
 
 FORMATS = ("table", "csv", "json")
@@ -49,14 +50,16 @@ class QueryResult:
     )
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
+    updated: bool = False  # an update ran (kg query --allow-update)
 
 
 class QueryRefused(QueryError):
     """A well-formed request that kg does not run: an update, or SERVICE to another host."""
 
 
-def check_query(text: str, *, name: str = "query") -> None:
-    """Refuse a malformed query, an update, or a query that would reach the network.
+def check_query(text: str, *, name: str = "query", allow_update: bool = False) -> None:
+    """Refuse a malformed query, an update (unless `allow_update`), or a request that would
+    reach the network (SERVICE, LOAD).
 
     >>> check_query("SELECT * WHERE { ?s ?p ?o }")
     >>> check_query("SELECT * WHERE { SERVICE <http://h/> { ?s ?p ?o } }", name="q.rq")
@@ -65,28 +68,50 @@ def check_query(text: str, *, name: str = "query") -> None:
     graph.sparql.QueryRefused: q.rq: SERVICE is not allowed: kg does not send queries to other hosts
     """
     try:
-        tree = parseQuery(PROLOGUE + text)
-    except ParseBaseException as e:
-        if is_update(text):
-            raise QueryRefused(
-                f"{name}: updates are not allowed; kg query only reads the store"
-            ) from e
-        line, column = e.lineno - PROLOGUE.count("\n"), e.col
-        raise QueryError(
-            f"{name}: malformed SPARQL at line {line}, column {column}: {e.msg}"
-        ) from e
-    if "ServiceGraphPattern" in set(node_names(tree)):
+        names = set(node_names(parse_request(text, name=name, allow_update=allow_update)))
+    except RecursionError:
+        # pyparsing recurses once per nested group: thousands of braces exhaust the stack.
+        raise QueryError(f"{name}: nested too deeply to parse; simplify the query") from None
+    if "ServiceGraphPattern" in names:
         raise QueryRefused(
             f"{name}: SERVICE is not allowed: kg does not send queries to other hosts"
         )
+    if "Load" in names:
+        raise QueryRefused(f"{name}: LOAD is not allowed: kg does not fetch data from the network")
+
+
+def parse_request(text: str, *, name: str, allow_update: bool) -> CompValue | ParseResults:
+    try:
+        return parseQuery(PROLOGUE + text)
+    except ParseBaseException as e:
+        update = parse_update(text)
+        if update is None:
+            line, column = e.lineno - PROLOGUE.count("\n"), e.col
+            raise QueryError(
+                f"{name}: malformed SPARQL at line {line}, column {column}: {e.msg}"
+            ) from e
+        if not allow_update:
+            raise QueryRefused(
+                f"{name}: updates are not allowed; kg query only reads the store "
+                "(kg query --allow-update changes it)"
+            ) from e
+        return update
 
 
 def is_update(text: str) -> bool:
     try:
-        parseUpdate(PROLOGUE + text)
-    except ParseBaseException:
+        return parse_update(text) is not None
+    except RecursionError:
         return False
-    return True
+
+
+def parse_update(text: str) -> CompValue | None:
+    """The parse of an update, or None when `text` is none (an empty one is none either)."""
+    try:
+        update = parseUpdate(PROLOGUE + text)
+    except ParseBaseException:
+        return None
+    return update if "request" in update else None
 
 
 def node_names(node: object):
@@ -131,6 +156,27 @@ def run_query(
     return QueryResult(triples=list(answer))
 
 
+def run_update(store: ox.Store, text: str, *, name: str = "update") -> None:
+    """Check and apply a SPARQL update, in one transaction.
+
+    The default graph is recomputed from the documents by the next `kg build`: change the
+    documents' graphs to make a change last.
+
+    >>> store = ox.Store()
+    >>> run_update(store, "INSERT DATA { ent:acme rdfs:label 'Acme' }")
+    >>> len(store)
+    1
+
+    Raises:
+        QueryError: the update is malformed or reaches the network (LOAD, SERVICE).
+    """
+    check_query(text, name=name, allow_update=True)
+    try:
+        store.update(text, prefixes=PREFIXES)
+    except (SyntaxError, ValueError, OSError, RuntimeError) as e:
+        raise QueryError(f"{name}: {str(e).strip().splitlines()[0]}") from e
+
+
 def query_store(
     path: Path,
     text: str,
@@ -138,19 +184,21 @@ def query_store(
     name: str = "query",
     bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    allow_update: bool = False,
 ) -> QueryResult:
-    """Run a query over the store in folder `path`, stopped after `timeout` seconds.
+    """Run a query over the store in folder `path`, stopped after `timeout` seconds; with
+    `allow_update`, a SPARQL update may change the store.
 
     The query runs in a child process that opens the store read-only and is killed at the
     limit: pyoxigraph has no way to interrupt a query. Starting it costs about 0.3 s.
 
     Raises:
         QueryError: the query is malformed, not allowed, or ran longer than `timeout`.
-        StoreError: there is no store at `path`.
+        StoreError: there is no store at `path`, or another kg command writes it (updates).
     """
-    check_query(text, name=name)
+    check_query(text, name=name, allow_update=allow_update)
     if timeout is None:
-        return answer_query(path, text, name, bindings)
+        return answer_query(path, text, name, bindings, allow_update)
     # A fresh interpreter, not a fork (a forked copy of a process that runs threads, such as a
     # notebook kernel, can deadlock) nor multiprocessing's spawn (which imports the caller's
     # main script again, and fails on a script read from standard input). It imports kg from
@@ -164,7 +212,7 @@ def query_store(
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": python_path},
     )
-    request = pickle.dumps((Path(path), text, name, dict(bindings or {})))
+    request = pickle.dumps((Path(path), text, name, dict(bindings or {}), allow_update))
     try:
         answer, said = child.communicate(request, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -186,8 +234,20 @@ def query_store(
 
 
 def answer_query(
-    path: Path, text: str, name: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None
+    path: Path,
+    text: str,
+    name: str,
+    bindings: Mapping[str, ox.NamedNode | ox.Literal] | None,
+    allow_update: bool = False,
 ) -> QueryResult:
+    if allow_update and is_update(text):
+        if not Path(path).is_dir():  # opening it to write would create an empty store
+            raise StoreError(f"{path}: no store here; build one with: kg build PATH")
+        # Oxigraph applies an update in one transaction: killed at the time limit, it leaves
+        # the store as it was.
+        with open_store(path) as store:
+            run_update(store, text, name=name)
+        return QueryResult(updated=True)
     with open_store(path, read_only=True) as store:
         return run_query(store, text, name=name, bindings=bindings)
 
@@ -232,6 +292,8 @@ def format_result(result: QueryResult, *, fmt: str = "table") -> str:
     """Render a result as an aligned table, SPARQL CSV or SPARQL JSON results."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if result.updated:
+        return "store updated"
     if result.boolean is not None:
         return (
             json.dumps({"head": {}, "boolean": result.boolean})
@@ -239,7 +301,8 @@ def format_result(result: QueryResult, *, fmt: str = "table") -> str:
             else str(result.boolean).lower()
         )
     if not result.variables and result.triples:
-        return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in result.triples)
+        # N-Triples, whose \uXXXX escapes keep the text exact and the terminal safe.
+        return "\n".join(visible(f"{t.subject} {t.predicate} {t.object} .") for t in result.triples)
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
 
 
@@ -258,9 +321,12 @@ def format_table(result: QueryResult) -> str:
 
 def format_csv(result: QueryResult) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(result.variables)
-    writer.writerows([("" if v is None else v.value) for v in row] for row in result.rows)
+    values = (["" if v is None else v.value for v in row] for row in result.rows)
+    for row in [result.variables, *values]:
+        # csv quotes a value holding its "\n" line end but not a lone "\r", which readers take
+        # for a line end too.
+        quoting = csv.QUOTE_ALL if any("\r" in value for value in row) else csv.QUOTE_MINIMAL
+        csv.writer(out, lineterminator="\n", quoting=quoting).writerow(row)
     return out.getvalue().rstrip("\n")
 
 
@@ -269,10 +335,8 @@ def format_json(result: QueryResult) -> str:
         {var: json_term(value) for var, value in zip(result.variables, row) if value is not None}
         for row in result.rows
     ]
-    return json.dumps(
-        {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
-        ensure_ascii=False,
-        indent=1,
+    return json_text(
+        {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}, indent=1
     )
 
 
@@ -301,17 +365,3 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value
-
-
-def visible(text: str) -> str:
-    """Make control and invisible formatting characters visible rather than let a terminal obey
-    them.
-
-    >>> visible("a\\tb\\u202ec")
-    'a\\\\tb\\\\u202ec'
-    """
-    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-    return "".join(
-        named.get(ch, f"\\u{ord(ch):04x}") if unicodedata.category(ch) in ("Cc", "Cf") else ch
-        for ch in text
-    )

@@ -12,7 +12,7 @@ or without the hash and so parsed again by the next build (see `replace_document
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,7 +38,8 @@ def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Stor
 
     Raises:
         StoreError: the folder is not a store, is locked by another kg process, or cannot be
-            created.
+            created; or a write failed (a full disk, a folder made read-only): what was
+            written before stays, and documents not committed are read again by the next build.
     """
     if is_remote(path):
         yield RemoteStore(path, read_only=read_only)
@@ -51,15 +52,37 @@ def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Stor
     try:
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError) as e:  # RuntimeError: files a writer compacted away meanwhile
-        raise StoreError(
-            f"{path}: cannot open the store ({first_line(e)}); is another kg command using it?"
-        ) from e
+        raise StoreError(f"{path}: cannot open the store ({first_line(e)}); {hint(e)}") from e
     try:
         yield store
-    finally:
         if not read_only:
             store.flush()
+    except OSError as e:  # pyoxigraph's write errors; ours (KgError) are no OSError
+        if read_only:
+            raise
+        raise StoreError(
+            f"{path}: cannot write the store ({first_line(e)}); {hint(e)}; what was stored "
+            "is kept, run the same command again"
+        ) from e
+    except BaseException:
+        if not read_only:
+            with suppress(OSError):  # keep what the build wrote before it was stopped
+                store.flush()
+        raise
+    finally:
         del store
+
+
+def hint(error: BaseException) -> str:
+    """How to fix a store that cannot be opened or written."""
+    text = str(error)
+    if "lock" in text.lower():
+        return "another kg command is writing it: wait for it to finish, or use another --out"
+    if "No space left" in text or "Disk quota" in text or "File too large" in text:
+        return "the disk is full: make room"
+    if "Read-only file system" in text or "Permission denied" in text:
+        return "the folder cannot be written: fix its permissions or use another --out"
+    return "is another kg command using it?"
 
 
 def open_dataset(store: ox.Store) -> Dataset:

@@ -310,16 +310,42 @@ def show(
     if isinstance(source, str | Path) and Path(source).suffix in {".html", ".htm"}:
         return NotebookPage(Path(source).read_text(encoding="utf-8"), height=height)
     graph = source if isinstance(source, nx.Graph) else read_graph(source)
+    drawn = page_selection(
+        graph,
+        top=top,
+        focus=focus,
+        hops=hops,
+        community=community,
+        page="the page",
+        choices="top=N, focus=NAME (and hops=N) or community=N",
+    )
+    return NotebookPage(render_html(drawn, title=title), height=height)
+
+
+def page_selection(
+    graph: nx.MultiDiGraph,
+    *,
+    top: int | None,
+    focus: str | None,
+    hops: int,
+    community: int | None,
+    page: str,
+    choices: str,
+) -> nx.MultiDiGraph:
+    """The part of `graph` a page draws: as chosen (see graph.analyze.select), and without
+    `top` at most DRAW_LIMIT entities, the most connected, with a warning that names the page
+    and the `choices` the user has."""
     drawn = select(graph, top=top, focus=focus, hops=hops, community_number=community)
     if top is None and len(drawn) > DRAW_LIMIT:
         log.warning(
-            "showing the %s most connected of %s entities, as more draw slowly; choose with "
-            "top=N, focus=NAME (and hops=N) or community=N",
+            "%s shows the %s most connected of %s entities, as more draw slowly; choose with %s",
+            page,
             f"{DRAW_LIMIT:,}",
             f"{len(drawn):,}",
+            choices,
         )
         drawn = top_entities(drawn, limit=DRAW_LIMIT)
-    return NotebookPage(render_html(drawn, title=title), height=height)
+    return drawn
 
 
 def read_graph(source: Any) -> nx.MultiDiGraph:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
 from extract.entities import entity_key
 
@@ -97,6 +97,7 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "rdf": str(RDF),
     "xsd": str(XSD),
+    "owl": str(OWL),
     "dcterms": str(DCTERMS),
 }
 

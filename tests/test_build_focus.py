@@ -125,7 +125,7 @@ def test_build_too_large_graph_is_cut_with_a_warning(monkeypatch, built_copy, ca
     """Above DRAW_LIMIT entities graph.html holds the most connected; --top draws any number."""
     from graph.build import build
 
-    monkeypatch.setattr("graph.build.DRAW_LIMIT", 10)
+    monkeypatch.setattr("graph.visualize.DRAW_LIMIT", 10)
     with caplog.at_level(logging.WARNING, logger="kg"):
         report = build([EXAMPLE], out=built_copy)
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
