@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.columns import columns
-from extract.entities import NAMED_TYPES, NER_TYPES
+from extract.entities import NAMED_TYPES
 from extract.lexicon import DESCRIPTOR_TYPES
 from extract.mentions import DocumentEntities, clean_name, find_entities
 from extract.pipeline import BATCH_SIZE, load_pipeline, parse, split_text
@@ -230,5 +230,3 @@ def third_person(verb: str) -> str:
         return verb[:-1] + "ies"
     return verb + "s"
 
-
-__all__ = ["NER_TYPES", "extract_document", "extract_documents"]

@@ -12,7 +12,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
-from extract.coref import PRONOUN_TYPES, Antecedent, referring_types, resolve_references
+from extract.coref import PRONOUN_TYPES, Antecedent, resolve_references
 from extract.entities import NAMED_TYPES, NER_TYPES, TYPE_PRIORITY, cluster_names, name_words
 from extract.lexicon import DESCRIPTOR_TYPES
 from extract.triple import Entity
@@ -220,5 +220,3 @@ def reference_type(token: Token, possible: frozenset[str]) -> str:
     allowed = PRONOUN_TYPES[token.lower_] & possible
     return min(allowed, key=TYPE_PRIORITY.index)
 
-
-__all__ = ["DocumentEntities", "find_entities", "referring_types"]

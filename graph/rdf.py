@@ -227,5 +227,3 @@ def entity_quads(
         ]
     return quads
 
-
-__all__ = ["Entity", "content_hash", "document_quads", "fact_quads"]

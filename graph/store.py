@@ -180,12 +180,3 @@ def statement_rows(store: ox.Store) -> Iterator[dict]:
 def first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
-
-__all__ = [
-    "KG",
-    "open_dataset",
-    "open_store",
-    "refresh_facts",
-    "replace_documents",
-    "stored_hashes",
-]
