@@ -223,7 +223,6 @@ class KnownEntities:
         return Entity(name=name, type=entity.type), f"{rule} {name}, named in another document"
 
 
-
 def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extraction:
     """Rename the entities of one document's extraction to the known entities they name, then
     add them to `known`."""

@@ -219,4 +219,3 @@ def reference_type(token: Token, possible: frozenset[str]) -> str:
         return DESCRIPTOR_TYPES[token.lemma_.lower()]
     allowed = PRONOUN_TYPES[token.lower_] & possible
     return min(allowed, key=TYPE_PRIORITY.index)
-

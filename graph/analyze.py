@@ -12,13 +12,13 @@ from extract.errors import KgError
 from graph.vocab import CLASS_TYPES, PREFIXES
 
 NODES_QUERY = """
-SELECT ?entity ?label ?type ?mentions (GROUP_CONCAT(?alias; SEPARATOR="\\u001f") AS ?aliases)
-WHERE {
+SELECT ?entity ?label ?type ?mentions WHERE {
   ?entity a kg:Entity ; rdfs:label ?label ; a ?type ; kg:mentionCount ?mentions .
   FILTER (?type != kg:Entity)
-  OPTIONAL { ?entity skos:altLabel ?alias }
-} GROUP BY ?entity ?label ?type ?mentions
+}
 """
+# Apart from NODES_QUERY: grouping the aliases there costs more than both queries together.
+ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity a kg:Entity ; skos:altLabel ?alias }"
 STATEMENTS_QUERY = """
 SELECT ?s ?p ?o ?relation ?confidence ?negated ?asserted ?modality ?speaker ?text ?path
 WHERE { GRAPH ?g {
@@ -67,17 +67,21 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
 
 
 def node_attributes(store: ox.Store) -> dict[str, dict]:
-    nodes = {}
-    for row in store.query(NODES_QUERY, prefixes=PREFIXES):
-        aliases = (
-            row["aliases"].value.split("\x1f") if row["aliases"] and row["aliases"].value else []
-        )
-        nodes[row["entity"].value] = {
+    nodes = {
+        row["entity"].value: {
             "label": row["label"].value,
             "type": CLASS_TYPES.get(row["type"].value, "thing"),
-            "aliases": sorted(a for a in aliases if a),
+            "aliases": [],
             "mentions": int(row["mentions"].value),
         }
+        for row in store.query(NODES_QUERY, prefixes=PREFIXES)
+    }
+    for row in store.query(ALIASES_QUERY, prefixes=PREFIXES):
+        node = nodes.get(row["entity"].value)
+        if node is not None and row["alias"].value:
+            node["aliases"].append(row["alias"].value)
+    for node in nodes.values():
+        node["aliases"].sort()
     return nodes
 
 

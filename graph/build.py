@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from extract.triple import Document, Extraction
 from graph.analyze import most_connected, to_networkx
 from graph.errors import BuildError, OutputError
 from graph.export import atomic_write, make_folder, write_turtle
-from graph.rdf import content_hash, document_quads
+from graph.rdf import DocumentGraph, content_hash, document_graph
 from graph.store import (
     STORE_FOLDER,
     known_entities,
@@ -36,11 +37,10 @@ from graph.store import (
     stored_hashes,
 )
 from graph.visualize import page_selection, write_html
-from graph.vocab import document_iri
 
 log = logging.getLogger("kg")
-# Documents written to the store per transaction.
-WRITE_BATCH = 32
+# Documents written to the store at once: a parse batch (extract.pipeline.BATCH_SIZE).
+WRITE_BATCH = 16
 # Seconds to wait for a Dask scheduler to answer.
 DASK_TIMEOUT = 10
 
@@ -118,21 +118,24 @@ def build(
             )
         # Always: a build interrupted after its document writes left the facts behind.
         refresh_facts(store)
-        graph = to_networkx(store)
-        drawn = page_selection(
-            graph,
-            top=top,
-            focus=focus,
-            hops=hops,
-            community=community,
-            page="graph.html",
-            choices="--top N, --focus NAME --hops N or --community N",
-        )
-        write_turtle(store, out / "graph.ttl")
-        atomic_write(
-            out / "graph.html",
-            lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
-        )
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-turtle") as exporter:
+            # The store writes the Turtle without holding the GIL: draw the page meanwhile.
+            turtle = exporter.submit(write_turtle, store, out / "graph.ttl")
+            graph = to_networkx(store)
+            drawn = page_selection(
+                graph,
+                top=top,
+                focus=focus,
+                hops=hops,
+                community=community,
+                page="graph.html",
+                choices="--top N, --focus NAME --hops N or --community N",
+            )
+            atomic_write(
+                out / "graph.html",
+                lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
+            )
+            turtle.result()
         report.documents = len(stored_hashes(store))
     report.entities = graph.number_of_nodes()
     report.relations = graph.number_of_edges()
@@ -149,21 +152,32 @@ def write_extractions(
     progress: Callable[[int, int, int], None] | None,
     total: int,
 ) -> None:
-    """Resolve each document's entities against the graph and write it, in batches."""
-    batch = []
+    """Resolve each document's entities against the graph and write it, in batches.
+
+    A writer thread stores one batch while this thread parses the next: the store loads N-Quads
+    without holding the GIL, so the writes cost the parse (almost) nothing. Only one batch is in
+    flight, and an error in it is raised here before the next batch goes.
+    """
+    batch: list[DocumentGraph] = []
     known = KnownEntities(known_entities(store))
     words = 0
-    for extraction in extractions:
-        extraction = resolve_extraction(extraction, known)
-        report.parsed.append(extraction.document.id)
-        batch.append((document_iri(extraction.document.id), document_quads(extraction)))
-        if len(batch) >= WRITE_BATCH:
-            replace_documents(store, batch)
-            batch = []
-        if progress is not None:
-            words += len(extraction.document.text.split())
-            done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
-            progress(done, max(total, done), words)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+        pending: Future | None = None
+        for extraction in extractions:
+            extraction = resolve_extraction(extraction, known)
+            report.parsed.append(extraction.document.id)
+            batch.append(document_graph(extraction))
+            if len(batch) >= WRITE_BATCH:
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(replace_documents, store, batch)
+                batch = []
+            if progress is not None:
+                words += len(extraction.document.text.split())
+                done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
+                progress(done, max(total, done), words)
+        if pending is not None:
+            pending.result()
     replace_documents(store, batch)
 
 

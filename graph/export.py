@@ -102,13 +102,33 @@ def write_turtle(store: ox.Store, path: Path) -> None:
 
 def write_rdf(store: ox.Store, path: Path, *, fmt: str = "ttl") -> None:
     """The union of all graphs as Turtle, N-Triples or JSON-LD (`fmt` ttl, nt or jsonld)."""
-    triples = union_triples(store)
     # Document IRIs are paths, which make unreadable prefixed names: leave them whole.
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "doc"}
+    if isinstance(store, ox.Store) and fmt in ("ttl", "nt"):
+        atomic_write(path, lambda tmp: dump_graphs(store, tmp, fmt=fmt, prefixes=prefixes))
+        return
+    triples = union_triples(store)
     atomic_write(
         path,
         lambda tmp: ox.serialize(triples, str(tmp), format=RDF_FORMATS[fmt], prefixes=prefixes),
     )
+
+
+def dump_graphs(store: ox.Store, path: Path, *, fmt: str, prefixes: dict[str, str]) -> None:
+    """The union of all graphs, one graph after another, serialized by the store itself: it does
+    not hold the GIL meanwhile, so a build draws its page while its Turtle is written.
+
+    Turtle allows a prefix block before each graph, and the graphs share no blank node.
+    """
+    rdf_format = RDF_FORMATS[fmt]
+    with open(path, "wb") as file:
+        for graph in [ox.DefaultGraph(), *store.named_graphs()]:
+            store.dump(
+                file,
+                format=rdf_format,
+                from_graph=graph,
+                prefixes=prefixes if rdf_format == ox.RdfFormat.TURTLE else None,
+            )
 
 
 def export_store(store: ox.Store, *, fmt: str, out: Path) -> list[Path]:

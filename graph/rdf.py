@@ -14,8 +14,10 @@ every triple that some document asserts (not negated, attributed or hedged).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -49,6 +51,27 @@ def literal(value: str | int | float | bool) -> ox.Literal:
     return ox.Literal(value)
 
 
+def nt_iri(value: str) -> str:
+    """An IRI as N-Triples writes it; kg's IRIs are built valid (see graph.vocab)."""
+    return f"<{value}>"
+
+
+def nt_literal(value: str | int | float | bool) -> str:
+    r"""A literal as N-Triples writes it, typed like `literal`.
+
+    >>> print(nt_literal('say "hi"\n'), nt_literal(3))
+    "say \"hi\"\n" "3"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    if isinstance(value, bool):
+        return TRUE_NT if value else FALSE_NT
+    if isinstance(value, int):
+        return f'"{value}"^^<{XSD.integer}>'
+    if isinstance(value, float):
+        return f'"{value:.3f}"^^<{XSD.decimal}>'
+    # JSON's string escapes are a subset of N-Triples' ECHAR and UCHAR.
+    return json.dumps(value, ensure_ascii=False)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -72,72 +95,85 @@ TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
     ]
     for term in terms
 }
+NT = {name: nt_iri(term.value) for name, term in TERMS.items()}
+A_NT = nt_iri(RDF.type)
+TRUE_NT, FALSE_NT = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 
 
-def document_quads(extraction: Extraction) -> list[ox.Quad]:
+class DocumentGraph(NamedTuple):
+    """One document's named graph: its IRI, its quads as N-Quads (the store loads those natively,
+    without a Python object per term), and the content hash that marks it complete."""
+
+    iri: str
+    nquads: bytes
+    content_hash: str
+
+
+def document_graph(extraction: Extraction) -> DocumentGraph:
     """The named graph of one document."""
     document = extraction.document
-    graph = iri(document_iri(document.id))
+    graph = nt_iri(document_iri(document.id))
     triples = [
-        (graph, A, TERMS["kg:Document"]),
-        (graph, A, TERMS["prov:Entity"]),
-        (graph, TERMS["kg:path"], literal(document.id)),
-        (graph, TERMS["kg:contentHash"], literal(content_hash(document.text))),
+        (graph, A_NT, NT["kg:Document"]),
+        (graph, A_NT, NT["prov:Entity"]),
+        (graph, NT["kg:path"], nt_literal(document.id)),
     ]
     for triple in extraction.triples:
         triples += statement_triples(triple, graph)
     triples += occurrence_triples(extraction, graph)
-    return [ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples)]
+    lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in dict.fromkeys(triples)]
+    text = "".join(lines).encode()
+    return DocumentGraph(document_iri(document.id), text, content_hash(document.text))
 
 
-def statement_triples(triple: Triple, document: ox.NamedNode) -> Iterator[tuple]:
+def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str, str]]:
     evidence = triple.evidence
     sentence_end = evidence.sentence_start + len(evidence.sentence)
-    sentence = iri(sentence_iri(evidence.document, evidence.sentence_start, sentence_end))
-    subject, obj = iri(entity_iri(triple.subject.name)), iri(entity_iri(triple.object.name))
-    predicate = iri(relation_iri(triple.predicate))
-    node = iri(
+    sentence = nt_iri(sentence_iri(evidence.document, evidence.sentence_start, sentence_end))
+    subject, obj = entity_iri(triple.subject.name), entity_iri(triple.object.name)
+    predicate = relation_iri(triple.predicate)
+    node = nt_iri(
         statement_iri(
             evidence.document,
             evidence.subject,
             evidence.relation,
             evidence.object,
-            subject.value,
-            predicate.value,
-            obj.value,
+            subject,
+            predicate,
+            obj,
             triple.negated,
             triple.modality,
         )
     )
-    yield sentence, A, TERMS["kg:Sentence"]
-    yield sentence, TERMS["dcterms:isPartOf"], document
-    yield sentence, TERMS["kg:text"], literal(evidence.sentence)
-    yield sentence, TERMS["kg:start"], literal(evidence.sentence_start)
-    yield sentence, TERMS["kg:end"], literal(sentence_end)
-    yield node, A, TERMS["kg:Statement"]
-    yield node, TERMS["rdf:subject"], subject
-    yield node, TERMS["rdf:predicate"], predicate
-    yield node, TERMS["rdf:object"], obj
-    yield node, TERMS["kg:relation"], literal(triple.relation)
-    yield node, TERMS["kg:confidence"], literal(float(triple.confidence))
-    yield node, TERMS["kg:negated"], literal(triple.negated)
-    yield node, TERMS["kg:asserted"], literal(triple.asserted)
-    yield node, TERMS["kg:rule"], literal(triple.rule)
-    yield node, TERMS["prov:wasDerivedFrom"], sentence
+    yield sentence, A_NT, NT["kg:Sentence"]
+    yield sentence, NT["dcterms:isPartOf"], document
+    yield sentence, NT["kg:text"], nt_literal(evidence.sentence)
+    yield sentence, NT["kg:start"], nt_literal(evidence.sentence_start)
+    yield sentence, NT["kg:end"], nt_literal(sentence_end)
+    yield node, A_NT, NT["kg:Statement"]
+    yield node, NT["rdf:subject"], nt_iri(subject)
+    yield node, NT["rdf:predicate"], nt_iri(predicate)
+    yield node, NT["rdf:object"], nt_iri(obj)
+    yield node, NT["kg:relation"], nt_literal(triple.relation)
+    yield node, NT["kg:confidence"], nt_literal(float(triple.confidence))
+    yield node, NT["kg:negated"], nt_literal(triple.negated)
+    yield node, NT["kg:asserted"], nt_literal(triple.asserted)
+    yield node, NT["kg:rule"], nt_literal(triple.rule)
+    yield node, NT["prov:wasDerivedFrom"], sentence
     if triple.modality:
-        yield node, TERMS["kg:modality"], literal(triple.modality)
+        yield node, NT["kg:modality"], nt_literal(triple.modality)
     if triple.attributed_to is not None:
-        yield node, TERMS["prov:wasAttributedTo"], iri(entity_iri(triple.attributed_to.name))
+        yield node, NT["prov:wasAttributedTo"], nt_iri(entity_iri(triple.attributed_to.name))
     for name, (start, end) in (
         ("subject", evidence.subject),
         ("relation", evidence.relation),
         ("object", evidence.object),
     ):
-        yield node, TERMS[f"kg:{name}Start"], literal(start)
-        yield node, TERMS[f"kg:{name}End"], literal(end)
+        yield node, NT[f"kg:{name}Start"], nt_literal(start)
+        yield node, NT[f"kg:{name}End"], nt_literal(end)
 
 
-def occurrence_triples(extraction: Extraction, document: ox.NamedNode) -> Iterator[tuple]:
+def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[str, str, str]]:
     """How this document names each entity: its name, the words used and why they name it, the
     type, how often."""
     entities: dict[str, tuple[Entity, Counter[str], dict[str, str]]] = {}
@@ -156,20 +192,21 @@ def occurrence_triples(extraction: Extraction, document: ox.NamedNode) -> Iterat
             if entity is not None:
                 entities.setdefault(entity_iri(entity.name), (entity, Counter(), {}))
     for entity_value, (entity, aliases, reasons) in entities.items():
-        node = iri(f"{document.value}#entity={entity_value.rsplit('/', 1)[1]}")
-        yield node, A, TERMS["kg:Occurrence"]
-        yield node, TERMS["dcterms:isPartOf"], document
-        yield node, TERMS["kg:entity"], iri(entity_value)
-        yield node, TERMS["kg:name"], literal(entity.name)
-        yield node, TERMS["kg:entityType"], iri(TYPE_CLASSES[entity.type])
-        yield node, TERMS["kg:mentionCount"], literal(max(1, sum(aliases.values())))
+        occurrence = f"{document[1:-1]}#entity={entity_value.rsplit('/', 1)[1]}"
+        node = nt_iri(occurrence)
+        yield node, A_NT, NT["kg:Occurrence"]
+        yield node, NT["dcterms:isPartOf"], document
+        yield node, NT["kg:entity"], nt_iri(entity_value)
+        yield node, NT["kg:name"], nt_literal(entity.name)
+        yield node, NT["kg:entityType"], nt_iri(TYPE_CLASSES[entity.type])
+        yield node, NT["kg:mentionCount"], nt_literal(max(1, sum(aliases.values())))
         for alias in aliases.keys() - references:
-            yield node, TERMS["kg:alias"], literal(alias)
+            yield node, NT["kg:alias"], nt_literal(alias)
         for alias, reason in reasons.items():
-            merge = iri(f"{node.value}&alias={segment(alias)}")
-            yield node, TERMS["kg:merge"], merge
-            yield merge, TERMS["kg:alias"], literal(alias)
-            yield merge, TERMS["kg:reason"], literal(reason)
+            merge = nt_iri(f"{occurrence}&alias={segment(alias)}")
+            yield node, NT["kg:merge"], merge
+            yield merge, NT["kg:alias"], nt_literal(alias)
+            yield merge, NT["kg:reason"], nt_literal(reason)
 
 
 def fact_quads(
@@ -226,4 +263,3 @@ def entity_quads(
             for alias in sorted((aliases[entity] | set(names[entity])) - {label})
         ]
     return quads
-

@@ -2,7 +2,7 @@
 Virtuoso) instead of the embedded one.
 
 `RemoteStore` has the few methods of `pyoxigraph.Store` that kg's store functions call (`query`,
-`remove_graph`, `clear_graph`, `extend`, `bulk_extend`, iteration, `flush`), so `graph.store`,
+`remove_graph`, `clear_graph`, `extend`, `bulk_load`, iteration, `flush`), so `graph.store`,
 `graph.build` and `graph.analyze` work on either unchanged: the same per-document named graphs,
 replaced on rebuild; content hashes read back to skip unchanged documents; the facts of the default
 graph recomputed.
@@ -135,7 +135,8 @@ class RemoteStore:
         if batch:
             self.update(insert_data(batch))
 
-    bulk_extend = extend
+    def bulk_load(self, data: bytes, *, format: ox.RdfFormat) -> None:
+        self.extend(ox.parse(data, format=format))
 
     def flush(self) -> None:
         """Nothing to do: every update is sent when made."""

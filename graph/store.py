@@ -21,7 +21,7 @@ from rdflib import Dataset
 
 from extract.triple import Entity
 from graph.errors import StoreError
-from graph.rdf import fact_quads
+from graph.rdf import DocumentGraph, fact_quads
 from graph.remote import RemoteStore, is_remote
 from graph.vocab import CLASS_TYPES, KG, PREFIXES
 
@@ -122,18 +122,23 @@ def known_entities(store: ox.Store) -> Iterator[Entity]:
             yield Entity(name=row["name"].value, type=kind)
 
 
-def replace_documents(store: ox.Store, graphs: Sequence[tuple[str, list[ox.Quad]]]) -> None:
+def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
     """Replace the named graph of each document with its new quads.
 
     The content hash is the commit mark of a document: the other quads go first with the fast,
     non-transactional bulk loader, the hashes last in one transaction. A build interrupted
     before that leaves the documents without their hash, so the next build parses them again.
     """
-    for graph, _ in graphs:
-        store.remove_graph(ox.NamedNode(graph))
-    quads = [quad for _, graph_quads in graphs for quad in graph_quads]
-    store.bulk_extend(q for q in quads if q.predicate != CONTENT_HASH)
-    store.extend(q for q in quads if q.predicate == CONTENT_HASH)
+    if not graphs:
+        return
+    for graph in graphs:
+        store.remove_graph(ox.NamedNode(graph.iri))
+    store.bulk_load(b"".join(graph.nquads for graph in graphs), format=ox.RdfFormat.N_QUADS)
+    store.extend(
+        ox.Quad(node, CONTENT_HASH, ox.Literal(graph.content_hash), node)
+        for graph in graphs
+        for node in [ox.NamedNode(graph.iri)]
+    )
 
 
 def refresh_facts(store: ox.Store) -> None:
@@ -179,4 +184,3 @@ def statement_rows(store: ox.Store) -> Iterator[dict]:
 
 def first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-

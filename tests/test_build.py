@@ -16,9 +16,9 @@ from rdflib.namespace import RDFS
 from extract.triple import Document, Entity, Evidence, Extraction, Triple
 from graph.build import build
 from graph.export import union_triples, write_turtle
-from graph.rdf import document_quads
+from graph.rdf import document_graph
 from graph.store import open_store, refresh_facts, replace_documents
-from graph.vocab import document_iri, entity_iri
+from graph.vocab import entity_iri
 from tests.conftest import EXAMPLE
 
 SECOND = "Microsoft acquired GitHub in 2018. GitHub is a code hosting platform."
@@ -113,7 +113,7 @@ names = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
 def test_build_any_name_survives_store_and_turtle(tmp_path, subject, obj):
     extraction = extraction_naming(subject, obj)
     store = ox.Store()
-    replace_documents(store, [(document_iri("doc"), document_quads(extraction))])
+    replace_documents(store, [document_graph(extraction)])
     refresh_facts(store)
     path = tmp_path / "graph.ttl"
     write_turtle(store, path)

@@ -46,8 +46,12 @@ def test_documents_binary_file(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "encoding"),
-    [("Café crème at the Élysée", "latin-1"), ("Mr. Müller’s “quote” – ok", "cp1252"),
-     ("Компания Яндекс выпустила новую модель.", "cp1251"), ("Meta released Llama 2.", "utf-16")],
+    [
+        ("Café crème at the Élysée", "latin-1"),
+        ("Mr. Müller’s “quote” – ok", "cp1252"),
+        ("Компания Яндекс выпустила новую модель.", "cp1251"),
+        ("Meta released Llama 2.", "utf-16"),
+    ],
 )
 def test_documents_legacy_encodings_are_decoded(tmp_path, text, encoding):
     path = tmp_path / "legacy.txt"

@@ -221,7 +221,7 @@ import graph.export as export
 from extract.pipeline import load_pipeline
 from graph.cli import main
 
-WRITES = {"remove_graph", "bulk_extend", "extend", "clear_graph", "flush", "update"}
+WRITES = {"remove_graph", "bulk_load", "extend", "clear_graph", "flush", "update"}
 target, names = 0, []
 
 
@@ -252,7 +252,7 @@ class Killing:
 
         def write(*args, **kwargs):
             point(f"before {name}")
-            if name in ("bulk_extend", "extend"):
+            if name == "extend":
                 args = (halfway(args[0], name), *args[1:])
             result = attribute(*args, **kwargs)
             point(f"after {name}")

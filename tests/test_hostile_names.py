@@ -31,12 +31,12 @@ from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 from graph.analyze import to_networkx
 from graph.export import NOT_XML, RDF_FORMATS, export_store, union_triples
-from graph.rdf import document_quads
+from graph.rdf import document_graph
 from graph.sparql import QueryResult, format_result
 from graph.store import refresh_facts, replace_documents
 from graph.terminal import json_text, visible
 from graph.visualize import render_html
-from graph.vocab import PREFIXES, document_iri
+from graph.vocab import PREFIXES
 from tests.test_hostile_inputs import HIDDEN, ROOT, kg
 
 # Names as a document could give them: every character but lone surrogates (which no decoded
@@ -80,7 +80,7 @@ def extraction_of(subject: str, relation: str, obj: str, sentence: str, doc: str
 
 def stored(extraction: Extraction) -> ox.Store:
     store = ox.Store()
-    replace_documents(store, [(document_iri(extraction.document.id), document_quads(extraction))])
+    replace_documents(store, [document_graph(extraction)])
     refresh_facts(store)
     return store
 
