@@ -65,9 +65,9 @@ def nt_literal(value: str | int | float | bool) -> str:
     if isinstance(value, bool):
         return TRUE_NT if value else FALSE_NT
     if isinstance(value, int):
-        return f'"{value}"^^<{XSD.integer}>'
+        return f'"{value}"^^{INTEGER_NT}'
     if isinstance(value, float):
-        return f'"{value:.3f}"^^<{XSD.decimal}>'
+        return f'"{value:.3f}"^^{DECIMAL_NT}'
     # JSON's string escapes are a subset of N-Triples' ECHAR and UCHAR.
     return json.dumps(value, ensure_ascii=False)
 
@@ -98,6 +98,7 @@ TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
 NT = {name: nt_iri(term.value) for name, term in TERMS.items()}
 A_NT = nt_iri(RDF.type)
 TRUE_NT, FALSE_NT = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
+INTEGER_NT, DECIMAL_NT = nt_iri(XSD.integer), nt_iri(XSD.decimal)
 
 
 class DocumentGraph(NamedTuple):
