@@ -15,7 +15,7 @@ from extract.columns import columns
 from extract.entities import NAMED_TYPES
 from extract.lexicon import DESCRIPTOR_TYPES
 from extract.mentions import DocumentEntities, clean_name, find_entities
-from extract.pipeline import BATCH_SIZE, load_pipeline, parse, split_text
+from extract.pipeline import BATCH_SIZE, document_parts, load_pipeline, parse, split_text
 from extract.relations import Candidate, document_candidates
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 
@@ -34,26 +34,30 @@ def extract_documents(
     batch_size: int = BATCH_SIZE,
     require_named: bool = True,
 ) -> Iterator[Extraction]:
-    """Parse and read every document, yielding one `Extraction` each, in input order.
+    """Parse and read every document, yielding one `Extraction` each, in input order; a
+    document longer than PART_CHARS yields one for each of its parts (see `document_parts`).
 
     Texts longer than a parsing piece are read piece by piece; coreference does not cross
     pieces.
     """
     nlp = nlp or load_pipeline()
     pieces = (
-        (text, (document, offset))
+        (text, (part, offset))
         for document in documents
-        for offset, text in split_text(document.text)
+        for part in document_parts(document)
+        for offset, text in split_text(part.text)
     )
     current: Document | None = None
     triples: list[Triple] = []
     mentions: list[Mention] = []
-    for doc, (document, offset) in parse(pieces, nlp=nlp, batch_size=batch_size):
-        if current is not None and document is not current:
+    for doc, (part, offset) in parse(pieces, nlp=nlp, batch_size=batch_size):
+        if current is not None and part is not current:
             yield Extraction(current, tuple(triples), tuple(mentions))
             triples, mentions = [], []
-        current = document
-        piece = extract_document(doc, document, offset=offset, require_named=require_named)
+        current = part
+        piece = extract_document(
+            doc, part, offset=part.offset + offset, require_named=require_named
+        )
         triples += piece.triples
         mentions += piece.mentions
     if current is not None:

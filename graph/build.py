@@ -23,6 +23,7 @@ from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.parallel import extract_parallel, process_pool
+from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.analyze import most_connected, to_networkx
 from graph.errors import BuildError, OutputError
@@ -105,13 +106,16 @@ def build(
         open_store(remote or out / STORE_FOLDER) as store,
     ):
         hashes = stored_hashes(store)
-        documents = changed_documents(files, stdin_text, hashes, report, max_file_size)
+        pending: dict[str, tuple[int, str]] = {}
+        parts = parts_of(
+            changed_documents(files, stdin_text, hashes, report, max_file_size), pending
+        )
         if executor is None:
-            extractions = extract_documents(documents, nlp=nlp)
+            extractions = extract_documents(parts, nlp=nlp)
         else:
-            extractions = extract_parallel(documents, executor=executor, window=window)
+            extractions = extract_parallel(parts, executor=executor, window=window)
         total = len(files) + (stdin_text is not None)
-        write_extractions(store, extractions, report, progress=progress, total=total)
+        write_extractions(store, extractions, pending, report, progress=progress, total=total)
         if not report.parsed and not report.unchanged and not report.empty:
             raise InputError(
                 "no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped)
@@ -144,15 +148,28 @@ def build(
     return report
 
 
+def parts_of(
+    documents: Iterable[Document], pending: dict[str, tuple[int, str]]
+) -> Iterator[Document]:
+    """The parts of each document (most documents are one part), noting in `pending`, before
+    its first part goes, how many parts it has and its content hash."""
+    for document in documents:
+        parts = document_parts(document)
+        pending[document.id] = (len(parts), content_hash(document.text))
+        yield from parts
+
+
 def write_extractions(
     store: Store,
     extractions: Iterable[Extraction],
+    pending: dict[str, tuple[int, str]],
     report: BuildReport,
     *,
     progress: Callable[[int, int, int], None] | None,
     total: int,
 ) -> None:
-    """Resolve each document's entities against the graph and write it, in batches.
+    """Resolve each document's entities against the graph and write it, in batches; a long
+    document's parts go one after another, and its content hash with its last part.
 
     A writer thread stores one batch while this thread parses the next: the store loads N-Quads
     without holding the GIL, so the writes cost the parse (almost) nothing. Only one batch is in
@@ -162,22 +179,33 @@ def write_extractions(
     known = KnownEntities(known_entities(store))
     words = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
-        pending: Future | None = None
+        writing: Future | None = None
         for extraction in extractions:
             extraction = resolve_extraction(extraction, known)
-            report.parsed.append(extraction.document.id)
-            batch.append(document_graph(extraction))
+            document = extraction.document
+            left, digest = pending.pop(document.id)
+            if left > 1:
+                pending[document.id] = (left - 1, digest)
+            if document.offset == 0:
+                report.parsed.append(document.id)
+            batch.append(
+                document_graph(
+                    extraction,
+                    content_hash=digest if left == 1 else None,
+                    replaces=document.offset == 0,
+                )
+            )
             if len(batch) >= WRITE_BATCH:
-                if pending is not None:
-                    pending.result()
-                pending = writer.submit(replace_documents, store, batch)
+                if writing is not None:
+                    writing.result()
+                writing = writer.submit(replace_documents, store, batch)
                 batch = []
             if progress is not None:
-                words += len(extraction.document.text.split())
+                words += len(document.text.split())
                 done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
                 progress(done, max(total, done), words)
-        if pending is not None:
-            pending.result()
+        if writing is not None:
+            writing.result()
     replace_documents(store, batch)
 
 

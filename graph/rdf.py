@@ -102,16 +102,22 @@ INTEGER_NT, DECIMAL_NT = nt_iri(XSD.integer), nt_iri(XSD.decimal)
 
 
 class DocumentGraph(NamedTuple):
-    """One document's named graph: its IRI, its quads as N-Quads (the store loads those natively,
-    without a Python object per term), and the content hash that marks it complete."""
+    """The quads of one document, or of one part of a long one (see
+    extract.pipeline.document_parts): the document's IRI; the quads as N-Quads, which the
+    store loads natively, without a Python object per term; whether they replace what the
+    document had stored (true of its first part); and the content hash that marks the document
+    complete (on its last part, None on the others)."""
 
     iri: str
     nquads: bytes
-    content_hash: str
+    content_hash: str | None
+    replaces: bool = True
 
 
-def document_graph(extraction: Extraction) -> DocumentGraph:
-    """The named graph of one document."""
+def document_graph(
+    extraction: Extraction, *, content_hash: str | None, replaces: bool = True
+) -> DocumentGraph:
+    """The named graph of one document, or its part read in `extraction`."""
     document = extraction.document
     graph = nt_iri(document_iri(document.id))
     triples = [
@@ -123,8 +129,7 @@ def document_graph(extraction: Extraction) -> DocumentGraph:
         triples += statement_triples(triple, graph)
     triples += occurrence_triples(extraction, graph)
     lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in dict.fromkeys(triples)]
-    text = "".join(lines).encode()
-    return DocumentGraph(document_iri(document.id), text, content_hash(document.text))
+    return DocumentGraph(document_iri(document.id), "".join(lines).encode(), content_hash, replaces)
 
 
 def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str, str]]:
@@ -193,7 +198,9 @@ def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[
             if entity is not None:
                 entities.setdefault(entity_iri(entity.name), (entity, Counter(), {}))
     for entity_value, (entity, aliases, reasons) in entities.items():
-        occurrence = f"{document[1:-1]}#entity={entity_value.rsplit('/', 1)[1]}"
+        # One occurrence per part of a long document: parts count their mentions apart.
+        part = f"offset={extraction.document.offset}&" if extraction.document.offset else ""
+        occurrence = f"{document[1:-1]}#{part}entity={entity_value.rsplit('/', 1)[1]}"
         node = nt_iri(occurrence)
         yield node, A_NT, NT["kg:Occurrence"]
         yield node, NT["dcterms:isPartOf"], document

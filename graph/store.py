@@ -123,7 +123,8 @@ def known_entities(store: ox.Store) -> Iterator[Entity]:
 
 
 def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
-    """Replace the named graph of each document with its new quads.
+    """Replace the named graph of each document with its new quads (a long document's later
+    parts add to its first).
 
     The content hash is the commit mark of a document: the other quads go first with the fast,
     non-transactional bulk loader, the hashes last in one transaction. A build interrupted
@@ -132,11 +133,13 @@ def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
     if not graphs:
         return
     for graph in graphs:
-        store.remove_graph(ox.NamedNode(graph.iri))
+        if graph.replaces:
+            store.remove_graph(ox.NamedNode(graph.iri))
     store.bulk_load(b"".join(graph.nquads for graph in graphs), format=ox.RdfFormat.N_QUADS)
     store.extend(
         ox.Quad(node, CONTENT_HASH, ox.Literal(graph.content_hash), node)
         for graph in graphs
+        if graph.content_hash is not None
         for node in [ox.NamedNode(graph.iri)]
     )
 

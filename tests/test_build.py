@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS
 from extract.triple import Document, Entity, Evidence, Extraction, Triple
 from graph.build import build
 from graph.export import union_triples, write_turtle
-from graph.rdf import document_graph
+from graph.rdf import content_hash, document_graph
 from graph.store import open_store, refresh_facts, replace_documents
 from graph.vocab import entity_iri
 from tests.conftest import EXAMPLE
@@ -113,7 +113,9 @@ names = st.text(min_size=1, max_size=40).filter(lambda s: s.strip())
 def test_build_any_name_survives_store_and_turtle(tmp_path, subject, obj):
     extraction = extraction_naming(subject, obj)
     store = ox.Store()
-    replace_documents(store, [document_graph(extraction)])
+    replace_documents(
+        store, [document_graph(extraction, content_hash=content_hash(extraction.document.text))]
+    )
     refresh_facts(store)
     path = tmp_path / "graph.ttl"
     write_turtle(store, path)
@@ -152,3 +154,49 @@ def test_build_resolves_names_across_documents(tmp_path, nlp, capsys):
     assert "Mark Zuckerberg  (person, 2 mentions)" in listing
     assert "= Zuckerberg: last name of Mark Zuckerberg, named in another document" in listing
     assert "= META: same name but for case" in listing or "= META: ticker" in listing
+
+
+LONG_PARAGRAPHS = [
+    "Mark Zuckerberg founded Facebook in 2004. Meta Platforms owns Instagram.",
+    "Microsoft acquired GitHub in 2018. GitHub hosts code for millions of developers.",
+    "Google released Gemini in December. Amazon partners with Anthropic on chips.",
+    "Apple sued Epic Games in California. Nvidia supplies chips to Tesla.",
+    "Zuckerberg praised Instagram. Instagram is a photo sharing service.",
+]
+
+
+def test_build_reads_a_long_document_in_parts(tmp_path, nlp, monkeypatch):
+    monkeypatch.setattr("extract.pipeline.PART_CHARS", 100)
+    source = tmp_path / "long.txt"
+    text = "\n\n".join(LONG_PARAGRAPHS)
+    source.write_text(text)
+    out = tmp_path / "out"
+    report = build([source], out=out, nlp=nlp)
+    assert report.parsed == [str(source)] and report.documents == 1
+    graph = store_graph(out)
+    person = URIRef(entity_iri("Mark Zuckerberg"))
+    # The last part resolves 'Zuckerberg' to the person its first part named.
+    assert (person, URIRef("https://kg.example.org/relation/praise"), None) in graph
+    assert (URIRef(entity_iri("Microsoft")), None, URIRef(entity_iri("GitHub"))) in graph
+    # Offsets are into the whole file, whichever part a sentence was read in.
+    kg = "https://kg.example.org/vocab#"
+    sentences = graph.query(
+        f"SELECT ?text ?start ?end WHERE {{ ?s <{kg}text> ?text ; "
+        f"<{kg}start> ?start ; <{kg}end> ?end }}"
+    )
+    assert len(sentences) >= 6
+    for sentence, start, end in sentences:
+        assert text[start.toPython() : end.toPython()] == str(sentence)
+    # Mentions are counted over all parts (Instagram: in the first and the last).
+    counts = [
+        int(c) for c in graph.objects(URIRef(entity_iri("Instagram")), URIRef(f"{kg}mentionCount"))
+    ]
+    assert counts and counts[0] >= 3
+    # Committed only whole: built again, nothing to do.
+    assert build([source], out=out, nlp=nlp).unchanged == [str(source)]
+    # Changed, it is replaced wholly, parts and all.
+    source.write_text("\n\n".join(LONG_PARAGRAPHS[:3]))
+    build([source], out=out, nlp=nlp)
+    build([source], out=tmp_path / "clean", nlp=nlp)
+    assert_same(store_graph(out), store_graph(tmp_path / "clean"))
+    assert (None, None, URIRef(entity_iri("Tesla"))) not in store_graph(out)

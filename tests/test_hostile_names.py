@@ -31,7 +31,7 @@ from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 from graph.analyze import to_networkx
 from graph.export import NOT_XML, RDF_FORMATS, export_store, union_triples
-from graph.rdf import document_graph
+from graph.rdf import content_hash, document_graph
 from graph.sparql import QueryResult, format_result
 from graph.store import refresh_facts, replace_documents
 from graph.terminal import json_text, visible
@@ -80,7 +80,9 @@ def extraction_of(subject: str, relation: str, obj: str, sentence: str, doc: str
 
 def stored(extraction: Extraction) -> ox.Store:
     store = ox.Store()
-    replace_documents(store, [document_graph(extraction)])
+    replace_documents(
+        store, [document_graph(extraction, content_hash=content_hash(extraction.document.text))]
+    )
     refresh_facts(store)
     return store
 
