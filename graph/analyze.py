@@ -8,7 +8,8 @@ from itertools import pairwise
 import networkx as nx
 import pyoxigraph as ox
 
-from extract.errors import KgError
+from graph.errors import SelectionError
+from graph.facts import Facts, read_statements
 from graph.vocab import CLASS_TYPES, PREFIXES
 
 NODES_QUERY = """
@@ -19,18 +20,6 @@ SELECT ?entity ?label ?type ?mentions WHERE {
 """
 # Apart from NODES_QUERY: grouping the aliases there costs more than both queries together.
 ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity a kg:Entity ; skos:altLabel ?alias }"
-STATEMENTS_QUERY = """
-SELECT ?s ?p ?o ?relation ?confidence ?negated ?asserted ?modality ?speaker ?text ?path
-WHERE { GRAPH ?g {
-  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:relation ?relation ;
-      kg:confidence ?confidence ; kg:negated ?negated ; kg:asserted ?asserted ;
-      prov:wasDerivedFrom ?sentence .
-  ?sentence kg:text ?text .
-  ?g kg:path ?path .
-  OPTIONAL { ?st kg:modality ?modality }
-  OPTIONAL { ?st prov:wasAttributedTo ?speaker }
-} }
-"""
 
 
 def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
@@ -38,35 +27,17 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
     entities and kind of statement (asserted, negated, reported, hedged), carrying every sentence
     it was read from.
 
-    Node attributes: `label`, `type`, `aliases`, `mentions`. Edge attributes: `label`, `kind`,
-    `confidence` (the highest), `evidence` (dicts of `sentence`, `document`, `confidence`).
+    Node attributes: `label`, `type`, `aliases`, `mentions`. Edge attributes: `label` (the most
+    common readable form), `kind`, `confidence` (the highest), `evidence` (dicts of `sentence`,
+    `document`, `confidence`).
     """
-    graph = nx.MultiDiGraph()
-    nodes = node_attributes(store)
-    edges: dict[tuple, dict] = {}
-    # Every pattern is inside GRAPH ?g: no union default graph needed, so remote stores work too.
-    for row in store.query(STATEMENTS_QUERY, prefixes=PREFIXES):
-        subject, obj = row["s"].value, row["o"].value
-        kind = statement_kind(row)
-        key = (subject, obj, row["p"].value, kind)
-        confidence = float(row["confidence"].value)
-        edge = edges.setdefault(
-            key, {"label": row["relation"].value, "kind": kind, "confidence": 0.0, "evidence": []}
-        )
-        edge["confidence"] = max(edge["confidence"], confidence)
-        edge["evidence"].append(
-            {"sentence": row["text"].value, "document": row["path"].value, "confidence": confidence}
-        )
-    for (subject, obj, predicate, kind), data in sorted(edges.items()):
-        for node in (subject, obj):
-            if node not in graph:
-                graph.add_node(node, **nodes.get(node, fallback_node(node)))
-        data["evidence"].sort(key=lambda e: (-e["confidence"], e["document"], e["sentence"]))
-        graph.add_edge(subject, obj, key=f"{predicate}|{kind}", predicate=predicate, **data)
-    return graph
+    facts = Facts()
+    read_statements(store, facts)
+    return facts.network(node_attributes(store))
 
 
 def node_attributes(store: ox.Store) -> dict[str, dict]:
+    """The entities of the default graph, as `to_networkx` has them."""
     nodes = {
         row["entity"].value: {
             "label": row["label"].value,
@@ -83,20 +54,6 @@ def node_attributes(store: ox.Store) -> dict[str, dict]:
     for node in nodes.values():
         node["aliases"].sort()
     return nodes
-
-
-def fallback_node(iri: str) -> dict:
-    return {"label": iri.rsplit("/", 1)[-1], "type": "thing", "aliases": [], "mentions": 0}
-
-
-def statement_kind(row: ox.QuerySolution) -> str:
-    if row["negated"].value == "true":
-        return "negated"
-    if row["speaker"] is not None:
-        return "reported"
-    if row["modality"] is not None:
-        return "hedged"
-    return "asserted"
 
 
 def most_connected(graph: nx.MultiDiGraph, *, limit: int = 5) -> list[tuple[str, int]]:
@@ -119,10 +76,6 @@ def type_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     for _, data in graph.nodes(data=True):
         counts[data["type"]] += 1
     return dict(sorted(counts.items()))
-
-
-class SelectionError(KgError):
-    """The part of the graph asked for is not there (unknown entity, no such community)."""
 
 
 def ranked(graph: nx.MultiDiGraph) -> list[str]:

@@ -13,6 +13,14 @@ class QueryError(KgError):
     """A SPARQL query is malformed or not allowed."""
 
 
+class QueryRefused(QueryError):
+    """A well-formed request that kg does not run: an update, or SERVICE to another host."""
+
+
+class SelectionError(KgError):
+    """The part of the graph asked for is not there (unknown entity, no such community)."""
+
+
 class OutputError(KgError):
     """An output file or folder cannot be written."""
 

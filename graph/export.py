@@ -9,11 +9,14 @@ or as CSV (nodes.csv and edges.csv). GraphML and CSV hold scalars only: lists be
 from __future__ import annotations
 
 import csv
+import glob
 import logging
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import networkx as nx
@@ -34,6 +37,8 @@ EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "csv")
 # Where `kg export` writes each format, beside the store, unless told.
 DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {"csv": "csv"}
 # Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
+# A temporary output file untouched for this long was left by a write that was killed.
+STALE_SECONDS = 600
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -78,6 +83,17 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def remove_stale_temporaries(folder: Path, names: Iterable[str]) -> None:
+    """Remove the temporary files a killed write of `names` left in `folder`: those older than
+    STALE_SECONDS (a `kg export` running meanwhile may be writing a younger one)."""
+    now = time.time()
+    for name in names:
+        for temporary in folder.glob(f".{glob.escape(name)}.*.tmp"):
+            with suppress(OSError):
+                if now - temporary.stat().st_mtime > STALE_SECONDS:
+                    temporary.unlink()
 
 
 def current_umask() -> int:

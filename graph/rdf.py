@@ -6,17 +6,15 @@ and character offsets), and one `kg:Occurrence` per entity it names. Rebuilding 
 replaces exactly that graph.
 
 The facts a reader wants to query directly live in the default graph and are derived from all
-document graphs by `fact_quads`: each entity once (type by majority, label, aliases, mention
-count), each relation once with its readable label, and one edge `subject relation object` for
-every triple that some document asserts (not negated, attributed or hedged).
+document graphs (see graph.facts).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -68,6 +66,8 @@ def nt_literal(value: str | int | float | bool) -> str:
         return f'"{value}"^^{INTEGER_NT}'
     if isinstance(value, float):
         return f'"{value:.3f}"^^{DECIMAL_NT}'
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # most text: nothing to escape
     # JSON's string escapes are a subset of N-Triples' ECHAR and UCHAR.
     return json.dumps(value, ensure_ascii=False)
 
@@ -179,25 +179,35 @@ def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str,
         yield node, NT[f"kg:{name}End"], nt_literal(end)
 
 
-def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[str, str, str]]:
-    """How this document names each entity: its name, the words used and why they name it, the
-    type, how often."""
+def entity_occurrences(
+    extraction: Extraction,
+) -> Iterator[tuple[str, tuple[Entity, Counter[str], dict[str, str]], set[str]]]:
+    """Each entity the document names or relates: its IRI; the entity, the words naming it
+    (with how often) and why those words name it; and which of the words are names of it."""
     entities: dict[str, tuple[Entity, Counter[str], dict[str, str]]] = {}
     # Pronouns and descriptions count as mentions but are no names of the entity.
     references = {" ".join(m.text.split()) for m in extraction.mentions if m.reference}
     for mention in extraction.mentions:
-        _, aliases, reasons = entities.setdefault(
-            entity_iri(mention.entity.name), (mention.entity, Counter(), {})
-        )
+        key = entity_iri(mention.entity.name)
+        if key not in entities:
+            entities[key] = (mention.entity, Counter(), {})
+        _, aliases, reasons = entities[key]
         alias = " ".join(mention.text.split())
         aliases[alias] += 1
         if mention.reason and not mention.reference:
             reasons[alias] = mention.reason
     for triple in extraction.triples:
         for entity in (triple.subject, triple.object, triple.attributed_to):
-            if entity is not None:
-                entities.setdefault(entity_iri(entity.name), (entity, Counter(), {}))
-    for entity_value, (entity, aliases, reasons) in entities.items():
+            if entity is not None and entity_iri(entity.name) not in entities:
+                entities[entity_iri(entity.name)] = (entity, Counter(), {})
+    for entity_value, occurrence in entities.items():
+        yield entity_value, occurrence, occurrence[1].keys() - references
+
+
+def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[str, str, str]]:
+    """How this document names each entity: its name, the words used and why they name it, the
+    type, how often."""
+    for entity_value, (entity, aliases, reasons), names in entity_occurrences(extraction):
         # One occurrence per part of a long document: parts count their mentions apart.
         part = f"offset={extraction.document.offset}&" if extraction.document.offset else ""
         occurrence = f"{document[1:-1]}#{part}entity={entity_value.rsplit('/', 1)[1]}"
@@ -208,66 +218,10 @@ def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[
         yield node, NT["kg:name"], nt_literal(entity.name)
         yield node, NT["kg:entityType"], nt_iri(TYPE_CLASSES[entity.type])
         yield node, NT["kg:mentionCount"], nt_literal(max(1, sum(aliases.values())))
-        for alias in aliases.keys() - references:
+        for alias in names:
             yield node, NT["kg:alias"], nt_literal(alias)
         for alias, reason in reasons.items():
             merge = nt_iri(f"{occurrence}&alias={segment(alias)}")
             yield node, NT["kg:merge"], merge
             yield merge, NT["kg:alias"], nt_literal(alias)
             yield merge, NT["kg:reason"], nt_literal(reason)
-
-
-def fact_quads(
-    occurrences: Iterable[dict], aliases: Iterable[dict], statements: Iterable[dict]
-) -> list[ox.Quad]:
-    """The default graph, derived from every document's occurrences and statements.
-
-    Args:
-        occurrences: rows with `entity`, `name`, `type` (class IRI) and `count`.
-        aliases: rows with `entity` and `alias`.
-        statements: rows with `subject`, `predicate`, `object`, `relation` and `asserted`.
-    """
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in occurrences:
-        names[row["entity"]][row["name"]] += row["count"]
-        types[row["entity"]][row["type"]] += row["count"]
-    alias_sets: dict[str, set[str]] = defaultdict(set)
-    for row in aliases:
-        alias_sets[row["entity"]].add(row["alias"])
-    quads = entity_quads(names, types, alias_sets)
-    relations: dict[str, str] = {}
-    for row in statements:
-        relations.setdefault(row["predicate"], row["relation"])
-        if row["asserted"]:
-            quads.append(
-                ox.Quad(iri(row["subject"]), iri(row["predicate"]), iri(row["object"]), DEFAULT)
-            )
-    for predicate, label in sorted(relations.items()):
-        quads += [
-            ox.Quad(iri(predicate), A, TERMS["owl:ObjectProperty"], DEFAULT),
-            ox.Quad(iri(predicate), TERMS["rdfs:label"], literal(label), DEFAULT),
-        ]
-    return list(dict.fromkeys(quads))
-
-
-def entity_quads(
-    names: dict[str, Counter[str]], types: dict[str, Counter[str]], aliases: dict[str, set[str]]
-) -> list[ox.Quad]:
-    """Each entity once: the name and type most of its mentions give, the other names as aliases."""
-    quads = []
-    for entity in sorted(names):
-        label = max(names[entity], key=lambda n: (names[entity][n], len(n), n))
-        kind = max(types[entity], key=lambda t: (types[entity][t], t))
-        node = iri(entity)
-        quads += [
-            ox.Quad(node, A, TERMS["kg:Entity"], DEFAULT),
-            ox.Quad(node, A, iri(kind), DEFAULT),
-            ox.Quad(node, TERMS["rdfs:label"], literal(label), DEFAULT),
-            ox.Quad(node, TERMS["kg:mentionCount"], literal(sum(types[entity].values())), DEFAULT),
-        ]
-        quads += [
-            ox.Quad(node, TERMS["skos:altLabel"], literal(alias), DEFAULT)
-            for alias in sorted((aliases[entity] | set(names[entity])) - {label})
-        ]
-    return quads

@@ -54,8 +54,8 @@ from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from extract.errors import KgError
-from graph.errors import QueryError, StoreError
-from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, QueryRefused, check_query
+from graph.errors import QueryError, QueryRefused, StoreError
+from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
 from graph.store import open_store
 
 log = logging.getLogger("kg")

@@ -28,7 +28,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from extract.errors import KgError
-from graph.errors import QueryError, StoreError
+from graph.errors import QueryError, QueryRefused, StoreError
 from graph.store import open_store
 from graph.terminal import json_text, visible
 from graph.vocab import PREFIXES
@@ -53,10 +53,6 @@ class QueryResult:
     updated: bool = False  # an update ran (kg query --allow-update)
 
 
-class QueryRefused(QueryError):
-    """A well-formed request that kg does not run: an update, or SERVICE to another host."""
-
-
 def check_query(text: str, *, name: str = "query", allow_update: bool = False) -> None:
     """Refuse a malformed query, an update (unless `allow_update`), or a request that would
     reach the network (SERVICE, LOAD).
@@ -65,7 +61,7 @@ def check_query(text: str, *, name: str = "query", allow_update: bool = False) -
     >>> check_query("SELECT * WHERE { SERVICE <http://h/> { ?s ?p ?o } }", name="q.rq")
     Traceback (most recent call last):
     ...
-    graph.sparql.QueryRefused: q.rq: SERVICE is not allowed: kg does not send queries to other hosts
+    graph.errors.QueryRefused: q.rq: SERVICE is not allowed: kg does not send queries to other hosts
     """
     try:
         names = set(node_names(parse_request(text, name=name, allow_update=allow_update)))

@@ -21,7 +21,8 @@ from rdflib import Dataset
 
 from extract.triple import Entity
 from graph.errors import StoreError
-from graph.rdf import DocumentGraph, fact_quads
+from graph.facts import Facts, read_facts
+from graph.rdf import DocumentGraph
 from graph.remote import RemoteStore, is_remote
 from graph.vocab import CLASS_TYPES, KG, PREFIXES
 
@@ -144,45 +145,21 @@ def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
     )
 
 
-def refresh_facts(store: ox.Store) -> None:
-    """Recompute the default graph (entities, relations, asserted edges) from all documents."""
-    quads = fact_quads(occurrence_rows(store), alias_rows(store), statement_rows(store))
+def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
+    """Rewrite the default graph (entities, relations, asserted edges) from `facts`, or, without,
+    from all documents in the store; return the facts."""
+    if facts is None:
+        facts = read_facts(store)
     # Not one transaction, and need not be: every build recomputes the facts from scratch.
     store.clear_graph(ox.DefaultGraph())
-    store.extend(quads)
+    store.extend(facts.quads())
+    return facts
 
 
-def occurrence_rows(store: ox.Store) -> Iterator[dict]:
-    query = """SELECT ?entity ?name ?type ?count WHERE { GRAPH ?g {
-        ?o a kg:Occurrence ; kg:entity ?entity ; kg:name ?name ; kg:entityType ?type ;
-           kg:mentionCount ?count } }"""
-    for row in store.query(query, prefixes=PREFIXES):
-        yield {
-            "entity": row["entity"].value,
-            "name": row["name"].value,
-            "type": row["type"].value,
-            "count": int(row["count"].value),
-        }
-
-
-def alias_rows(store: ox.Store) -> Iterator[dict]:
-    query = "SELECT ?entity ?alias WHERE { GRAPH ?g { ?o kg:entity ?entity ; kg:alias ?alias } }"
-    for row in store.query(query, prefixes=PREFIXES):
-        yield {"entity": row["entity"].value, "alias": row["alias"].value}
-
-
-def statement_rows(store: ox.Store) -> Iterator[dict]:
-    query = """SELECT ?s ?p ?o ?relation ?asserted WHERE { GRAPH ?g {
-        ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-            kg:relation ?relation ; kg:asserted ?asserted } }"""
-    for row in store.query(query, prefixes=PREFIXES):
-        yield {
-            "subject": row["s"].value,
-            "predicate": row["p"].value,
-            "object": row["o"].value,
-            "relation": row["relation"].value,
-            "asserted": row["asserted"].value == "true",
-        }
+def document_paths(store: ox.Store) -> set[str]:
+    """The id of every document with a graph in the store, stored completely or not."""
+    query = "SELECT ?path WHERE { GRAPH ?g { ?g kg:path ?path } }"
+    return {row["path"].value for row in store.query(query, prefixes=PREFIXES)}
 
 
 def first_line(error: BaseException) -> str:

@@ -112,6 +112,7 @@ def entity_iri(name: str) -> str:
     return ENTITY + segment(entity_key(name))
 
 
+@lru_cache(maxsize=65536)
 def relation_iri(predicate: str) -> str:
     """The IRI of a relation, from its lemma form.
 
@@ -121,6 +122,7 @@ def relation_iri(predicate: str) -> str:
     return RELATION + segment("_".join(predicate.casefold().split()))
 
 
+@lru_cache(maxsize=4096)
 def document_iri(document_id: str) -> str:
     """The IRI of a document, which also names the RDF graph of what it contributed.
 

@@ -3,6 +3,8 @@ any kind through triples -> store -> Turtle -> parse."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,13 +15,18 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDFS
 
+from extract.documents import read_document
+from extract.entities import KnownEntities, resolve_extraction
+from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Triple
+from graph.analyze import to_networkx
 from graph.build import build
 from graph.export import union_triples, write_turtle
+from graph.facts import Facts, read_facts
 from graph.rdf import content_hash, document_graph
 from graph.store import open_store, refresh_facts, replace_documents
 from graph.vocab import entity_iri
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 SECOND = "Microsoft acquired GitHub in 2018. GitHub is a code hosting platform."
 
@@ -200,3 +207,32 @@ def test_build_reads_a_long_document_in_parts(tmp_path, nlp, monkeypatch):
     build([source], out=tmp_path / "clean", nlp=nlp)
     assert_same(store_graph(out), store_graph(tmp_path / "clean"))
     assert (None, None, URIRef(entity_iri("Tesla"))) not in store_graph(out)
+
+
+def test_facts_gathered_while_building_are_the_stores(tmp_path, nlp):
+    """A build that parses every document takes the facts from its extractions instead of
+    reading them back: they must be what the store gives."""
+    files = sorted((ROOT / "examples").glob("*.txt"))
+    known = KnownEntities()
+    gathered = Facts()
+    for extraction in extract_documents([read_document(f) for f in files], nlp=nlp):
+        gathered.add_extraction(resolve_extraction(extraction, known))
+    out = tmp_path / "out"
+    build(files, out=out, nlp=nlp)
+    with open_store(out / "store", read_only=True) as store:
+        default_graph = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        assert set(gathered.quads()) == set(read_facts(store).quads()) == default_graph
+        network = to_networkx(store)
+    mine = gathered.network()
+    assert dict(mine.nodes(data=True)) == dict(network.nodes(data=True))
+    assert list(mine.edges(keys=True, data=True)) == list(network.edges(keys=True, data=True))
+    assert network.number_of_edges() > 20
+
+
+def test_build_removes_what_a_killed_write_left(built_copy, nlp):
+    stale, young = built_copy / ".graph.ttl.k1ll3d.tmp", built_copy / ".graph.html.wr1t1ng.tmp"
+    stale.write_text("@prefix half")
+    young.write_text("<html")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    build([EXAMPLE], out=built_copy, nlp=nlp)
+    assert not stale.exists() and young.exists()

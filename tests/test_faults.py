@@ -397,9 +397,15 @@ def wait_for(condition, timeout: float = 60) -> None:
 def test_faults_two_builds_at_once(references, tmp_path):
     case = new_case(tmp_path, None)
     first = start(*BUILD, cwd=case)
-    # The store is open (locked) from before the model loads until the end of the build.
+    # The store is open (locked) from before the model loads until the end of the build: hold
+    # the first build there while the second runs, however fast it would finish.
     wait_for(lambda: (case / "output" / "store" / "LOCK").exists())
-    second = kg(*BUILD, cwd=case)
+    first.send_signal(signal.SIGSTOP)
+    try:
+        assert first.poll() is None, "the first build ended before the second could start"
+        second = kg(*BUILD, cwd=case)
+    finally:
+        first.send_signal(signal.SIGCONT)
     code, _, err = finish(first)
     assert code == 0, err
     assert second.code == 1

@@ -17,8 +17,8 @@ from typing import ClassVar
 import pyoxigraph as ox
 import pytest
 
-from graph.errors import QueryError
-from graph.sparql import QueryRefused, check_query, query_store, run_query
+from graph.errors import QueryError, QueryRefused
+from graph.sparql import check_query, query_store, run_query
 from graph.store import open_store
 from tests.test_hostile_inputs import kg
 
