@@ -44,12 +44,15 @@ def corpus() -> list[Document]:
 
 def timings(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
     """The times of each job, sorted; rounds interleave the jobs so that drift in the machine's
-    speed affects them alike."""
+    speed affects them alike, each round in another order, so that no job always follows the
+    same one (a build leaves the disk writing its files)."""
     times: dict[str, list[float]] = {name: [] for name in jobs}
-    for _ in range(rounds):
-        for name, job in jobs.items():
+    names = list(jobs)
+    for round_ in range(rounds):
+        shift = round_ % len(names)
+        for name in names[shift:] + names[:shift]:
             start = time.perf_counter()
-            job()
+            jobs[name]()
             times[name].append(time.perf_counter() - start)
     return {name: sorted(values) for name, values in times.items()}
 
