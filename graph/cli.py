@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -444,6 +445,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     finally:
         log.removeHandler(handler)
+        if argv is None:
+            # The outcome is decided: a Ctrl-C while the process shuts its worker pool and
+            # threads down must not turn it into a traceback and a death by signal.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     if code == INTERRUPTED:  # typer turns Ctrl-C into this exit code
         typer.echo(
             "kg: interrupted; finished documents are stored, run the same command to go on",
