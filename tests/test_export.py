@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from graph.analyze import to_networkx
 from graph.cli import app
-from graph.export import export_store
+from graph.export import dump_graphs, export_store
 from graph.store import open_store
 from graph.vocab import KG, entity_iri
 
@@ -169,3 +169,26 @@ def test_export_cli_out_and_unknown_format(built_copy, tmp_path):
     assert rdflib.Graph().parse(out, format="nt")
     result = runner.invoke(app, ["export", "--store", store, "--format", "gexf"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+def test_export_dump_is_the_same_file_whatever_the_threads(built_copy, tmp_path, fmt):
+    store = ox.Store()  # the example's graphs, copied under five document names
+    with open_store(built_copy / "store", read_only=True) as built:
+        for quad in built:
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                store.add(quad)
+                continue
+            for copy in range(5):
+                graph = ox.NamedNode(f"{quad.graph_name.value}-{copy}")
+                store.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+    dumped = {}
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for threads in (1, 3):
+        path = folder / f"{threads}.{fmt}"
+        dump_graphs(store, path, fmt=fmt, prefixes={"kg": str(KG)}, threads=threads)
+        dumped[threads] = path.read_bytes()
+    assert dumped[1] == dumped[3]
+    assert fmt == "nt" or b"@prefix kg:" in dumped[1]
+    assert sorted(folder.iterdir()) == [folder / f"1.{fmt}", folder / f"3.{fmt}"]  # no leftovers
