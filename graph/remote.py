@@ -135,8 +135,8 @@ class RemoteStore:
         if batch:
             self.update(insert_data(batch))
 
-    def bulk_load(self, data: bytes, *, format: ox.RdfFormat) -> None:
-        self.extend(ox.parse(data, format=format))
+    def bulk_load(self, data: bytes, *, format: ox.RdfFormat, lenient: bool = False) -> None:
+        self.extend(ox.parse(data, format=format, lenient=lenient))
 
     def flush(self) -> None:
         """Nothing to do: every update is sent when made."""
