@@ -7,8 +7,10 @@ hand offline), 300-900 words an article. Reports raw spaCy `nlp.pipe` words/s on
 (over a sample of the articles, to save time; before and after the builds, as the machine's
 speed drifts, and the mean counts), `kg build` words/s with 1 and 2 workers (each a
 fresh `kg build` process, output discarded), the peak resident memory of each build (the build
-process and its workers together, sampled every 0.2 s), the store's size on disk, and the time
-of a 1-hop and a 2-hop SPARQL query on the built graph (median over 50 entities).
+process and its workers together, sampled every 0.2 s) and its CPU time (and how much of it the
+workers took), the speed-up of extraction alone (no store) from 1 to 2 processes over the raw
+sample, the store's size on disk, and the time of a 1-hop and a 2-hop SPARQL query on the
+built graph (median over 50 entities).
 
 Targets (issue 6): 1 worker >= 0.7 x raw parsing; 2 workers >= 1.6 x 1 worker; peak memory
 below 2 GB for 5,000 documents; 1-hop under 10 ms, 2-hop under 50 ms.
@@ -37,7 +39,10 @@ import pyoxigraph as ox
 import spacy
 from spacy.language import Language
 
-from extract.pipeline import MODEL
+from extract.extractor import extract_documents
+from extract.parallel import extract_parallel, process_pool
+from extract.pipeline import MODEL, load_pipeline
+from extract.triple import Document
 from graph.vocab import PREFIXES
 
 HERE = Path(__file__).resolve().parent
@@ -135,6 +140,23 @@ def raw_rate(nlp: Language, texts: list[str]) -> float:
     return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
 
 
+def extraction_rate(texts: list[str], workers: int) -> float:
+    """Words/s of extraction alone (parsing and reading, no store) on `workers` processes,
+    started as a build starts them."""
+    documents = [Document(f"article-{n}", text) for n, text in enumerate(texts)]
+    load_pipeline()
+    start = time.perf_counter()
+    if workers == 1:
+        extractions = extract_documents(documents)
+        for _ in extractions:
+            pass
+    else:
+        with process_pool(workers) as pool:
+            for _ in extract_parallel(documents, executor=pool, window=2 * workers):
+                pass
+    return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+
+
 def query_times(store_path: Path) -> tuple[float, float]:
     """Median seconds of a 1-hop and a 2-hop query over the facts, from 50 entities drawn at
     random (seeded): what a user asks about an entity, not the worst case of the biggest hub."""
@@ -219,6 +241,12 @@ def main() -> None:
         f"  with 2 workers the build process spends {pair.own_cpu:.0f} s of CPU (resolution, store "
         f"writes and merges, Turtle, page) beside the workers' parsing: on {os.cpu_count()} "
         f"cores the build cannot take less than {pair.cpu / (os.cpu_count() or 1):.0f} s"
+    )
+    extraction = {workers: extraction_rate(texts[:sample], workers) for workers in (1, 2)}
+    print(
+        f"extraction alone (no store), over {sample} articles: 1 process "
+        f"{extraction[1]:,.0f} words/s, 2 processes {extraction[2]:,.0f} "
+        f"({extraction[2] / extraction[1]:.2f}x)"
     )
     after = raw_rate(nlp, texts[:sample])
     raw = (before + after) / 2
