@@ -144,19 +144,20 @@ def extraction_rate(texts: list[str], workers: int) -> float:
     """Words/s of extraction alone (parsing and reading, no store) on `workers` processes, as
     a build runs it, once the pipeline is loaded."""
     documents = [Document(f"article-{n}", text) for n, text in enumerate(texts)]
+    words = sum(len(t.split()) for t in texts)
     load_pipeline()
     if workers == 1:
         start = time.perf_counter()
         for _ in extract_documents(documents):
             pass
-        return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+        return words / (time.perf_counter() - start)
     with process_pool(workers) as pool:
         # Every worker started and its pipeline loaded before the clock starts, as in-process.
         list(pool.map(time.sleep, [2] * workers))
         start = time.perf_counter()
         for _ in extract_parallel(documents, executor=pool, window=2 * workers):
             pass
-        return sum(len(t.split()) for t in texts) / (time.perf_counter() - start)
+        return words / (time.perf_counter() - start)
 
 
 def query_times(store_path: Path) -> tuple[float, float]:
