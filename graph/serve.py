@@ -18,7 +18,7 @@ It needs a front, because of what was measured with Oxigraph 0.5.13 on the examp
   the limit. That is the same kill, plus content negotiation, serializers, errors and the query
   editor written again by us.
 
-So `serve_store` runs a few Oxigraph servers (`Engines`) on free loopback ports, and before them
+So `serve_store` runs a few Oxigraph servers (graph.engines) on free loopback ports, and before them
 a small front of the standard library's: it checks each query with `check_query` (SERVICE and
 updates refused with 403, a malformed query answered 400 with line and column), declares kg's
 prefixes as `kg query` does, lends the request to an idle engine, and holds the answer in a
@@ -34,113 +34,32 @@ from __future__ import annotations
 
 import http.client
 import logging
-import os
-import queue
 import shutil
 import socket
-import subprocess
-import sys
-import sysconfig
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from extract.errors import KgError
-from graph.errors import QueryError, QueryRefused, StoreError
+from graph.engines import Engine, Engines, remaining
+from graph.errors import QueryError, QueryRefused
 from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
 from graph.store import open_store
 
 log = logging.getLogger("kg")
-# Queries answered at the same time; more wait for an idle engine, within their time limit.
-ENGINES = min(4, os.cpu_count() or 2)
 # Queries are text: a request body larger than this is refused (413).
 MAX_REQUEST = 10 * 1024 * 1024
 # Answers larger than this are held on disk rather than in memory until complete.
 MEMORY_BUFFER = 8 * 1024 * 1024
-STARTUP_SECONDS = 20.0
 FORWARDED_HEADERS = ("accept", "host", "user-agent")
+# The protocol's own way of naming the graphs a query reads.
+DATASET_PARAMETERS = {"default-graph-uri", "named-graph-uri"}
 HOP_BY_HOP = {"connection", "content-length", "keep-alive", "transfer-encoding"}
-
-
-@dataclass(eq=False)
-class Engine:
-    """One `oxigraph serve-read-only` process and its loopback port."""
-
-    process: subprocess.Popen
-    port: int
-    output: IO[bytes]
-
-
-class Engines:
-    """A few Oxigraph servers, each lent to one request at a time; one whose request overran the
-    time limit is killed (it would go on computing) and replaced."""
-
-    def __init__(self, path: Path, *, size: int = ENGINES) -> None:
-        self.path = path
-        self.idle: queue.SimpleQueue[Engine] = queue.SimpleQueue()
-        self.running: set[Engine] = set()
-        self.lock = threading.Lock()
-        # One long-lived thread starts every engine: Linux stops an engine when the thread that
-        # started it ends (see `die_with_parent`), and request threads end after each request.
-        self.starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-engines")
-        try:
-            for _ in range(size):
-                self.idle.put(self.start())
-        except BaseException:
-            self.close()
-            raise
-
-    def start(self) -> Engine:
-        engine = self.starter.submit(start_engine, self.path).result()
-        with self.lock:
-            self.running.add(engine)
-        return engine
-
-    @contextmanager
-    def borrow(self, deadline: float) -> Iterator[Engine]:
-        """An idle engine, given back when the block ends, or replaced if the block raised.
-
-        Raises:
-            TimeoutError: no engine became idle before `deadline`.
-        """
-        try:
-            engine = self.idle.get(timeout=remaining(deadline))
-        except queue.Empty as e:
-            raise TimeoutError from e
-        try:
-            yield engine
-        except BaseException:
-            self.replace(engine)
-            raise
-        self.idle.put(engine)
-
-    def replace(self, engine: Engine) -> None:
-        self.retire(engine)
-        try:
-            self.idle.put(self.start())
-        except (KgError, RuntimeError) as e:  # RuntimeError: closed while replacing
-            log.error("%s", e)
-
-    def retire(self, engine: Engine) -> None:
-        with self.lock:
-            self.running.discard(engine)
-        stop_engine(engine)
-
-    def close(self) -> None:
-        """Stop every engine, idle or lent."""
-        self.starter.shutdown()
-        with self.lock:
-            engines, self.running = list(self.running), set()
-        for engine in engines:
-            stop_engine(engine)
 
 
 class Front(ThreadingHTTPServer):
@@ -190,88 +109,6 @@ def serve_store(
             front.server_close()
     finally:
         engines.close()
-
-
-def start_engine(path: Path) -> Engine:
-    """Start `oxigraph serve-read-only` on a free loopback port and wait until it listens."""
-    port = free_port()
-    command = [
-        engine_binary(),
-        "serve-read-only",
-        "--location", str(path),
-        "--bind", f"127.0.0.1:{port}",
-        "--union-default-graph",  # queries see all graphs, as in kg query
-    ]  # fmt: skip
-    output = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=output, stderr=output, **die_with_parent()
-    )
-    engine = Engine(process, port, output)
-    try:
-        wait_until_listening(engine, path)
-    except BaseException:
-        stop_engine(engine)
-        raise
-    return engine
-
-
-def stop_engine(engine: Engine) -> None:
-    engine.process.terminate()
-    try:
-        engine.process.wait(5)
-    except subprocess.TimeoutExpired:
-        engine.process.kill()
-        engine.process.wait()
-    engine.output.close()
-
-
-def engine_binary() -> str:
-    """The `oxigraph` server installed beside this Python (pip's scripts folder), else on PATH."""
-    beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if found is None:
-        raise StoreError(
-            "the Oxigraph server is not installed; install it with: pip install oxigraph"
-        )
-    return found
-
-
-def die_with_parent() -> dict:
-    """On Linux, have the kernel stop an engine if kg dies without stopping it (kill -9)."""
-    if not sys.platform.startswith("linux"):
-        return {}
-    import ctypes
-
-    # Looked up here: the function runs in the child between fork and exec, where it must not
-    # take locks (dlopen's) that another thread may have held at the fork.
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-
-    def set_death_signal() -> None:
-        prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
-
-    return {"preexec_fn": set_death_signal}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_listening(engine: Engine, path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if engine.process.poll() is not None:
-            engine.output.seek(0)
-            said = engine.output.read().decode("utf-8", "replace").strip()
-            said = said.splitlines()[-1] if said else f"exit code {engine.process.returncode}"
-            raise StoreError(f"{path}: the Oxigraph server did not start ({said})")
-        try:
-            socket.create_connection(("127.0.0.1", engine.port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.01)
-    raise StoreError(f"{path}: the Oxigraph server did not answer within {STARTUP_SECONDS:g} s")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -325,12 +162,16 @@ class Handler(BaseHTTPRequestHandler):
         if query is None:  # the query editor page, the service description, store reads
             return self.forward("GET", self.path, None, deadline)
         try:
-            check_query(query)
+            parts = check_query(query)
         except QueryRefused as e:
             return self.reply(403, str(e))
         except QueryError as e:
             return self.reply(400, str(e))
         params = [(k, PROLOGUE + v if k == "query" else v) for k, v in request]
+        if "DatasetClause" not in parts and not DATASET_PARAMETERS & dict(request).keys():
+            # As in kg query: all graphs, unless the query or the request names some (the
+            # engine's --union-default-graph would override FROM too).
+            params.append(("union-default-graph", ""))
         self.forward("POST", "/query", urlencode(params).encode("utf-8"), deadline)
 
     def forward(self, method: str, target: str, body: bytes | None, deadline: float) -> None:
@@ -401,11 +242,4 @@ def fetch(
         connection.close()
 
 
-def remaining(deadline: float) -> float:
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise TimeoutError
-    return left
-
-
-__all__ = ["Engines", "Front", "serve_store"]
+__all__ = ["Front", "serve_store"]

@@ -53,11 +53,13 @@ class QueryResult:
     updated: bool = False  # an update ran (kg query --allow-update)
 
 
-def check_query(text: str, *, name: str = "query", allow_update: bool = False) -> None:
+def check_query(text: str, *, name: str = "query", allow_update: bool = False) -> set[str]:
     """Refuse a malformed query, an update (unless `allow_update`), or a request that would
-    reach the network (SERVICE, LOAD).
+    reach the network (SERVICE, LOAD); return the names of the parts of the request
+    (`DatasetClause` for each FROM, and so on).
 
-    >>> check_query("SELECT * WHERE { ?s ?p ?o }")
+    >>> "DatasetClause" in check_query("SELECT * FROM <http://g/> WHERE { ?s ?p ?o }")
+    True
     >>> check_query("SELECT * WHERE { SERVICE <http://h/> { ?s ?p ?o } }", name="q.rq")
     Traceback (most recent call last):
     ...
@@ -74,6 +76,7 @@ def check_query(text: str, *, name: str = "query", allow_update: bool = False) -
         )
     if "Load" in names:
         raise QueryRefused(f"{name}: LOAD is not allowed: kg does not fetch data from the network")
+    return names
 
 
 def parse_request(text: str, *, name: str, allow_update: bool) -> CompValue | ParseResults:
@@ -127,7 +130,8 @@ def run_query(
     name: str = "query",
     bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
 ) -> QueryResult:
-    """Check and run a query over the union of all graphs of `store`.
+    """Check and run a query over the union of all graphs of `store`, or over the graphs its
+    FROM and FROM NAMED clauses name.
 
     Args:
         bindings: values for variables of the query, substituted safely (never by formatting
@@ -136,11 +140,15 @@ def run_query(
     Raises:
         QueryError: the query is malformed or not allowed.
     """
-    check_query(text, name=name)
+    names = check_query(text, name=name)
     substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
         answer = store.query(
-            text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+            text,
+            prefixes=PREFIXES,
+            # Oxigraph's union default graph would override the query's own dataset.
+            use_default_graph_as_union="DatasetClause" not in names,
+            substitutions=substitutions,
         )
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:
         raise QueryError(f"{name}: {str(e).strip().splitlines()[0]}") from e

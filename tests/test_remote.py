@@ -14,9 +14,9 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.build import build
+from graph.engines import engine_binary, free_port
 from graph.errors import StoreError
 from graph.remote import RemoteStore
-from graph.serve import engine_binary, free_port
 from graph.store import open_store
 from tests.conftest import EXAMPLE
 

@@ -130,6 +130,24 @@ def test_serve_ask_with_sparqlwrapper_get_and_post(url):
         assert client.queryAndConvert().getElementsByTagName("boolean")[0].firstChild.data == "true"
 
 
+def test_serve_from_and_dataset_parameters_name_the_graphs_read(url):
+    def count(pattern: str, dataset: str = "", **params: str) -> int:
+        query = f"SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ {pattern} }}"
+        address = url + "?" + urllib.parse.urlencode({"query": query, **params})
+        request = urllib.request.Request(address, headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return int(next(csv.DictReader(io.TextIOWrapper(answer)))["n"])
+
+    sentences, labels = "?s a kg:Sentence", "?e rdfs:label ?label"  # documents' and facts'
+    with get(url, "SELECT ?g WHERE { GRAPH ?g { ?g a kg:Document } }", accept="text/csv") as r:
+        [document] = [row["g"] for row in csv.DictReader(io.TextIOWrapper(r))]
+    assert count(sentences) > 0 and count(labels) > 0  # the union of all graphs
+    assert count(sentences, f"FROM <{document}>") == count(sentences)
+    assert count(labels, f"FROM <{document}>") == 0
+    assert count(labels, **{"default-graph-uri": document}) == 0
+    assert count(sentences, **{"default-graph-uri": document}) == count(sentences)
+
+
 def test_serve_construct_with_sparqlwrapper(url):
     client = SPARQLWrapper(url)
     client.setQuery("CONSTRUCT WHERE { ent:meta ?p ?o }")

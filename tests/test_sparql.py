@@ -48,6 +48,19 @@ def test_sparql_bindings_are_values_not_text(store):
     assert [row[0].value for row in result.rows] == [entity_iri("Meta")]
 
 
+def test_sparql_from_limits_the_query_to_the_graphs_named(store):
+    def count(pattern: str, dataset: str = "") -> int:
+        [[n]] = run_query(store, f"SELECT (COUNT(*) AS ?n) {dataset} WHERE {{ {pattern} }}").rows
+        return int(n.value)
+
+    sentences, labels = "?s a kg:Sentence", "?e rdfs:label ?label"  # documents' and facts'
+    [document] = store.named_graphs()
+    assert count(sentences) > 0 and count(labels) > 0  # the union of all graphs
+    assert count(sentences, f"FROM <{document.value}>") == count(sentences)
+    assert count(labels, f"FROM <{document.value}>") == 0
+    assert count(sentences, f"FROM NAMED <{document.value}>") == 0
+
+
 def test_sparql_malformed_query_names_line_and_column(store):
     with pytest.raises(QueryError, match=r"q\.rq: malformed SPARQL at line 2, column \d+"):
         run_query(store, "SELECT ?s\nWHERE { ?s ?p }", name="q.rq")
