@@ -29,7 +29,7 @@ from graph.analyze import most_connected
 from graph.errors import BuildError, OutputError
 from graph.export import atomic_write, make_folder, remove_stale_temporaries, write_turtle
 from graph.facts import Facts
-from graph.rdf import DocumentGraph, content_hash, document_graph
+from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurrences
 from graph.store import (
     STORE_FOLDER,
     document_paths,
@@ -197,7 +197,8 @@ def write_extractions(
         writing: Future | None = None
         for extraction in extractions:
             extraction = resolve_extraction(extraction, known)
-            facts.add_extraction(extraction)
+            occurrences = entity_occurrences(extraction)
+            facts.add_extraction(extraction, occurrences=occurrences)
             document = extraction.document
             left, digest = pending.pop(document.id)
             if left > 1:
@@ -209,6 +210,7 @@ def write_extractions(
                     extraction,
                     content_hash=digest if left == 1 else None,
                     replaces=document.offset == 0,
+                    occurrences=occurrences,
                 )
             )
             size += len(batch[-1].nquads)

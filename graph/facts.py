@@ -21,7 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from extract.triple import Extraction
-from graph.rdf import DEFAULT, TERMS, A, entity_occurrences, iri, literal
+from graph.rdf import DEFAULT, TERMS, A, Occurrences, entity_occurrences, iri, literal
 from graph.vocab import CLASS_TYPES, PREFIXES, TYPE_CLASSES, entity_iri, relation_iri
 
 OCCURRENCES_QUERY = """SELECT ?entity ?name ?type ?count WHERE { GRAPH ?g {
@@ -89,9 +89,14 @@ class Facts:
             {"sentence": sentence, "document": document, "confidence": confidence}
         )
 
-    def add_extraction(self, extraction: Extraction) -> None:
-        """What one document (or part of one) adds, as its graph in the store says it."""
-        for entity_value, (entity, aliases, _), names in entity_occurrences(extraction):
+    def add_extraction(
+        self, extraction: Extraction, *, occurrences: Occurrences | None = None
+    ) -> None:
+        """What one document (or part of one) adds, as its graph in the store says it
+        (`occurrences`: its `entity_occurrences`, if the caller has them)."""
+        if occurrences is None:
+            occurrences = entity_occurrences(extraction)
+        for entity_value, (entity, aliases, _), names in occurrences:
             count = max(1, sum(aliases.values()))
             self.add_occurrence(entity_value, entity.name, str(TYPE_CLASSES[entity.type]), count)
             for alias in names:

@@ -101,6 +101,11 @@ TRUE_NT, FALSE_NT = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 INTEGER_NT, DECIMAL_NT = nt_iri(XSD.integer), nt_iri(XSD.decimal)
 
 
+# What entity_occurrences gives: per entity IRI, the entity, its words (counted), the reasons
+# of merged words, and the words that are names.
+Occurrences = list[tuple[str, tuple[Entity, Counter[str], dict[str, str]], set[str]]]
+
+
 class DocumentGraph(NamedTuple):
     """The quads of one document, or of one part of a long one (see
     extract.pipeline.document_parts): the document's IRI; the quads as N-Quads, which the
@@ -115,9 +120,14 @@ class DocumentGraph(NamedTuple):
 
 
 def document_graph(
-    extraction: Extraction, *, content_hash: str | None, replaces: bool = True
+    extraction: Extraction,
+    *,
+    content_hash: str | None,
+    replaces: bool = True,
+    occurrences: Occurrences | None = None,
 ) -> DocumentGraph:
-    """The named graph of one document, or its part read in `extraction`."""
+    """The named graph of one document, or its part read in `extraction` (whose
+    `entity_occurrences` a caller that has them passes in `occurrences`)."""
     document = extraction.document
     graph = nt_iri(document_iri(document.id))
     triples = [
@@ -127,7 +137,9 @@ def document_graph(
     ]
     for triple in extraction.triples:
         triples += statement_triples(triple, graph)
-    triples += occurrence_triples(extraction, graph)
+    if occurrences is None:
+        occurrences = entity_occurrences(extraction)
+    triples += occurrence_triples(extraction, graph, occurrences)
     lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in dict.fromkeys(triples)]
     return DocumentGraph(document_iri(document.id), "".join(lines).encode(), content_hash, replaces)
 
@@ -179,9 +191,7 @@ def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str,
         yield node, NT[f"kg:{name}End"], nt_literal(end)
 
 
-def entity_occurrences(
-    extraction: Extraction,
-) -> Iterator[tuple[str, tuple[Entity, Counter[str], dict[str, str]], set[str]]]:
+def entity_occurrences(extraction: Extraction) -> Occurrences:
     """Each entity the document names or relates: its IRI; the entity, the words naming it
     (with how often) and why those words name it; and which of the words are names of it."""
     entities: dict[str, tuple[Entity, Counter[str], dict[str, str]]] = {}
@@ -200,14 +210,18 @@ def entity_occurrences(
         for entity in (triple.subject, triple.object, triple.attributed_to):
             if entity is not None and entity_iri(entity.name) not in entities:
                 entities[entity_iri(entity.name)] = (entity, Counter(), {})
-    for entity_value, occurrence in entities.items():
-        yield entity_value, occurrence, occurrence[1].keys() - references
+    return [
+        (entity_value, occurrence, occurrence[1].keys() - references)
+        for entity_value, occurrence in entities.items()
+    ]
 
 
-def occurrence_triples(extraction: Extraction, document: str) -> Iterator[tuple[str, str, str]]:
+def occurrence_triples(
+    extraction: Extraction, document: str, occurrences: Occurrences
+) -> Iterator[tuple[str, str, str]]:
     """How this document names each entity: its name, the words used and why they name it, the
     type, how often."""
-    for entity_value, (entity, aliases, reasons), names in entity_occurrences(extraction):
+    for entity_value, (entity, aliases, reasons), names in occurrences:
         # One occurrence per part of a long document: parts count their mentions apart.
         part = f"offset={extraction.document.offset}&" if extraction.document.offset else ""
         occurrence = f"{document[1:-1]}#{part}entity={entity_value.rsplit('/', 1)[1]}"
