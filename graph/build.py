@@ -8,10 +8,12 @@ replaces what it said.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,13 @@ from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.analyze import most_connected
 from graph.errors import BuildError, OutputError
-from graph.export import atomic_write, make_folder, remove_stale_temporaries, write_turtle
+from graph.export import (
+    atomic_write,
+    make_folder,
+    remove_stale_temporaries,
+    spool_turtle,
+    write_turtle,
+)
 from graph.facts import Facts
 from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurrences
 from graph.store import (
@@ -40,6 +48,7 @@ from graph.store import (
     stored_hashes,
 )
 from graph.visualize import page_selection, write_html
+from graph.vocab import document_iri
 
 log = logging.getLogger("kg")
 # Bytes of N-Quads written to the store at once. Each write adds files that RocksDB merges
@@ -108,6 +117,7 @@ def build(
     with (
         extraction_executor(workers, scheduler) as (executor, window),
         open_store(remote or out / STORE_FOLDER) as store,
+        ExitStack() as stack,
     ):
         # The store is ours (locked) from here: what a killed build left can go.
         remove_stale_temporaries(out, ["graph.ttl", "graph.html"])
@@ -123,8 +133,22 @@ def build(
             extractions = extract_parallel(parts, executor=executor, window=window)
         total = len(files) + (stdin_text is not None)
         facts = Facts()
+        # The Turtle of the documents written, for graph.ttl: unnamed, so nothing is left if
+        # the build is killed; unbuffered, so that a full disk fails the write, not the close.
+        # A remote store's graph.ttl is read back from it.
+        spool, turtle = None, None
+        if remote is None:
+            spool = stack.enter_context(tempfile.TemporaryFile(dir=out, buffering=0))
+            turtle = partial(spool_turtle, spool, path=out / "graph.ttl")
         write_extractions(
-            store, extractions, pending, report, facts=facts, progress=progress, total=total
+            store,
+            extractions,
+            pending,
+            report,
+            facts=facts,
+            progress=progress,
+            total=total,
+            turtle=turtle,
         )
         if not report.parsed and not report.unchanged and not report.empty:
             raise InputError(
@@ -136,7 +160,10 @@ def build(
         facts = refresh_facts(store, facts if stored <= set(report.parsed) else None)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-turtle") as exporter:
             # The store writes the Turtle without holding the GIL: draw the page meanwhile.
-            turtle = exporter.submit(write_turtle, store, out / "graph.ttl")
+            written = {document_iri(document) for document in report.parsed}
+            exporting = exporter.submit(
+                write_turtle, store, out / "graph.ttl", spool=spool, spooled=written
+            )
             graph = facts.network()
             drawn = page_selection(
                 graph,
@@ -151,7 +178,7 @@ def build(
                 out / "graph.html",
                 lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
             )
-            turtle.result()
+            exporting.result()
         report.documents = len(stored_hashes(store))
     report.entities = graph.number_of_nodes()
     report.relations = graph.number_of_edges()
@@ -180,10 +207,11 @@ def write_extractions(
     facts: Facts,
     progress: Callable[[int, int, int], None] | None,
     total: int,
+    turtle: Callable[[Iterable[bytes]], None] | None = None,
 ) -> None:
     """Resolve each document's entities against the graph and write it, in batches; a long
     document's parts go one after another, and its content hash with its last part. What each
-    adds to the facts is gathered in `facts`.
+    adds to the facts is gathered in `facts`; `turtle` is given each batch's Turtle.
 
     A writer thread stores one batch while this thread parses the next: the store loads N-Quads
     without holding the GIL, so the writes cost the parse (almost) nothing. Only one batch is in
@@ -217,7 +245,7 @@ def write_extractions(
             if size >= WRITE_BYTES:
                 if writing is not None:
                     writing.result()
-                writing = writer.submit(replace_documents, store, batch)
+                writing = writer.submit(write_batch, store, batch, turtle)
                 batch, size = [], 0
             if progress is not None:
                 words += len(document.text.split())
@@ -225,7 +253,17 @@ def write_extractions(
                 progress(done, max(total, done), words)
         if writing is not None:
             writing.result()
-    replace_documents(store, batch)
+    write_batch(store, batch, turtle)
+
+
+def write_batch(
+    store: Store,
+    graphs: list[DocumentGraph],
+    turtle: Callable[[Iterable[bytes]], None] | None,
+) -> None:
+    replace_documents(store, graphs)
+    if turtle is not None:
+        turtle(graph.turtle for graph in graphs)
 
 
 @contextmanager

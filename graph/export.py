@@ -16,7 +16,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, suppress
 from pathlib import Path
@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from graph.analyze import to_networkx
 from graph.errors import OutputError
-from graph.vocab import PREFIXES
+from graph.vocab import TURTLE_PREFIXES
 
 log = logging.getLogger("kg")
 
@@ -39,7 +39,6 @@ RDF_FORMATS = {
 EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "csv")
 # Where `kg export` writes each format, beside the store, unless told.
 DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {"csv": "csv"}
-# Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
 # A temporary output file untouched for this long was left by a write that was killed.
 STALE_SECONDS = 600
 # Threads that dump the store at once, and runs of graphs per thread (runs even out the load:
@@ -48,6 +47,9 @@ STALE_SECONDS = 600
 DUMP_THREADS = min(4, os.cpu_count() or 1)
 RUNS_PER_THREAD = 4
 COPY_BYTES = 1 << 20
+# Declared again before the Turtle a build spooled: the dumps before it may declare none.
+PREFIX_BLOCK = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in TURTLE_PREFIXES.items()).encode()
+# Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -120,15 +122,48 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     return (quad.triple for quad in store)
 
 
-def write_turtle(store: ox.Store, path: Path) -> None:
-    """The union of all graphs as Turtle, with kg's prefixes."""
-    write_rdf(store, path, fmt="ttl")
+def write_turtle(
+    store: ox.Store,
+    path: Path,
+    *,
+    spool: BinaryIO | None = None,
+    spooled: Collection[str] = frozenset(),
+) -> None:
+    """The union of all graphs as Turtle, with kg's prefixes.
+
+    A build passes in `spool` the Turtle of the graphs it wrote (graph.turtle), whose IRIs
+    are `spooled`: those graphs are copied from there, the others dumped from the store.
+    """
+    if spool is None or not isinstance(store, ox.Store):
+        write_rdf(store, path, fmt="ttl")
+        return
+    graphs = [ox.DefaultGraph(), *(g for g in store.named_graphs() if g.value not in spooled)]
+
+    def write(temporary: Path) -> None:
+        dump_graphs(store, temporary, fmt="ttl", prefixes=TURTLE_PREFIXES, graphs=graphs)
+        with open(temporary, "ab") as file:
+            file.write(PREFIX_BLOCK)
+            spool.seek(0)
+            shutil.copyfileobj(spool, file, COPY_BYTES)
+
+    atomic_write(path, write)
+
+
+def spool_turtle(spool: BinaryIO, chunks: Iterable[bytes], *, path: Path) -> None:
+    """Keep Turtle statements for `path` in `spool`, until write_turtle writes the file.
+
+    Raises:
+        OutputError: the disk is full.
+    """
+    try:
+        spool.writelines(chunks)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror}); the previous file is kept") from e
 
 
 def write_rdf(store: ox.Store, path: Path, *, fmt: str = "ttl") -> None:
     """The union of all graphs as Turtle, N-Triples or JSON-LD (`fmt` ttl, nt or jsonld)."""
-    # Document IRIs are paths, which make unreadable prefixed names: leave them whole.
-    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "doc"}
+    prefixes = TURTLE_PREFIXES
     if isinstance(store, ox.Store) and fmt in ("ttl", "nt"):
         atomic_write(path, lambda tmp: dump_graphs(store, tmp, fmt=fmt, prefixes=prefixes))
         return
@@ -146,15 +181,18 @@ def dump_graphs(
     fmt: str,
     prefixes: dict[str, str],
     threads: int = DUMP_THREADS,
+    graphs: list[ox.NamedNode | ox.DefaultGraph] | None = None,
 ) -> None:
-    """The union of all graphs, one graph after another, serialized by the store itself.
+    """The union of `graphs` (all, by default), one graph after another, serialized by the
+    store itself.
 
     The store does not hold the GIL while it reads and writes: a build draws its page
     meanwhile, and `threads` threads dump consecutive runs of graphs into temporary files
     that are then joined in order, so the file is the same whatever `threads`. Turtle allows
     a prefix block before each graph, and the graphs share no blank node.
     """
-    graphs = [ox.DefaultGraph(), *store.named_graphs()]
+    if graphs is None:
+        graphs = [ox.DefaultGraph(), *store.named_graphs()]
     runs = consecutive_runs(graphs, threads * RUNS_PER_THREAD) if threads > 1 else [graphs]
     with open(path, "wb") as file:
         if len(runs) == 1:

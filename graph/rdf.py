@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from extract.triple import Entity, Extraction, Triple
+from graph.turtle import turtle_text
 from graph.vocab import (
     KG,
     TYPE_CLASSES,
@@ -45,8 +46,18 @@ def literal(value: str | int | float | bool) -> ox.Literal:
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=INTEGER)
     if isinstance(value, float):
-        return ox.Literal(f"{value:.3f}", datatype=DECIMAL)
+        return ox.Literal(decimal_text(value), datatype=DECIMAL)
     return ox.Literal(value)
+
+
+def decimal_text(value: float) -> str:
+    """`value` to three decimals, written as the store keeps an xsd:decimal (its canonical
+    form), so that the Turtle a build writes has the very literals the store holds.
+
+    >>> decimal_text(0.85), decimal_text(1.0), decimal_text(0.0004)
+    ('0.85', '1', '0')
+    """
+    return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 def nt_iri(value: str) -> str:
@@ -65,7 +76,7 @@ def nt_literal(value: str | int | float | bool) -> str:
     if isinstance(value, int):
         return f'"{value}"^^{INTEGER_NT}'
     if isinstance(value, float):
-        return f'"{value:.3f}"^^{DECIMAL_NT}'
+        return f'"{decimal_text(value)}"^^{DECIMAL_NT}'
     if value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'  # most text: nothing to escape
     # JSON's string escapes are a subset of N-Triples' ECHAR and UCHAR.
@@ -110,13 +121,15 @@ class DocumentGraph(NamedTuple):
     """The quads of one document, or of one part of a long one (see
     extract.pipeline.document_parts): the document's IRI; the quads as N-Quads, which the
     store loads natively, without a Python object per term; whether they replace what the
-    document had stored (true of its first part); and the content hash that marks the document
-    complete (on its last part, None on the others)."""
+    document had stored (true of its first part); the content hash that marks the document
+    complete (on its last part, None on the others); and its triples as Turtle statements
+    (graph.turtle), for graph.ttl."""
 
     iri: str
     nquads: bytes
     content_hash: str | None
     replaces: bool = True
+    turtle: bytes = b""
 
 
 def document_graph(
@@ -140,8 +153,17 @@ def document_graph(
     if occurrences is None:
         occurrences = entity_occurrences(extraction)
     triples += occurrence_triples(extraction, graph, occurrences)
-    lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in dict.fromkeys(triples)]
-    return DocumentGraph(document_iri(document.id), "".join(lines).encode(), content_hash, replaces)
+    unique = list(dict.fromkeys(triples))
+    lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in unique]
+    # The store gets the hash apart, as the document's commit mark (graph.store.replace_documents).
+    hashed = (graph, NT["kg:contentHash"], nt_literal(content_hash or ""))
+    return DocumentGraph(
+        document_iri(document.id),
+        "".join(lines).encode(),
+        content_hash,
+        replaces,
+        turtle_text(unique if content_hash is None else [*unique, hashed]).encode(),
+    )
 
 
 def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str, str]]:

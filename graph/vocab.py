@@ -100,6 +100,9 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "dcterms": str(DCTERMS),
 }
+# The prefixes of kg's Turtle files: document IRIs are paths, which make unreadable prefixed
+# names, so they stay whole.
+TURTLE_PREFIXES = {prefix: iri for prefix, iri in PREFIXES.items() if prefix != "doc"}
 
 
 @lru_cache(maxsize=65536)

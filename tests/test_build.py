@@ -37,6 +37,10 @@ def store_graph(out: Path) -> Graph:
     return Graph().parse(data=text, format="nt")
 
 
+def turtle_graph(out: Path) -> Graph:
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
 def assert_same(a: Graph, b: Graph) -> None:
     if not isomorphic(a, b):
         _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
@@ -60,6 +64,8 @@ def test_build_adds_another_document(built_copy, tmp_path, nlp):
     report = build([second], out=built_copy, nlp=nlp)
     after = store_graph(built_copy)
     assert report.documents == 2
+    # One graph written by this build (its Turtle spooled), one read back from the store.
+    assert_same(turtle_graph(built_copy), after)
     assert (
         URIRef(entity_iri("Microsoft")),
         URIRef("https://kg.example.org/relation/acquire"),
@@ -79,12 +85,12 @@ def test_build_replaces_a_changed_document(tmp_path, nlp):
     build([source], out=tmp_path / "changed", nlp=nlp)
     build([source], out=tmp_path / "clean", nlp=nlp)
     assert_same(store_graph(tmp_path / "changed"), store_graph(tmp_path / "clean"))
+    assert_same(turtle_graph(tmp_path / "changed"), store_graph(tmp_path / "changed"))
     assert (None, RDFS.label, Literal("Llama 2")) not in store_graph(tmp_path / "changed")
 
 
 def test_build_writes_turtle_and_html(example_build):
-    turtle = Graph().parse(example_build / "graph.ttl", format="turtle")
-    assert_same(turtle, store_graph(example_build))
+    assert_same(turtle_graph(example_build), store_graph(example_build))
     assert "<canvas" not in (example_build / "graph.html").read_text()[:2000]
 
 
