@@ -155,14 +155,16 @@ def document_graph(
     triples += occurrence_triples(extraction, graph, occurrences)
     unique = list(dict.fromkeys(triples))
     lines = [f"{s} {p} {o} {graph} .\n" for s, p, o in unique]
-    # The store gets the hash apart, as the document's commit mark (graph.store.replace_documents).
-    hashed = (graph, NT["kg:contentHash"], nt_literal(content_hash or ""))
+    if content_hash is not None:
+        # Not in the N-Quads: the store gets the hash apart, as the document's commit mark
+        # (graph.store.replace_documents); graph.ttl states it with the rest.
+        unique.append((graph, NT["kg:contentHash"], nt_literal(content_hash)))
     return DocumentGraph(
         document_iri(document.id),
         "".join(lines).encode(),
         content_hash,
         replaces,
-        turtle_text(unique if content_hash is None else [*unique, hashed]).encode(),
+        turtle_text(unique).encode(),
     )
 
 
