@@ -243,6 +243,8 @@ def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extracti
         return replace(triple, subject=subject, object=obj, attributed_to=speaker)
 
     def renamed_mention(mention: Mention) -> Mention:
+        if mention.entity is None:
+            return mention
         entity = entity_of(mention.entity)
         reason = mention.reason or resolved[mention.entity][1]
         if entity == mention.entity and reason == mention.reason:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.columns import columns
 from extract.entities import NAMED_TYPES
 from extract.lexicon import DESCRIPTOR_TYPES
-from extract.mentions import DocumentEntities, clean_name, find_entities
+from extract.mentions import DocumentEntities, Reference, clean_name, find_entities
 from extract.pipeline import BATCH_SIZE, document_parts, load_pipeline, parse, split_text
 from extract.relations import Candidate, document_candidates
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
@@ -95,18 +95,22 @@ def extract_document(
     mentions = tuple(
         Mention(entity, span.text, span.start_char + offset, span.end_char + offset, reason)
         for span, entity, reason in zip(entities.spans, entities.span_entity, entities.span_reason)
-    ) + tuple(
-        Mention(
-            entity,
-            doc[i].text,
-            doc[i].idx + offset,
-            doc[i].idx + len(doc[i]) + offset,
-            reason="coreference",
-            reference=True,
-        )
-        for i, (entity, *_) in sorted(entities.references.items())
-    )
+    ) + tuple(reference_mention(doc, r, offset=offset) for r in entities.references.values())
+    mentions = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     return Extraction(document, tuple(triples.values()), mentions)
+
+
+def reference_mention(doc: Doc, reference: Reference, *, offset: int) -> Mention:
+    """A pronoun or description as a mention: of its best candidate, or of no entity."""
+    span = doc[reference.start : reference.end]
+    return Mention(
+        reference.candidates[0] if reference.candidates else None,
+        span.text,
+        span.start_char + offset,
+        span.end_char + offset,
+        reason=reference.reason,
+        kind=reference.kind,
+    )
 
 
 def sentence_text(text: str, sent: Span) -> tuple[str, int]:
@@ -203,7 +207,8 @@ def noun_phrase(token: Token) -> Span:
 
 
 def is_reference(token: Token, entities: DocumentEntities) -> bool:
-    return token.i in entities.references
+    reference = entities.references.get(token.i)
+    return reference is not None and bool(reference.candidates)
 
 
 def has_named_argument(triple: Triple) -> bool:

@@ -4,7 +4,7 @@ that benchmarks such as CaRB read."""
 from __future__ import annotations
 
 from extract.openie import OpenTuple
-from extract.triple import Triple
+from extract.triple import Mention, Triple
 
 FIELDS = (
     "subject",
@@ -48,6 +48,26 @@ def triple_record(triple: Triple) -> dict:
         "subject_end": evidence.subject[1],
         "object_start": evidence.object[0],
         "object_end": evidence.object[1],
+    }
+
+
+def mention_record(mention: Mention, document: str) -> dict:
+    """A mention as a flat dict: where it is, what it says, what kind it is, the entity it stands
+    for (None when a reference was left unresolved) and why.
+
+    >>> from extract.triple import Entity
+    >>> mention_record(Mention(None, "it", 4, 6, "expletive", "pronoun"), "a.txt")["entity"] is None
+    True
+    """
+    return {
+        "document": document,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "kind": mention.kind,
+        "entity": mention.entity.name if mention.entity else None,
+        "type": mention.entity.type if mention.entity else None,
+        "reason": mention.reason or ("same name" if mention.kind == "name" else ""),
     }
 
 

@@ -10,6 +10,8 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     **dict.fromkeys(
         "company firm giant startup start-up maker chipmaker automaker carmaker drugmaker "
         "conglomerate corporation business rival competitor provider lab laboratory retailer "
+        "subsidiary unit division brand network site website carrier exchange court council "
+        "committee commission authority department agency army military police "
         "bank lender insurer airline agency organization organisation publisher manufacturer "
         "supplier vendor operator broadcaster outlet university institute regulator "
         "government ministry party union club team group partner investor".split(),
@@ -30,6 +32,18 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     ),
     **dict.fromkeys("city country state region town capital nation province".split(), "place"),
 }
+# Heads that name a maker, seller or backer: a company ("the chip designer") as often as a
+# person ("the fashion designer").
+EITHER_DESCRIPTORS = frozenset("designer developer producer owner buyer seller distributor".split())
+DESCRIPTOR_TYPES.update(dict.fromkeys(EITHER_DESCRIPTORS, "organization"))
+
+# Nouns that, said of "it", make it an event or a state of affairs rather than an entity:
+# "it was a bold step", "it is a matter of time".
+EVENT_NOUNS = frozenset(
+    "step move decision mistake error success failure blow milestone sign surprise shame pity "
+    "time question matter case idea pleasure honor honour privilege challenge problem relief "
+    "disappointment shock setback victory defeat first".split()
+)
 
 # Verbs whose clausal complement is a claim of their subject, not a fact of the text.
 REPORTING_VERBS = frozenset(

@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
+from extract.anaphora import PRONOUN_TYPES
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
-from extract.coref import PRONOUN_TYPES, Antecedent, resolve_references
-from extract.entities import NAMED_TYPES, NER_TYPES, TYPE_PRIORITY, cluster_names, name_words
+from extract.coref import Antecedent, Resolution, resolve_references
+from extract.coref_model import CorefModel
+from extract.entities import (
+    NAMED_TYPES,
+    NER_TYPES,
+    TYPE_PRIORITY,
+    Clustering,
+    cluster_names,
+    name_words,
+)
 from extract.lexicon import DESCRIPTOR_TYPES
 from extract.triple import Entity
 
@@ -24,6 +33,20 @@ LONE_PERSON_TYPES = frozenset({"person", "organization"})
 # A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
 # of its type than the small model's tag.
 NOUN_VOTE = 2.0
+# A type with less than this share of an entity's strongest vote is taken for a tagging slip.
+TYPE_SHARE = 0.34
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or description, the tokens `start:end` that say it, and the entities it may
+    refer to, best first (none when unresolved), with why."""
+
+    start: int
+    end: int
+    kind: str  # "pronoun" or "description"
+    candidates: tuple[Entity, ...]
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -34,7 +57,7 @@ class DocumentEntities:
     span_entity: list[Entity]
     span_reason: list[str]  # why each mention was merged into its entity ("" when named as is)
     token_span: dict[int, int]
-    references: dict[int, list[Entity]]  # what each pronoun or description may refer to, best first
+    references: dict[int, Reference]  # by the index of the word that heads it
 
     def mention_of(
         self, token: Token, *, avoid: Entity | None = None
@@ -44,18 +67,55 @@ class DocumentEntities:
         if token.i in self.token_span:
             index = self.token_span[token.i]
             return self.span_entity[index], self.spans[index]
-        candidates = [e for e in self.references.get(token.i, []) if e != avoid]
+        reference = self.references.get(token.i)
+        candidates = [e for e in reference.candidates if e != avoid] if reference else []
         if candidates:
             return candidates[0], token.doc[token.i : token.i + 1]
         return None
 
 
-def find_entities(cols: Columns) -> DocumentEntities:
-    """Find, group and type the named mentions of a document, and resolve references to them."""
-    doc = cols.doc
+@dataclass(frozen=True)
+class NamedMentions:
+    """A document's named mentions grouped into clusters, with the type votes of each cluster
+    and the types a reference to it may have."""
+
+    spans: list[Span]
+    names: list[str]
+    clustering: Clustering
+    votes: list[Counter[str]]
+    possible: list[frozenset[str]]
+    antecedents: list[Antecedent]  # the mentions a pronoun or description may point back to
+
+
+def find_entities(cols: Columns, *, model: CorefModel | None = None) -> DocumentEntities:
+    """Find, group and type the named mentions of a document, and resolve references to them
+    (with `model`, or the shipped coreference model)."""
+    named = named_mentions(cols)
+    resolutions = resolve_references(cols, named.antecedents, model=model)
+    votes = named.votes
+    for resolution in resolutions:
+        if resolution.ranked:
+            best = resolution.ranked[0][0]
+            voted = reference_type(resolution.anaphor.token, named.possible[best])
+            if voted != "thing":  # 'it' says only that the entity is no person
+                votes[best][voted] += NOUN_VOTE
+    clusters = named.clustering.index
+    labels = cluster_labels(named.names, clusters)
+    entities = [Entity(name=labels[c], type=majority(votes[c])) for c in range(len(votes))]
+    return DocumentEntities(
+        spans=named.spans,
+        span_entity=[entities[c] for c in clusters],
+        span_reason=named.clustering.reason,
+        token_span={t.i: n for n, span in enumerate(named.spans) for t in span},
+        references={r.anaphor.token.i: reference(r, entities) for r in resolutions},
+    )
+
+
+def named_mentions(cols: Columns) -> NamedMentions:
+    """The named mentions of a document, clustered, with their type votes."""
     spans, types = name_spans(cols)
-    names = [(clean_name(s.text), t) for s, t in zip(spans, types)]
-    clustering = cluster_names(names, tickers=ticker_owners(spans))
+    names = [clean_name(s.text) for s in spans]
+    clustering = cluster_names(list(zip(names, types)), tickers=ticker_owners(spans))
     clusters = clustering.index
     votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
     full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
@@ -71,20 +131,22 @@ def find_entities(cols: Columns) -> DocumentEntities:
         for span, cluster, type_ in zip(spans, clusters, types)
         if type_ in NAMED_TYPES
     ]
-    references = resolve_references(cols, antecedents)
-    for index, ranked in references.items():
-        voted = reference_type(doc[index], possible[ranked[0]])
-        if voted != "thing":  # 'it' says only that the entity is no person
-            votes[ranked[0]][voted] += NOUN_VOTE
-    labels = cluster_labels([name for name, _ in names], clusters)
-    entities = [Entity(name=labels[c], type=majority(votes[c])) for c in range(len(votes))]
-    return DocumentEntities(
-        spans=spans,
-        span_entity=[entities[c] for c in clusters],
-        span_reason=clustering.reason,
-        token_span={t.i: n for n, span in enumerate(spans) for t in span},
-        references={i: [entities[c] for c in ranked] for i, ranked in references.items()},
-    )
+    return NamedMentions(spans, names, clustering, votes, possible, antecedents)
+
+
+def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
+    """A resolution as the record triples and mentions use, its reason naming the entity."""
+    anaphor = resolution.anaphor
+    candidates = tuple(entities[cluster] for cluster, _ in resolution.ranked)
+    reason = resolution.reason
+    if candidates and resolution.ranked[0][1] < 1.0:
+        alternatives = len(candidates) - 1
+        reason = f"antecedent {candidates[0].name}, score {resolution.ranked[0][1]:.2f}" + (
+            f" ({alternatives} other candidate{'s' if alternatives > 1 else ''} above threshold)"
+            if alternatives
+            else ""
+        )
+    return Reference(anaphor.start, anaphor.end, anaphor.kind, candidates, reason)
 
 
 def ticker_owners(spans: list[Span]) -> dict[int, int]:
@@ -202,9 +264,17 @@ def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:
 
 
 def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
-    """The types an entity may have, for agreement with pronouns and descriptions: those voted
-    for ('thing' only when nothing else is), and organization too for a lone person tag."""
-    typed = frozenset(votes) - {"thing"} or frozenset(votes)
+    """The types an entity may have, for agreement with pronouns and descriptions: those with
+    a fair share of its votes ('thing' only when nothing else is), and organization too for a
+    lone person tag. One stray tag among many ('Meta' once as a person) does not let "he"
+    refer to a company.
+
+    >>> sorted(possible_types(Counter(organization=5, person=1), lone=False))
+    ['organization']
+    """
+    top = max(votes.values(), default=0)
+    typed = frozenset(t for t, n in votes.items() if t != "thing" and n >= TYPE_SHARE * top)
+    typed = typed or frozenset(votes)
     return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
 
 
@@ -216,6 +286,6 @@ def reference_type(token: Token, possible: frozenset[str]) -> str:
     """The type a resolved reference votes for: a description's noun type, or for 'it' a
     non-person type."""
     if token.pos_ != "PRON":
-        return DESCRIPTOR_TYPES[token.lemma_.lower()]
-    allowed = PRONOUN_TYPES[token.lower_] & possible
+        return DESCRIPTOR_TYPES.get(token.lemma_.lower(), "thing")
+    allowed = PRONOUN_TYPES[token.lower_] & possible or PRONOUN_TYPES[token.lower_]
     return min(allowed, key=TYPE_PRIORITY.index)

@@ -45,16 +45,30 @@ class Entity:
     type: str
 
 
+MENTION_KINDS = ("name", "pronoun", "description")
+
+
 @dataclass(frozen=True)
 class Mention:
-    """One place in a document where an entity is named (pronouns excluded)."""
+    """One place in a document that names an entity or refers to one.
 
-    entity: Entity
+    `kind` is one of MENTION_KINDS; a pronoun or description ("it", "the company") that could
+    not be resolved has no `entity`. `reason` says why the words stand for `entity` when they
+    are not its name as is (a merge rule, or the antecedent chosen and its score), or why a
+    reference stayed unresolved.
+    """
+
+    entity: Entity | None
     text: str
     start: int
     end: int
-    reason: str = ""  # why this mention names `entity`, when it is not by the same words
-    reference: bool = False  # a pronoun or description ("it", "the company"), not a name
+    reason: str = ""
+    kind: str = "name"
+
+    @property
+    def reference(self) -> bool:
+        """A pronoun or description, not a name."""
+        return self.kind != "name"
 
 
 @dataclass(frozen=True)

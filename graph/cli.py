@@ -32,6 +32,7 @@ class TripleFormat(str, Enum):
     jsonl = "jsonl"
     tsv = "tsv"
     carb = "carb"
+    mentions = "mentions"
 
 
 class ResultFormat(str, Enum):
@@ -147,14 +148,16 @@ def extract(
     format: Annotated[
         TripleFormat,
         typer.Option(
-            "--format", help="jsonl, tsv, or carb (one sentence per input line, Open IE columns)."
+            "--format",
+            help="jsonl, tsv, carb (one sentence per input line, Open IE columns), or mentions "
+            "(JSON Lines: every name, pronoun and description and the entity it stands for).",
         ),
     ] = TripleFormat.jsonl,
 ) -> None:
     """Print the triples read from text, without building a store."""
     from extract.documents import read_documents
     from extract.extractor import extract_documents
-    from extract.formats import carb_line, triple_record, tsv_header, tsv_line
+    from extract.formats import carb_line, mention_record, triple_record, tsv_header, tsv_line
     from extract.openie import read_sentences
 
     skipped: list[tuple[str, str]] = []
@@ -167,6 +170,10 @@ def extract(
         if format is TripleFormat.tsv:
             typer.echo(tsv_header())
         for extraction in extract_documents(documents):
+            if format is TripleFormat.mentions:
+                for mention in extraction.mentions:
+                    typer.echo(json_text(mention_record(mention, extraction.document.id)))
+                continue
             for triple in extraction.triples:
                 record = triple_record(triple)
                 if format is TripleFormat.jsonl:
@@ -303,7 +310,10 @@ def entities(
         if as_json:
             typer.echo(json_text(asdict(record)))
             continue
-        typer.echo(visible(f"{record.label}  ({record.type}, {record.mentions} mentions)"))
+        referred = f", {record.references} by reference" if record.references else ""
+        typer.echo(
+            visible(f"{record.label}  ({record.type}, {record.mentions} mentions{referred})")
+        )
         for alias in record.aliases:
             why = dict(record.merges).get(alias, "")
             typer.echo(visible(f"    = {alias}" + (f": {why}" if why else "")))

@@ -16,6 +16,10 @@ SELECT ?entity ?label ?type ?mentions WHERE {
   FILTER (?type != kg:Entity)
 }"""
 ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
+REFERENCES_QUERY = """
+SELECT ?entity (SUM(?count) AS ?references) WHERE { GRAPH ?g {
+  ?occurrence kg:entity ?entity ; kg:referenceCount ?count
+} } GROUP BY ?entity"""
 MERGES_QUERY = """
 SELECT DISTINCT ?entity ?alias ?reason WHERE { GRAPH ?g {
   ?occurrence kg:entity ?entity ; kg:merge ?merge . ?merge kg:alias ?alias ; kg:reason ?reason
@@ -30,6 +34,7 @@ class EntityRecord:
     label: str
     type: str
     mentions: int
+    references: int  # how many of the mentions are pronouns or descriptions
     aliases: tuple[str, ...]
     merges: tuple[tuple[str, str], ...]  # (alias, why it names this entity)
 
@@ -46,6 +51,11 @@ def list_entities(store: ox.Store, *, include_values: bool = False) -> list[Enti
     merges: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in store.query(MERGES_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True):
         merges[row["entity"].value].append((row["alias"].value, row["reason"].value))
+    references = {
+        row["entity"].value: int(row["references"].value)
+        for row in store.query(REFERENCES_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if row["references"] is not None
+    }
     records = []
     for row in store.query(ENTITIES_QUERY, prefixes=PREFIXES):
         kind = CLASS_TYPES.get(row["type"].value, "thing")
@@ -58,6 +68,7 @@ def list_entities(store: ox.Store, *, include_values: bool = False) -> list[Enti
                 row["label"].value,
                 kind,
                 int(row["mentions"].value),
+                references.get(iri, 0),
                 tuple(sorted(aliases[iri])),
                 tuple(sorted(merges[iri])),
             )

@@ -92,8 +92,8 @@ A = iri(RDF.type)
 BOOLEAN, INTEGER, DECIMAL = iri(XSD.boolean), iri(XSD.integer), iri(XSD.decimal)
 TRUE, FALSE = ox.Literal("true", datatype=BOOLEAN), ox.Literal("false", datatype=BOOLEAN)
 KG_TERMS = """Document Sentence Statement Occurrence Entity path contentHash text start end relation
-confidence negated asserted rule modality entity name entityType mentionCount alias merge reason
-subjectStart subjectEnd relationStart relationEnd objectStart objectEnd""".split()
+confidence negated asserted rule modality entity name entityType mentionCount referenceCount alias
+merge reason subjectStart subjectEnd relationStart relationEnd objectStart objectEnd""".split()
 TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
     f"{prefix}:{term}": iri(namespace[term])
     for prefix, namespace, terms in [
@@ -222,6 +222,8 @@ def entity_occurrences(extraction: Extraction) -> Occurrences:
     # Pronouns and descriptions count as mentions but are no names of the entity.
     references = {" ".join(m.text.split()) for m in extraction.mentions if m.reference}
     for mention in extraction.mentions:
+        if mention.entity is None:  # a reference left unresolved names no entity
+            continue
         key = entity_iri(mention.entity.name)
         if key not in entities:
             entities[key] = (mention.entity, Counter(), {})
@@ -256,6 +258,9 @@ def occurrence_triples(
         yield node, NT["kg:name"], nt_literal(entity.name)
         yield node, NT["kg:entityType"], nt_iri(TYPE_CLASSES[entity.type])
         yield node, NT["kg:mentionCount"], nt_literal(max(1, sum(aliases.values())))
+        references = sum(aliases.values()) - sum(aliases[name] for name in names)
+        if references:
+            yield node, NT["kg:referenceCount"], nt_literal(references)
         for alias in names:
             yield node, NT["kg:alias"], nt_literal(alias)
         for alias, reason in reasons.items():

@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     alias: URIRef
     entityType: URIRef
     mentionCount: URIRef
+    referenceCount: URIRef  # how many of an occurrence's mentions are pronouns or descriptions
     merge: URIRef  # an occurrence's record of a name merged into the entity
     reason: URIRef  # why that name was merged: which rule, after which name
 

@@ -1,0 +1,219 @@
+"""Train kg's coreference ranking model on GUM and print its 5-fold cross-validated figures.
+
+    python benchmarks/train_coref.py              # figures, then write extract/models/coref.json
+    python benchmarks/train_coref.py --no-write   # figures only
+
+Folds are by document: each document is resolved by a model trained without it, with the
+threshold chosen on the training documents alone; the out-of-fold mentions of all documents
+are scored together by ../shared/data/gum/gum_coref.py. Training pairs come from kg's own
+mentions and candidates, labelled by GUM's clusters, resolved left to right with the gold
+answer so that salience counts the right references (teacher forcing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.gum import DATA, GumDocument, read_documents, score
+from extract.columns import Columns, columns
+from extract.coref import resolve_references
+from extract.coref_model import CorefModel, train_logistic
+from extract.mentions import find_entities, named_mentions
+from extract.pipeline import load_pipeline
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "extract" / "models" / "coref.json"
+THRESHOLDS = [t / 100 for t in range(20, 91, 5)]
+# The precision a threshold must keep on documents its weights never saw (the target).
+MIN_PRECISION = 0.75
+FOLDS = 5
+INNER_FOLDS = 4
+L2 = 2.0  # the L2 penalty of the regression
+THIRD = frozenset(
+    "he him his himself she her hers herself it its itself they them their "
+    "theirs themselves".split()
+)
+
+
+@dataclass
+class Prepared:
+    """One GUM document parsed, with gold clusters by character position."""
+
+    gum: GumDocument
+    cols: Columns
+    heads: list[tuple[int, int, str, int]]  # gold mention heads: start, end, cluster, size
+    starts: list[int] = field(default_factory=list)
+    anaphors: dict[int, str] = field(default_factory=dict)  # gold anaphor head start -> cluster
+
+    def cluster_at(self, start: int, end: int) -> str | None:
+        """The gold cluster of the smallest mention whose head overlaps [start, end)."""
+        found = None
+        for head_start, head_end, cluster, size in self.heads[: bisect_right(self.starts, end)]:
+            if head_start < end and start < head_end and (found is None or size < found[1]):
+                found = (cluster, size)
+        return found[0] if found else None
+
+
+def prepare(documents: list[GumDocument], gum_module) -> list[Prepared]:
+    nlp = load_pipeline()
+    prepared = []
+    for gum, doc in zip(documents, nlp.pipe([d.text for d in documents], batch_size=4)):
+        heads = []
+        for first, last, cluster, _ in gum.mentions:
+            h = gum_module.head_of(gum.tokens, first, last)
+            heads.append((gum.tokens[h][0], gum.tokens[h][1], cluster, last - first))
+        heads.sort()
+        item = Prepared(gum, columns(doc), heads, [h[0] for h in heads])
+        for start, _, _, _ in gum_module.gold_anaphors(gum.tokens, gum.mentions):
+            item.anaphors[start] = item.cluster_at(start, start + 1) or ""
+        prepared.append(item)
+    return prepared
+
+
+def cluster_golds(item: Prepared, antecedents) -> dict[int, set[str]]:
+    golds: dict[int, set[str]] = {}
+    for antecedent in antecedents:
+        span = antecedent.span  # GUM heads a name on its first word, spaCy on its last
+        gold = item.cluster_at(span.start_char, span.end_char)
+        golds.setdefault(antecedent.cluster, set()).add(gold or "")
+    return golds
+
+
+def training_groups(item: Prepared) -> list[tuple[list[dict[str, float]], list[int]]]:
+    """Every anaphor's candidates (their features) and which of them are right, by the gold
+    clusters."""
+    named = named_mentions(item.cols)
+    golds = cluster_golds(item, named.antecedents)
+    groups = []
+
+    def oracle(anaphor, candidates):
+        token = anaphor.token
+        gold = item.cluster_at(token.idx, token.idx + len(token))
+        marks = [int(gold is not None and gold in golds.get(c, set())) for c, _ in candidates]
+        groups.append(([features for _, features in candidates], marks))
+        return [(candidates[marks.index(1)][0], 1.0)] if any(marks) else []
+
+    resolve_references(item.cols, named.antecedents, decide=oracle)
+    return groups
+
+
+def counts(items: list[Prepared], model: CorefModel) -> tuple[int, int, int]:
+    """Correct, predicted and gold anaphors as the scorer counts them, from the gold clusters
+    directly (for choosing the threshold without writing files)."""
+    correct = predicted = gold = 0
+    for item in items:
+        named = named_mentions(item.cols)
+        golds = cluster_golds(item, named.antecedents)
+        gold += len(item.anaphors)
+        for resolution in resolve_references(item.cols, named.antecedents, model=model):
+            token = resolution.anaphor.token
+            if not resolution.ranked or (
+                resolution.anaphor.kind == "pronoun" and token.lower_ not in THIRD
+            ):
+                continue
+            predicted += 1
+            wanted = item.anaphors.get(token.idx)
+            correct += bool(wanted) and wanted in golds.get(resolution.ranked[0][0], set())
+    return correct, predicted, gold
+
+
+def internal_figures(items: list[Prepared], model: CorefModel) -> tuple[float, float]:
+    """Precision and recall of `model` on `items` (see `counts`)."""
+    correct, predicted, gold = counts(items, model)
+    return correct / max(predicted, 1), correct / max(gold, 1)
+
+
+def weights_of(items: list[Prepared], groups: dict[str, list], *, l2: float) -> dict:
+    pairs = [
+        (row, mark)
+        for item in items
+        for rows, marks in groups[item.gum.id]
+        for row, mark in zip(rows, marks)
+    ]
+    return train_logistic([row for row, _ in pairs], [mark for _, mark in pairs], l2=l2)
+
+
+def fit(items: list[Prepared], groups: dict[str, list], *, l2: float) -> CorefModel:
+    """Weights from every candidate pair of `items`; the threshold from an inner
+    cross-validation on `items` alone: the best F1 among thresholds whose held-out precision
+    reaches MIN_PRECISION (the most precise one if none does)."""
+    totals = {threshold: [0, 0, 0] for threshold in THRESHOLDS}
+    for fold in range(INNER_FOLDS):
+        train = [item for n, item in enumerate(items) if n % INNER_FOLDS != fold]
+        held = [item for n, item in enumerate(items) if n % INNER_FOLDS == fold]
+        weights = weights_of(train, groups, l2=l2)
+        for threshold in THRESHOLDS:
+            for n, value in enumerate(counts(held, CorefModel(weights, threshold))):
+                totals[threshold][n] += value
+
+    def key(threshold: float) -> tuple:
+        correct, predicted, gold = totals[threshold]
+        precision, recall = correct / max(predicted, 1), correct / max(gold, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        return (precision >= MIN_PRECISION, f1 if precision >= MIN_PRECISION else precision)
+
+    return CorefModel(weights_of(items, groups, l2=l2), max(THRESHOLDS, key=key))
+
+
+def mention_lines(item: Prepared, model: CorefModel) -> list[str]:
+    entities = find_entities(item.cols, model=model)
+    doc = item.cols.doc
+    lines = []
+    for reference in entities.references.values():
+        if not reference.candidates:
+            continue  # unresolved: no prediction
+        span = doc[reference.start : reference.end]
+        record = {
+            "document": f"{item.gum.id}.txt",
+            "start": span.start_char,
+            "end": span.end_char,
+            "kind": reference.kind,
+            "entity": reference.candidates[0].name,
+        }
+        lines.append(json.dumps(record))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="GUM folder (conllu/, scorer)")
+    parser.add_argument("--no-write", action="store_true", help="Do not write the model file.")
+    parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the regression.")
+    args = parser.parse_args()
+    from benchmarks.gum import scorer
+
+    documents = read_documents(args.data)
+    items = prepare(documents, scorer(args.data))
+    pairs = {item.gum.id: training_groups(item) for item in items}
+    count = sum(len(rows) for groups in pairs.values() for rows, _ in groups)
+    print(f"{len(items)} documents, {count} candidate pairs")
+    lines = []
+    for fold in range(FOLDS):
+        train = [item for n, item in enumerate(items) if n % FOLDS != fold]
+        test = [item for n, item in enumerate(items) if n % FOLDS == fold]
+        model = fit(train, pairs, l2=args.l2)
+        print(f"fold {fold + 1}: threshold {model.threshold:.2f}, {len(test)} documents")
+        for item in test:
+            lines += mention_lines(item, model)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
+        out.write("\n".join(lines) + "\n")
+    print("cross-validated:", score(Path(out.name), data=args.data))
+    Path(out.name).unlink()
+    model = fit(items, pairs, l2=args.l2)
+    if not args.no_write:
+        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
+        print(
+            f"wrote {MODEL_PATH.relative_to(MODEL_PATH.parents[2])} "
+            f"(threshold {model.threshold:.2f}, {len(model.weights)} weights)"
+        )
+
+
+if __name__ == "__main__":
+    main()

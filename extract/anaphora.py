@@ -1,0 +1,158 @@
+"""Which words of a document point back at an entity: pronouns and definite descriptions, and
+whether a pronoun refers to anything at all.
+
+Deciding anaphoricity first is what makes a resolver precise (Lee et al. 2013; Clark and
+Manning 2015): "it is unclear whether", "it was a bold step that" and "the company that wins"
+refer to no entity, and resolving them puts a false edge in the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extract.lexicon import DESCRIPTOR_TYPES, EITHER_DESCRIPTORS, EVENT_NOUNS
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+THING_PRONOUNS = frozenset("it its itself".split())
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+# First person: inside a quotation they are the speaker, elsewhere the writer (no entity).
+SPEAKER_SINGULAR = frozenset("i me my mine myself".split())
+SPEAKER_PLURAL = frozenset("we us our ours ourselves".split())
+REFLEXIVES = frozenset("himself herself itself themselves".split())
+THING_TYPES = frozenset({"organization", "product", "place", "event", "work", "law", "thing"})
+# Types a pronoun can refer to.
+PRONOUN_TYPES = {
+    **dict.fromkeys(PERSON_PRONOUNS, frozenset({"person"})),
+    **dict.fromkeys(THING_PRONOUNS, THING_TYPES),
+    **dict.fromkeys(PLURAL_PRONOUNS, frozenset({"organization", "group"})),
+    **dict.fromkeys(SPEAKER_SINGULAR, frozenset({"person"})),
+    **dict.fromkeys(SPEAKER_PLURAL, frozenset({"organization", "group"})),
+}
+DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# Predicates whose clausal complement an expletive "it" stands in for: "it seems that".
+RAISING_VERBS = frozenset("seem appear happen turn remain take matter occur".split())
+WEATHER_VERBS = frozenset("rain snow pour drizzle".split())
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl", "relcl", "acl"})
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A word that may refer back to an entity.
+
+    `kind` is "pronoun" or "description"; `types` the entity types it may refer to; `start`
+    and `end` the token span that says it ("the Japanese carmaker").
+    """
+
+    token: Token
+    kind: str
+    types: frozenset[str]
+    start: int
+    end: int
+
+    @property
+    def form(self) -> str:
+        """The pronoun, or the description's head lemma."""
+        return self.token.lower_ if self.kind == "pronoun" else self.token.lemma_.lower()
+
+    @property
+    def first_person(self) -> bool:
+        return self.form in SPEAKER_SINGULAR or self.form in SPEAKER_PLURAL
+
+
+def find_anaphors(tokens: list[Token], *, heads: frozenset[str]) -> Iterator[Anaphor]:
+    """The pronouns and definite descriptions among `tokens` that may refer to an entity.
+
+    Args:
+        tokens: candidate tokens in document order (see `extract.coref.candidate_tokens`).
+        heads: lower-cased last words of the document's names: "the court" may point back at
+            "the Supreme Court" although "court" is in no word list.
+    """
+    for token in tokens:
+        if token.pos_ == "PRON":
+            if token.lower_ in PRONOUN_TYPES:
+                yield Anaphor(token, "pronoun", PRONOUN_TYPES[token.lower_], token.i, token.i + 1)
+        else:
+            anaphor = description(token, heads=heads)
+            if anaphor is not None:
+                yield anaphor
+
+
+def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:
+    """'the company', 'the Japanese carmaker', 'the search giant': a definite singular noun
+    phrase whose head names a class of entity, or the head of a name in the document."""
+    lemma = token.lemma_.lower()
+    if token.tag_ != "NN" or (lemma not in DESCRIPTOR_TYPES and token.lower_ not in heads):
+        return None
+    determiner = [c for c in token.lefts if c.dep_ == "det" and c.lower_ in DETERMINERS]
+    if not determiner or not introduces_nothing(token):
+        return None
+    if lemma in EITHER_DESCRIPTORS:
+        types = frozenset({"organization", "person"})
+    elif lemma in DESCRIPTOR_TYPES:
+        described = DESCRIPTOR_TYPES[lemma]
+        # A proper name spaCy left untyped ('Arm') may well be what 'the company' describes.
+        types = frozenset({described} if described == "person" else {described, "thing"})
+    else:
+        types = frozenset(THING_TYPES | {"person"})
+    return Anaphor(token, "description", types, determiner[0].i, token.i + 1)
+
+
+def introduces_nothing(noun: Token) -> bool:
+    """False for a noun phrase that says which entity it is rather than pointing back: 'the
+    chief executive of Microsoft', 'the Nvidia chip', 'the company that wins', 'the firm,
+    Arm'."""
+    for child in noun.children:
+        if child.dep_ in ("appos", "poss"):
+            return False
+        # A name inside says which one ('the Nvidia chip'); a nationality does not.
+        if (child.pos_ == "PROPN" or child.ent_type_) and child.ent_type_ != "NORP":
+            return False
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "behind"):
+            return False
+        # A restrictive relative clause (no comma before it) defines its noun.
+        if child.dep_ == "relcl" and noun.doc[child.left_edge.i - 1].text != ",":
+            return False
+    return True
+
+
+def is_pleonastic(token: Token) -> bool:
+    """An 'it' that stands for no entity: extraposition ('it is unclear whether', 'it is
+    obvious why'), clefts ('it was a bold step that'), raising and weather verbs ('it seems
+    that', 'it rains'), and object expletives ('makes it possible to')."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    verb = token.head
+    if token.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+        return any(c.dep_ in ("acomp", "oprd") or c.pos_ == "ADJ" for c in verb.children)
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.lemma_ in WEATHER_VERBS:
+        return True
+    # 'It was a bold step': an event or a state of affairs, not an entity.
+    if any(c.dep_ == "attr" and c.lemma_.lower() in EVENT_NOUNS for c in verb.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    for predicate in predicates:
+        clauses += [c for c in predicate.children if c.dep_ in CLAUSE_DEPS]
+    if not clauses:
+        return False
+    if verb.lemma_ in RAISING_VERBS:
+        return True
+    return bool(predicates) and any(introduced_clause(c) for c in clauses)
+
+
+def introduced_clause(clause: Token) -> bool:
+    """A clause opened by 'that', 'whether', 'to', a wh-word, or a cleft's relative."""
+    if clause.dep_ == "relcl":
+        return True
+    return any(
+        (c.dep_ in ("mark", "aux") and c.lower_ in ("that", "whether", "if", "to"))
+        or c.tag_ in ("WDT", "WP", "WRB")
+        for c in clause.children
+    )
