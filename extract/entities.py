@@ -207,11 +207,13 @@ def merge_targets(
         if key in targets:
             continue
         found: dict[str, tuple[str, str]] = {}
-        for full, rule in index.candidates(table[key]):
-            if full.key == key or (
+        # The closest full name first, so that the reason is the same every run.
+        candidates = sorted(index.candidates(table[key]), key=lambda c: (len(c[0].words), c[0].key))
+        for full, rule in candidates:
+            if root(targets, full.key) == key or (
                 ordered and rule in ORDERED_RULES and not follows(body[key], first[full.key])
             ):
-                continue
+                continue  # itself already ('Meta (META)' joined by a ticker), or too early
             found.setdefault(root(targets, full.key), (full.key, rule))
         if len(found) == 1:
             target, rule = next(iter(found.values()))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.entities import (
     SAME_KEY_REASON,
@@ -200,3 +202,24 @@ ACROSS_DOCUMENTS = [
 def test_entities_resolve_across_documents(known, new, expected):
     index = KnownEntities(Entity(name, kind) for name, kind in known)
     assert index.resolve(Entity(*new))[0].name == expected
+
+
+NAME_TEXT = st.text(alphabet=st.sampled_from(list("AaBbQq (.)&-'0 ")), max_size=12)
+MENTIONS = st.lists(st.tuples(NAME_TEXT, st.sampled_from([P, ORG, T, PL, G, "date"])), max_size=8)
+
+
+@given(mentions=MENTIONS, data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_entities_clustering_is_a_partition(mentions, data):
+    """Whatever the names and parentheses: one cluster per mention, numbered in order of first
+    mention, mentions with one key together, and a reason for every merge."""
+    pairs = data.draw(st.dictionaries(st.integers(0, 7), st.integers(0, 7), max_size=3))
+    pairs = {m: o for m, o in pairs.items() if m < len(mentions) and o < len(mentions)}
+    headlines = data.draw(st.none() | st.sets(st.integers(0, 7)))
+    clustering = cluster_names(mentions, tickers=pairs, headlines=headlines)
+    assert len(clustering.index) == len(clustering.reason) == len(mentions)
+    firsts = list(dict.fromkeys(clustering.index))
+    assert firsts == list(range(len(firsts)))
+    by_key = {}
+    for (name, _), cluster in zip(mentions, clustering.index):
+        assert by_key.setdefault(entity_key(name), cluster) == cluster
