@@ -104,9 +104,15 @@ class NameIndex:
 
 def begins(short: Name, full: Name) -> bool:
     """'Dow' for 'Dow Jones Industrial Average', but not 'Air France' for 'Air France Flight
-    447': the words a number adds name a model, a version or a flight."""
+    447': the words a number adds name a model, a version or a flight; nor 'Lumora' for the
+    product 'Lumora Glide', nor 'Glide' for 'Glide Touch': a product's first words name its
+    maker or its line."""
     rest = full.words[len(short.words) :]
-    return compatible(short, full) and not any(ch.isdigit() for w in rest for ch in w)
+    return (
+        compatible(short, full)
+        and not (short.types | full.types) & {"product"}
+        and not any(ch.isdigit() for w in rest for ch in w)
+    )
 
 
 def ends(short: Name, full: Name) -> bool:

@@ -86,6 +86,8 @@ RULES = [
         "beginning of North Varnia",
     ),
     ([("Orvel Air", ORG), ("Orvel Air Flight 12", ORG)], [0, 1], ""),
+    ([("Lumora Glide", "product"), ("Lumora", ORG)], [0, 1], ""),  # the maker
+    ([("Glide", "product"), ("Glide Touch", T)], [0, 1], ""),  # another product of the line
     ([("Lumora Glide", "product"), ("Glide", P)], [0, 0], "end of Lumora Glide"),
     ([("North Varnia", PL), ("Varnia", PL)], [0, 1], ""),  # a bare place is another place
     ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 1], ""),
