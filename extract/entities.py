@@ -11,10 +11,12 @@ merged a name):
 3. A short form stands for the one full name it fits (extract.aliases): a one-word last or
    first name of a person named in full ("Mr Smith" after "John Smith"); the beginning or the
    end of a longer name ("Dow" of "Dow Jones Industrial Average", "Chrome" of "Google
-   Chrome"), given in full before it is shortened; an acronym of a name's initials ("FCA" of
-   "Financial Conduct Authority"). A place or nationality never stands for a longer name it
-   begins ("UK Financial Conduct Authority"), a name that joins two names ("Siemens and
-   Bosch") for neither, and a name is no version of itself ("Air France Flight 447").
+   Chrome"), a beginning only once the name was given in full (when the caller says which
+   mentions are in headlines); an acronym of a name's initials ("FCA" of "Financial Conduct
+   Authority"). A place or nationality never stands for a longer name it begins ("UK
+   Financial Conduct Authority"), a name that joins two names ("Siemens and Bosch") for
+   neither, a name is no version of itself ("Air France Flight 447") and a product's first
+   words are its maker or its line.
 4. The type is the majority of the mentions' types; spaCy's small model often tags a lone
    company name as a person, so a one-word person tag that never comes with a full name
    counts half.
@@ -86,8 +88,10 @@ class Clustering:
 
 SAME_KEY_REASON = "same name but for case, spacing, punctuation, title or company designator"
 COUNTRY_REASON = "another name of the same country"
-# Rules that hold only for a name given in full before it is shortened (aliases.follows).
-ORDERED_RULES = frozenset({"beginning of", "end of"})
+# Rules that hold only for a name given in full before it is shortened (aliases.follows):
+# 'Vantor' before 'Vantor Music Europe' is the parent company. An ending before its full
+# name is most often the small model cutting the full name's first mention ('Music Store').
+ORDERED_RULES = frozenset({"beginning of"})
 
 
 def cluster_names(

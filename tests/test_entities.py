@@ -131,6 +131,7 @@ ORDER = [
     ([("Vantor", ORG), ("Vantor Music Europe", ORG), ("Vantor", ORG)], set(), [0, 1, 0]),
     ([("Vantor", ORG), ("Vantor Music Europe", ORG), ("Vantor", ORG)], {0}, [0, 0, 0]),
     ([("Vantor Music Europe", ORG), ("Vantor", ORG)], set(), [0, 0]),
+    ([("Glide", "product"), ("Lumora Glide", "product")], set(), [0, 0]),  # endings neither
     # initials and surnames need no order: a headline's 'NCA' before the full name
     ([("NCA", ORG), ("Northfield Conduct Authority", ORG)], set(), [0, 0]),
 ]
