@@ -1,13 +1,22 @@
 """Entity names, types and identity: which mentions in a document name the same entity.
 
-Rules, in the order they apply (each one a reader can check):
+Rules, in the order they apply (each one a reader can check; `kg entities` shows which one
+merged a name):
 1. Mentions with the same key are one entity. The key ignores case, spacing, punctuation, a
-   possessive 's, a leading "the" and trailing company designators ("Inc.", "Corp.",
-   "Platforms"): "Meta Platforms", "META", "Meta's" and "meta" share the key `meta`.
-2. A one-word mention that is the first or last name of exactly one person named in full
-   ("Zuckerberg" after "Mark Zuckerberg") is that person.
-3. A mention whose words begin exactly one longer name ("Hugging" and "Hugging Face") is that
-   entity.
+   possessive 's, a leading "the", a courtesy title ("Mr", "Dr"), trailing company designators
+   ("Inc.", "Corp.") and the plural of a model ("A330s"): "Meta Platforms", "META", "Meta's"
+   and "meta" share the key `meta`; "UK" and "Britain" name one country.
+2. A stock ticker or an acronym in parentheses after a name ("Internet Explorer (IE)") is that
+   name.
+3. A short form stands for the one full name it fits (extract.aliases): a one-word last or
+   first name of a person named in full ("Mr Smith" after "John Smith"); the beginning or the
+   end of a longer name ("Dow" of "Dow Jones Industrial Average", "Chrome" of "Google
+   Chrome"), a beginning only once the name was given in full (when the caller says which
+   mentions are in headlines); an acronym of a name's initials ("FCA" of "Financial Conduct
+   Authority"). A place or nationality never stands for a longer name it begins ("UK
+   Financial Conduct Authority"), a name that joins two names ("Siemens and Bosch") for
+   neither, a name is no version of itself ("Air France Flight 447") and a product's first
+   words are its maker or its line.
 4. The type is the majority of the mentions' types; spaCy's small model often tags a lone
    company name as a person, so a one-word person tag that never comes with a full name
    counts half.
@@ -15,14 +24,31 @@ Rules, in the order they apply (each one a reader can check):
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from extract.aliases import FIRST_NAME_TYPES, Name, NameIndex, first_positions, follows
+from extract.names import (
+    COMPANY_DESIGNATORS,
+    entity_key,
+    is_acronym,
+    name_words,
+    spelling_key,
+    titled,
+)
 from extract.triple import ENTITY_TYPES, Entity, Extraction, Mention, Triple
+
+__all__ = [
+    "COMPANY_DESIGNATORS",
+    "Clustering",
+    "KnownEntities",
+    "cluster_names",
+    "entity_key",
+    "is_acronym",
+    "name_words",
+    "resolve_extraction",
+]
 
 NER_TYPES = {
     "ORG": "organization",
@@ -48,64 +74,8 @@ NER_TYPES = {
 UNNAMED_TYPES = frozenset({"concept", "date", "quantity"})
 # Types of things with a name of their own, which can be referred to by pronouns.
 NAMED_TYPES = frozenset(ENTITY_TYPES) - UNNAMED_TYPES
-COMPANY_DESIGNATORS = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "plc",
-        "ag",
-        "sa",
-        "gmbh",
-        "nv",
-        "holdings",
-        "group",
-        "platforms",
-        "technologies",
-    }
-)
 # Type priority when votes tie: the more specific type wins.
 TYPE_PRIORITY = ENTITY_TYPES
-
-
-def name_words(name: str) -> list[str]:
-    """The words of a name that identify it, without possessive, article or designators.
-
-    >>> name_words("The Meta Platforms, Inc.'s")
-    ['Meta']
-    """
-    text = unicodedata.normalize("NFKC", name).strip()
-    for ending in ("'s", "’s", "'", "’"):
-        text = text.removesuffix(ending)
-    words = [w.strip(".,;:()[]\"'“”‘’") for w in text.split()]
-    words = [w for w in words if w]
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1].casefold().rstrip(".") in COMPANY_DESIGNATORS:
-        words = words[:-1]
-    return words
-
-
-@lru_cache(maxsize=65536)
-def entity_key(name: str) -> str:
-    """The identity of a name across mentions and documents.
-
-    >>> entity_key("Open AI") == entity_key("OpenAI") == "openai"
-    True
-    >>> entity_key("Meta Platforms (META)") == entity_key("Meta")
-    False
-    """
-    key = "".join(ch for ch in "".join(name_words(name)).casefold() if ch.isalnum())
-    if key:
-        return key
-    # Names without letters or digits (emoji, symbols) still need a stable identity.
-    return "x" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -116,113 +86,197 @@ class Clustering:
     reason: list[str]
 
 
+SAME_KEY_REASON = "same name but for case, spacing, punctuation, title or company designator"
+COUNTRY_REASON = "another name of the same country"
+# Rules that hold only for a name given in full before it is shortened (aliases.follows):
+# 'Vantor' before 'Vantor Music Europe' is the parent company. An ending before its full
+# name is most often the small model cutting the full name's first mention ('Music Store').
+ORDERED_RULES = frozenset({"beginning of"})
+
+
 def cluster_names(
-    names: list[tuple[str, str]], *, tickers: Mapping[int, int] | None = None
+    names: list[tuple[str, str]],
+    *,
+    tickers: Mapping[int, int] | None = None,
+    acronyms: Mapping[int, int] | None = None,
+    headlines: Collection[int] | None = None,
 ) -> Clustering:
     """Group `(name, type)` mentions of one document into entities.
 
     Args:
         names: the mentions in document order.
-        tickers: mention index -> index of the name it is the stock ticker of
-            ('Meta Platforms (META)').
+        tickers: mention index -> index of the name it follows in parentheses as a stock
+            ticker ('Meta Platforms (META)'); called an acronym when it is one.
+        acronyms: mention index -> index of the name it follows in parentheses as an acronym
+            ('Internet Explorer (IE)'; see `is_acronym`).
+        headlines: indexes of the mentions in a headline, dateline or caption, where names
+            are shortened before the text gives them in full. Without it the order of
+            mentions is not used.
 
     >>> cluster_names([("Mark Zuckerberg", "person"), ("Meta", "organization"),
-    ...                ("Zuckerberg", "person"), ("Meta Platforms", "organization")]).index
+    ...                ("Mr Zuckerberg", "person"), ("Meta Platforms", "organization")]).index
     [0, 1, 0, 1]
     """
     keys = [entity_key(name) for name, _ in names]
-    words = {key: name_words(name) for (name, _), key in zip(names, keys)}
-    types: dict[str, set[str]] = defaultdict(set)
-    for (_, type_), key in zip(names, keys):
-        types[key].add(type_)
-    targets = merge_targets(words, types)
-    for mention, owner in (tickers or {}).items():
-        if keys[mention] != keys[owner]:  # 'Meta (META)' share a key already
-            reason = f"ticker in parentheses after {names[owner][0]}"
-            targets[keys[mention]] = (targets[keys[owner]][0], reason)
+    table = document_names(names, keys)
+    fixed = parenthesized(names, keys, table, tickers or {}, acronyms or {})
+    first, body = first_positions(keys, headlines)
+    ordered = headlines is not None
+    targets = merge_targets(table, fixed, first=first, body=body, ordered=ordered)
     order: dict[str, int] = {}
-    index = [order.setdefault(targets[key][0], len(order)) for key in keys]
-    first = {}
+    index = [order.setdefault(root(targets, key), len(order)) for key in keys]
+    first_name: dict[str, str] = {}
     for (name, _), key in zip(names, keys):
-        first.setdefault(targets[key][0], name)
+        first_name.setdefault(key, name)
     reason = [
-        targets[key][1] or ("" if name == first[targets[key][0]] else SAME_KEY_REASON)
+        targets[key][1] if key in targets else same_key_reason(name, first_name[key])
         for (name, _), key in zip(names, keys)
     ]
     return Clustering(index, reason)
 
 
-SAME_KEY_REASON = "same name but for case, spacing, punctuation or company designator"
+def same_key_reason(name: str, first: str) -> str:
+    """Why a mention with the key of its entity's first name is that entity ('' if the same
+    words)."""
+    if name == first:
+        return ""
+    return COUNTRY_REASON if spelling_key(name) != spelling_key(first) else SAME_KEY_REASON
 
 
-class NameIndex:
-    """Full names by their short forms (rules 2 and 3): people by last name (and, within one
-    document, first name), other names by each of their beginnings."""
+def document_names(names: list[tuple[str, str]], keys: list[str]) -> dict[str, Name]:
+    """Each key of a document as a Name: its words, the types of its mentions, whether it is a
+    person's full name; in order of first mention."""
+    types: dict[str, set[str]] = defaultdict(set)
+    words: dict[str, tuple[str, ...]] = {}
+    titles: set[str] = set()
+    broken: set[str] = set()
+    for (name, type_), key in zip(names, keys):
+        types[key].add(type_)
+        if "(" in name or ")" in name:
+            broken.add(key)
+        words.setdefault(key, tuple(name_words(name)))
+        if titled(name):  # 'Ms Doe' is a person, whatever the tag
+            titles.add(key)
+            types[key].add("person")
+    table = {}
+    for key, own in words.items():
+        evidence = frozenset(types[key]) - {"thing"}
+        table[key] = Name(
+            key=key,
+            words=own,
+            types=evidence,
+            person="person" in evidence and len(own) > 1,
+            lone_person=len(own) == 1 and evidence == {"person"} and key not in titles,
+            whole=key not in broken,
+        )
+    return table
 
-    def __init__(self, *, first_names: bool) -> None:
-        self.first_names = first_names
-        self.people: dict[str, set[str]] = defaultdict(set)
-        self.beginnings: dict[tuple[str, ...], set[str]] = defaultdict(set)
 
-    def add(self, value: str, words: list[str], *, person: bool) -> None:
-        """Index the full name `words`, answering `value` when a short form matches it."""
-        if person and len(words) > 1:
-            for word in {words[0], words[-1]} if self.first_names else {words[-1]}:
-                self.people[word].add(value)
-        elif not person:
-            for size in range(1, len(words)):
-                self.beginnings[tuple(words[:size])].add(value)
-
-    def match(self, words: list[str], *, person: bool) -> tuple[str, str] | None:
-        """The one full name a short name stands for, and the rule that says so."""
-        if person and len(words) == 1:
-            people = self.people.get(words[0], set())
-            if len(people) == 1:
-                rule = "first or last name of" if self.first_names else "last name of"
-                return next(iter(people)), rule
-        names = self.beginnings.get(tuple(words), set())
-        return (next(iter(names)), "beginning of") if len(names) == 1 else None
+def parenthesized(
+    names: list[tuple[str, str]],
+    keys: list[str],
+    table: Mapping[str, Name],
+    tickers: Mapping[int, int],
+    acronyms: Mapping[int, int],
+) -> dict[str, tuple[str, str]]:
+    """Rule 2: the names that follow another in parentheses, as merge targets with reasons."""
+    fixed = {}
+    for mention, owner in {**tickers, **acronyms}.items():
+        if keys[mention] == keys[owner] or not table[keys[owner]].words:
+            continue  # 'Meta (META)' share a key already
+        if table[keys[owner]].types & {"date", "quantity"}:
+            continue  # '$99 (USD)' names a currency, not the amount
+        short, full = names[mention][0], names[owner][0]
+        kind = "acronym" if mention in acronyms or is_acronym(short, full) else "ticker"
+        fixed[keys[mention]] = (keys[owner], f"{kind} in parentheses after {full}")
+    return fixed
 
 
 def merge_targets(
-    words: Mapping[str, list[str]], types: Mapping[str, set[str]]
+    table: Mapping[str, Name],
+    fixed: Mapping[str, tuple[str, str]],
+    *,
+    first: Mapping[str, int],
+    body: Mapping[str, int | None],
+    ordered: bool,
 ) -> dict[str, tuple[str, str]]:
-    """For each key of a document, the key of the entity it belongs to, and why."""
-    index = NameIndex(first_names=True)
-    for key, own in words.items():
-        index.add(key, own, person="person" in types[key])
-    targets = {}
-    for key, own in words.items():
-        found = index.match(own, person="person" in types[key])
-        targets[key] = (found[0], f"{found[1]} {' '.join(words[found[0]])}") if found else (key, "")
+    """Rule 3: for each key that stands for a longer name, the key it joins and why. Longer
+    names are resolved first, so that a short form of two names that are one entity ('Dow' of
+    'Dow Jones' and of 'Dow Jones Industrial Average') is not ambiguous."""
+    index = NameIndex()
+    for name in table.values():
+        index.add(name)
+    targets = dict(fixed)
+    for key in sorted(table, key=lambda k: -len(table[k].words)):
+        if key in targets:
+            continue
+        found: dict[str, tuple[str, str]] = {}
+        # The closest full name first, so that the reason is the same every run.
+        candidates = sorted(index.candidates(table[key]), key=lambda c: (len(c[0].words), c[0].key))
+        for full, rule in candidates:
+            if root(targets, full.key) == key or (
+                ordered and rule in ORDERED_RULES and not follows(body[key], first[full.key])
+            ):
+                continue  # itself already ('Meta (META)' joined by a ticker), or too early
+            found.setdefault(root(targets, full.key), (full.key, rule))
+        if len(found) == 1:
+            target, rule = next(iter(found.values()))
+            targets[key] = (target, f"{rule} {' '.join(table[target].words)}")
     return targets
+
+
+def root(targets: Mapping[str, tuple[str, str]], key: str) -> str:
+    """The key a chain of merges ends at."""
+    seen = {key}
+    while key in targets and targets[key][0] not in seen:
+        key = targets[key][0]
+        seen.add(key)
+    return key
 
 
 class KnownEntities:
     """Entities named by earlier documents, so that a new document's short names resolve to them
-    (rules 2 and 3 across documents): 'Zuckerberg' alone in a later article is Mark Zuckerberg
-    when the graph knows exactly one person of that last name."""
+    (rule 3 across documents, for people's last names and beginnings of names only):
+    'Zuckerberg' alone in a later article is Mark Zuckerberg when the graph knows exactly one
+    person of that last name."""
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.keys: set[str] = set()
-        self.names = NameIndex(first_names=False)
+        self.names = NameIndex(
+            first_names=False, endings=False, acronyms=False, surname_types=FIRST_NAME_TYPES
+        )
+        self.entities: dict[str, Entity] = {}
         for entity in entities:
             self.add(entity)
 
     def add(self, entity: Entity) -> None:
         if entity.type not in UNNAMED_TYPES:
-            self.keys.add(entity_key(entity.name))
-            self.names.add(entity.name, name_words(entity.name), person=entity.type == "person")
+            name = known_name(entity)
+            self.keys.add(name.key)
+            self.entities.setdefault(name.key, entity)
+            self.names.add(name)
 
     def resolve(self, entity: Entity) -> tuple[Entity, str]:
         """The known entity `entity` names, and why; itself and '' when none or several."""
         if entity.type in UNNAMED_TYPES or entity_key(entity.name) in self.keys:
             return entity, ""
-        found = self.names.match(name_words(entity.name), person=entity.type == "person")
-        if found is None:
+        found = {full.key: rule for full, rule in self.names.candidates(known_name(entity))}
+        if len(found) != 1:
             return entity, ""
-        name, rule = found
-        return Entity(name=name, type=entity.type), f"{rule} {name}, named in another document"
+        key, rule = next(iter(found.items()))
+        known = self.entities[key]
+        return known, f"{rule} {known.name}, named in another document"
+
+
+def known_name(entity: Entity) -> Name:
+    words = tuple(name_words(entity.name))
+    person = entity.type == "person"
+    return Name(
+        key=entity_key(entity.name),
+        words=words,
+        types=frozenset({entity.type}) - {"thing"},
+        person=person and len(words) > 1,
+    )
 
 
 def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extraction:

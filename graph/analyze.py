@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from graph.errors import SelectionError
 from graph.facts import Facts, read_statements
+from graph.network import entity_network
 from graph.vocab import CLASS_TYPES, PREFIXES
 
 NODES_QUERY = """
@@ -22,18 +23,22 @@ SELECT ?entity ?label ?type ?mentions WHERE {
 ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity a kg:Entity ; skos:altLabel ?alias }"
 
 
-def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
-    """The entity network: a node per entity in some statement, an edge per relation between two
-    entities and kind of statement (asserted, negated, reported, hedged), carrying every sentence
-    it was read from.
+def to_networkx(store: ox.Store, *, everything: bool = False) -> nx.MultiDiGraph:
+    """The entity network: a node per named entity in some statement, an edge per relation
+    between two entities and kind of statement (asserted, negated, reported, hedged), carrying
+    every sentence it was read from; a concept only where it says what an entity is or where
+    several entities share it, and no dates or quantities (graph.network.entity_network).
+    `everything` keeps every statement of the store, concepts and values included.
 
     Node attributes: `label`, `type`, `aliases`, `mentions`. Edge attributes: `label` (the most
-    common readable form), `kind`, `confidence` (the highest), `evidence` (dicts of `sentence`,
-    `document`, `confidence`).
+    common readable form), `predicate`, `kind`, `confidence` (the highest), `evidence` (dicts of
+    `sentence`, `document`, `confidence`). `graph.graph["statements"]` counts the statements of
+    the store, drawn or not.
     """
     facts = Facts()
     read_statements(store, facts)
-    return facts.network(node_attributes(store))
+    network = facts.network(node_attributes(store))
+    return network if everything else entity_network(network)
 
 
 def node_attributes(store: ox.Store) -> dict[str, dict]:

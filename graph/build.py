@@ -37,6 +37,7 @@ from graph.export import (
     write_turtle,
 )
 from graph.facts import Facts
+from graph.network import entity_network
 from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurrences
 from graph.store import (
     STORE_FOLDER,
@@ -164,7 +165,7 @@ def build(
             exporting = exporter.submit(
                 write_turtle, store, out / "graph.ttl", spool=spool, spooled=written
             )
-            graph = facts.network()
+            graph = entity_network(facts.network())  # what the page and the summary show
             drawn = page_selection(
                 graph,
                 top=top,

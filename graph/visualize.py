@@ -23,6 +23,7 @@ import igraph
 import networkx as nx
 
 from graph.analyze import select, to_networkx, top_entities, type_counts
+from graph.network import STATEMENTS, entity_network, statement_count
 
 log = logging.getLogger("kg")
 
@@ -58,6 +59,22 @@ COLORS = {
     "thing": "#86bcb6",
     "concept": "#d3d3d3",
 }
+# How each kind of statement is drawn (graph.facts.statement_kind): only facts as solid lines,
+# and each other kind with a colour and dash pattern of its own, named in the legend.
+EDGE_STYLES = {
+    "asserted": {"color": "#8a8a8a", "dashes": False, "legend": "stated as fact"},
+    "negated": {"color": "#c44", "dashes": [9, 5], "legend": "negated: the text says it is not so"},
+    "hedged": {
+        "color": "#d08a00",
+        "dashes": [2, 4],
+        "legend": "possible, intended or hypothetical",
+    },
+    "reported": {
+        "color": "#7a5cc4",
+        "dashes": [12, 4, 2, 4],
+        "legend": "reported: someone says so",
+    },
+}
 
 
 def network_data(graph: nx.MultiDiGraph) -> dict:
@@ -73,9 +90,10 @@ def network_data(graph: nx.MultiDiGraph) -> dict:
     >>> g.add_edge("a", "a", label="knows", kind="asserted", confidence=0.5,
     ...            evidence=[{"sentence": "A knows A.", "document": "d.txt", "confidence": 0.5}])
     0
-    >>> network_data(g)["edges"]
-    [{'from': 0, 'to': 0, 'label': 'knows', 'kind': 'asserted', 'confidence': 0.5, \
-'evidence': [[0, 0, 0.5]], 'more': 0}]
+    >>> data = network_data(g)
+    >>> data["edges"], data["statements"], data["drawnStatements"]
+    ([{'from': 0, 'to': 0, 'label': 'knows', 'kind': 'asserted', 'confidence': 0.5, \
+'evidence': [[0, 0, 0.5]], 'more': 0}], 1, 1)
     """
     nodes = sorted(graph.nodes)
     index = {node: n for n, node in enumerate(nodes)}
@@ -110,6 +128,10 @@ def network_data(graph: nx.MultiDiGraph) -> dict:
         "sentences": list(sentences),
         "documents": list(documents),
         "colors": COLORS,
+        "edgeStyles": EDGE_STYLES,
+        # What the legend says is left out: statements of the store not drawn here.
+        "statements": graph.graph.get(STATEMENTS, statement_count(graph.edges(data=True))),
+        "drawnStatements": statement_count(graph.edges(data=True)),
         "physics": len(nodes) <= PHYSICS_LIMIT,
         # The legend lists the most frequent types first.
         "typeCounts": dict(sorted(type_counts(graph).items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -334,7 +356,9 @@ def page_selection(
 ) -> nx.MultiDiGraph:
     """The part of `graph` a page draws: as chosen (see graph.analyze.select), and without
     `top` at most DRAW_LIMIT entities, the most connected, with a warning that names the page
-    and the `choices` the user has."""
+    and the `choices` the user has. Concepts, dates and quantities are left out as
+    graph.network.entity_network says."""
+    graph = entity_network(graph)
     drawn = select(graph, top=top, focus=focus, hops=hops, community_number=community)
     if top is None and len(drawn) > DRAW_LIMIT:
         log.warning(

@@ -228,7 +228,7 @@ def test_facts_gathered_while_building_are_the_stores(tmp_path, nlp):
     with open_store(out / "store", read_only=True) as store:
         default_graph = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         assert set(gathered.quads()) == set(read_facts(store).quads()) == default_graph
-        network = to_networkx(store)
+        network = to_networkx(store, everything=True)
     mine = gathered.network()
     assert dict(mine.nodes(data=True)) == dict(network.nodes(data=True))
     assert list(mine.edges(keys=True, data=True)) == list(network.edges(keys=True, data=True))

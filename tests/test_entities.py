@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.entities import KnownEntities, cluster_names, entity_key
+from extract.entities import (
+    SAME_KEY_REASON,
+    KnownEntities,
+    cluster_names,
+    entity_key,
+    is_acronym,
+    name_words,
+)
 from extract.triple import Entity
 
 SAME_KEY = [
@@ -14,12 +23,19 @@ SAME_KEY = [
     ("Open AI", "OpenAI"),
     ("Microsoft Corp.", "Microsoft"),
     ("The Walt Disney Company", "Walt Disney"),
+    ("Mr. Jonas Pemberton", "Jonas Pemberton"),
+    ("Z310s", "Z310"),
+    ("Britain", "UK"),
+    ("U.S.", "United States"),
 ]
 DIFFERENT_KEY = [
     ("Meta", "Metal"),
     ("Apple", "Apple Music"),
     ("Group", "Inc"),
     ("Apple", "Apple Inc Music"),
+    ("1990s", "1990"),  # a decade, not the plural of a model
+    ("us", "US"),  # a pronoun, not the country
+    ("Sir", "Lord"),  # a title alone is a name
 ]
 
 
@@ -51,9 +67,114 @@ CLUSTERS = [
 ]
 
 
+P, ORG, T, PL, G = "person", "organization", "thing", "place", "group"
+RULES = [
+    # mentions -> cluster per mention, and the reason the last mention joined (or "")
+    ([("Jonas Pemberton", P), ("Mr Pemberton", P)], [0, 0], "last name of Jonas Pemberton"),
+    ([("Jonas Pemberton", P), ("Pemberton", ORG)], [0, 0], "last name of Jonas Pemberton"),
+    ([("Jane Quillby", P), ("Dr. Quillby", ORG)], [0, 0], "last name of Jane Quillby"),
+    ([("Georgia Pemberton", P), ("Georgia", PL)], [0, 1], ""),  # a place is no first name
+    ([("Tom Halden", P), ("Halden Motor Company", ORG), ("Halden", ORG)], [0, 1, 2], ""),
+    ([("Kappa Index", T), ("Kappa", ORG)], [0, 0], "beginning of Kappa Index"),
+    ([("Freedonia", PL), ("Freedonia Broadcasting Corporation", ORG)], [0, 1], ""),
+    ([("Freedonia Conduct Authority", T), ("Freedonia", PL)], [0, 1], ""),
+    ([("Freedonian", G), ("Freedonian Broadcasting", ORG)], [0, 1], ""),
+    ([("Acme and Globex", ORG), ("Acme", ORG)], [0, 1], ""),
+    (
+        [("North and South Varnia", PL), ("North Varnia", PL), ("North", PL)],
+        [0, 1, 1],
+        "beginning of North Varnia",
+    ),
+    ([("Orvel Air", ORG), ("Orvel Air Flight 12", ORG)], [0, 1], ""),
+    ([("Lumora Glide", "product"), ("Lumora", ORG)], [0, 1], ""),  # the maker
+    ([("Glide", "product"), ("Glide Touch", T)], [0, 1], ""),  # another product of the line
+    ([("Lumora Glide", "product"), ("Glide", P)], [0, 0], "end of Lumora Glide"),
+    ([("North Varnia", PL), ("Varnia", PL)], [0, 1], ""),  # a bare place is another place
+    ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 1], ""),
+    (
+        [("Northfield Conduct Authority", ORG), ("NCA", ORG)],
+        [0, 0],
+        "initials of Northfield Conduct Authority",
+    ),
+    ([("NCA", T), ("Northfield Conduct Authority", ORG)], [0, 0], ""),
+    (  # two names with these initials: neither
+        [("Northfield Conduct Authority", ORG), ("Nordic Cable Alliance", ORG), ("NCA", ORG)],
+        [0, 1, 2],
+        "",
+    ),
+    ([("Jonas Pemberton", P), ("JP", ORG)], [0, 1], ""),  # people are not named by initials
+    ([("Z310s", "product"), ("Z310", "product")], [0, 0], SAME_KEY_REASON),
+    ([("Britain", PL), ("UK", PL)], [0, 0], "another name of the same country"),
+    (  # longer names resolve first: 'Kappa' begins two names of one entity
+        [("Kappa Jones Industrial Index", T), ("Kappa Jones", ORG), ("Kappa", ORG)],
+        [0, 0, 0],
+        "beginning of Kappa Jones",
+    ),
+    ([("Software Kit (SDK", ORG), ("SDK", ORG)], [0, 1], ""),  # a broken span is no full name
+]
+
+
 @pytest.mark.parametrize(("mentions", "expected"), CLUSTERS)
 def test_entities_clusters(mentions, expected):
     assert cluster_names(mentions).index == expected
+
+
+@pytest.mark.parametrize(("mentions", "expected", "reason"), RULES)
+def test_entities_cluster_rules(mentions, expected, reason):
+    clustering = cluster_names(mentions)
+    assert clustering.index == expected
+    assert clustering.reason[-1] == reason
+
+
+ORDER = [
+    # mentions, headline mentions -> clusters: a name is given in full before it is shortened
+    ([("Vantor", ORG), ("Vantor Music Europe", ORG), ("Vantor", ORG)], set(), [0, 1, 0]),
+    ([("Vantor", ORG), ("Vantor Music Europe", ORG), ("Vantor", ORG)], {0}, [0, 0, 0]),
+    ([("Vantor Music Europe", ORG), ("Vantor", ORG)], set(), [0, 0]),
+    ([("Glide", "product"), ("Lumora Glide", "product")], set(), [0, 0]),  # endings neither
+    # initials and surnames need no order: a headline's 'NCA' before the full name
+    ([("NCA", ORG), ("Northfield Conduct Authority", ORG)], set(), [0, 0]),
+]
+
+
+@pytest.mark.parametrize(("mentions", "headlines", "expected"), ORDER)
+def test_entities_short_forms_follow_full_names(mentions, headlines, expected):
+    assert cluster_names(mentions, headlines=headlines).index == expected
+
+
+def test_entities_parenthesized_acronym_and_ticker():
+    names = [("Quill Explorer", "product"), ("QE", ORG), ("$99", "quantity"), ("USD", ORG)]
+    clustering = cluster_names(names, tickers={1: 0, 3: 2})
+    assert clustering.index == [0, 0, 1, 2]  # no currency is an amount
+    assert clustering.reason[1] == "acronym in parentheses after Quill Explorer"
+    forms = [("Bureau d'Enquêtes et d'Analyses", ORG), ("BEA", ORG)]
+    assert cluster_names(forms, acronyms={1: 0}).reason[1].startswith("acronym in")
+
+
+ACRONYMS = [
+    ("FCA", "Financial Conduct Authority", True),
+    ("SEC", "Securities and Exchange Commission", True),
+    ("DoJ", "Department of Justice", True),
+    ("U.S.", "United States", True),
+    ("QE9", "Quill Explorer 9", True),
+    ("FDIC", "Federal Deposit Insurance Corporation", True),
+    ("BEA", "Bureau d'Enquêtes et d'Analyses", True),
+    ("NRW", "North Rhine-Westphalia", True),
+    ("FCA", "Federal Reserve", False),
+    ("Fca", "Financial Conduct Authority", False),  # not written as an acronym
+    ("QE", "Quill Explorer 9", False),
+    ("AB", "Alpha", False),
+]
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), ACRONYMS)
+def test_entities_is_acronym(short, full, expected):
+    assert is_acronym(short, full) is expected
+
+
+def test_entities_name_words_strip_titles():
+    assert name_words("Ms Jane Quillby") == ["Jane", "Quillby"]
+    assert name_words("Dr.") == ["Dr"]  # nothing else to name
 
 
 def test_entities_ticker_and_reasons():
@@ -73,6 +194,10 @@ ACROSS_DOCUMENTS = [
     ([("Jane Doe", "person"), ("John Doe", "person")], ("Doe", "person"), "Doe"),  # ambiguous
     ([("Meta", "organization")], ("Meta Platforms", "organization"), "Meta Platforms"),  # same key
     ([("Apple", "organization")], ("Apple", "concept"), "Apple"),  # concepts are not resolved
+    ([("Freedonia Broadcasting Corp", "organization")], ("Freedonia", "place"), "Freedonia"),
+    ([("Jonas Pemberton", "person")], ("Pemberton", "organization"), "Pemberton"),
+    ([("Jonas Pemberton", "person")], ("Pemberton", "person"), "Jonas Pemberton"),
+    ([("Acme and Globex", "organization")], ("Acme", "organization"), "Acme"),
 ]
 
 
@@ -80,3 +205,24 @@ ACROSS_DOCUMENTS = [
 def test_entities_resolve_across_documents(known, new, expected):
     index = KnownEntities(Entity(name, kind) for name, kind in known)
     assert index.resolve(Entity(*new))[0].name == expected
+
+
+NAME_TEXT = st.text(alphabet=st.sampled_from(list("AaBbQq (.)&-'0 ")), max_size=12)
+MENTIONS = st.lists(st.tuples(NAME_TEXT, st.sampled_from([P, ORG, T, PL, G, "date"])), max_size=8)
+
+
+@given(mentions=MENTIONS, data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_entities_clustering_is_a_partition(mentions, data):
+    """Whatever the names and parentheses: one cluster per mention, numbered in order of first
+    mention, mentions with one key together, and a reason for every merge."""
+    pairs = data.draw(st.dictionaries(st.integers(0, 7), st.integers(0, 7), max_size=3))
+    pairs = {m: o for m, o in pairs.items() if m < len(mentions) and o < len(mentions)}
+    headlines = data.draw(st.none() | st.sets(st.integers(0, 7)))
+    clustering = cluster_names(mentions, tickers=pairs, headlines=headlines)
+    assert len(clustering.index) == len(clustering.reason) == len(mentions)
+    firsts = list(dict.fromkeys(clustering.index))
+    assert firsts == list(range(len(firsts)))
+    by_key = {}
+    for (name, _), cluster in zip(mentions, clustering.index):
+        assert by_key.setdefault(entity_key(name), cluster) == cluster

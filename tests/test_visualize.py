@@ -18,6 +18,7 @@ import networkx as nx
 import pytest
 
 from graph.analyze import to_networkx
+from graph.network import entity_network, statement_count
 from graph.store import open_store
 from graph.visualize import PHYSICS_LIMIT, layout, render_html, script_json, show
 
@@ -453,3 +454,79 @@ def test_visualize_screenshot_of_the_example(browser, example_build, tmp_path):
     if os.environ.get("KG_UPDATE_SCREENSHOT") == "1":
         shutil.copy(shot, Path(__file__).resolve().parents[1] / "docs" / "example-graph.png")
     page.close()
+
+
+def kinds_graph() -> nx.MultiDiGraph:
+    """Four entities in a row, one relation of each kind of statement between neighbours, and
+    a concept that only one of them is linked to (left out of the drawing)."""
+    graph = nx.MultiDiGraph()
+    for name in ("Orvel Air", "Varnia", "Quillby Systems", "Jonas Pemberton"):
+        graph.add_node(name, label=name, type="organization", aliases=[], mentions=1)
+    graph.add_node("drop", label="the drop", type="concept", aliases=[], mentions=1)
+    links = [
+        ("Orvel Air", "Varnia", "flies to", "asserted"),
+        ("Varnia", "Quillby Systems", "buys", "negated"),
+        ("Quillby Systems", "Jonas Pemberton", "hires", "hedged"),
+        ("Jonas Pemberton", "Orvel Air", "leads", "reported"),
+        ("Orvel Air", "drop", "causes", "asserted"),
+    ]
+    for s, o, label, kind in links:
+        sentence = f"{s} {label} {o}."
+        evidence = [{"sentence": sentence, "document": "news.txt", "confidence": 0.8}]
+        graph.add_edge(
+            s,
+            o,
+            key=f"{label}|{kind}",
+            predicate=f"https://kg.example.org/relation/{label.split()[0]}",
+            label=label,
+            kind=kind,
+            confidence=0.8,
+            evidence=evidence,
+        )
+    return graph
+
+
+def test_visualize_each_kind_of_statement_is_drawn_its_own_way(browser, tmp_path):
+    """Facts solid; negated, hedged and reported statements each with their own colour and
+    dash pattern, the legend naming each and what the page leaves out."""
+    path = tmp_path / "kinds.html"
+    path.write_text(render_html(entity_network(kinds_graph())), encoding="utf-8")
+    page, requests, errors = open_page(browser, path)
+    styles = page.evaluate(
+        """Object.fromEntries(kgNetwork.body.data.edges.get().map((e) =>
+            [e.label, [JSON.stringify(e.dashes), e.color.color]]))"""
+    )
+    assert set(styles) == {"flies to", "buys", "hires", "leads"}  # 'causes' is not drawn
+    assert styles["flies to"][0] == "false"
+    assert len({dashes for dashes, _ in styles.values()}) == 4
+    assert len({color for _, color in styles.values()}) == 4
+    legend = page.evaluate(
+        """[...document.querySelectorAll('#kg-kinds .kind')].map((k) => [k.dataset.kind,
+            k.querySelector('line').getAttribute('stroke-dasharray'), k.textContent])"""
+    )
+    assert [kind for kind, _, _ in legend] == ["asserted", "negated", "hedged", "reported"]
+    assert legend[0][1] == "none" and len({dashes for _, dashes, _ in legend}) == 4
+    assert "negated" in legend[1][2] and "possible" in legend[2][2] and "reported" in legend[3][2]
+    note = page.inner_text("#kg-left-out")
+    assert note.startswith("1 of 5 statements not drawn") and "kg query" in note
+    assert "may, would or is meant to be so" in hover_edge(page, "hires")
+    assert errors == [] and requests == [path.as_uri()]
+    page.close()
+
+
+def test_visualize_example_page_says_what_it_leaves_out(browser, example_build):
+    with open_store(example_build / "store", read_only=True) as store:
+        everything = to_networkx(store, everything=True)
+    drawn = to_networkx_edges(example_build)
+    left_out = statement_count(everything.edges(data=True)) - drawn
+    page, _, errors = open_page(browser, example_build / "graph.html")
+    assert left_out > 0
+    assert page.inner_text("#kg-left-out").startswith(f"{left_out} of ")
+    assert errors == []
+    page.close()
+
+
+def to_networkx_edges(out: Path) -> int:
+    """The statements of the entity network drawn from the store in `out`."""
+    with open_store(out / "store", read_only=True) as store:
+        return statement_count(to_networkx(store).edges(data=True))

@@ -13,8 +13,11 @@
   const many = data.edges.length > 1000;
   const hiddenTypes = new Set();
   const state = { relation: "", minConfidence: 0, center: null, neighbours: null };
+  const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-  const edgeColor = (e) => (e.kind === "asserted" ? "#8a8a8a" : "#c44");
+  // Facts are solid lines; negated, hedged and reported statements each have a colour and a
+  // dash pattern of their own (graph/visualize.py EDGE_STYLES), named in the legend.
+  const styleOf = (e) => data.edgeStyles[e.kind] || data.edgeStyles.asserted;
   const labelSize = (n) => Math.round(8 + n.size / 2);  // hubs' labels stay readable further out
   const overview = data.physics ? null : firstView();
   const hubs = overview === null ? new Set() : hubLabels(overview);
@@ -56,8 +59,8 @@
     return chosen;
   }
   const edges = new vis.DataSet(edgeList.map((e) => ({
-    id: e.id, from: e.from, to: e.to, label: e.label, dashes: e.kind !== "asserted",
-    color: { color: edgeColor(e), highlight: "#333", hover: "#333" },
+    id: e.id, from: e.from, to: e.to, label: e.label, dashes: styleOf(e).dashes,
+    color: { color: styleOf(e).color, highlight: "#333", hover: "#333" },
   })));
 
   const options = {
@@ -113,13 +116,33 @@
     label.append(box, swatch, document.createTextNode(`${type} (${count})`));
     legend.append(label);
   }
-  if (data.edges.some((e) => e.kind !== "asserted")) {
-    const note = document.createElement("div");
-    note.className = "note";
-    const line = document.createElement("span");
-    line.className = "dashed";
-    note.append(line, document.createTextNode("negated, reported or hedged"));
-    legend.append(note);
+  // One entry per kind of statement drawn, its line drawn as the network draws it.
+  const kinds = document.getElementById("kg-kinds");
+  const present = new Set(data.edges.map((e) => e.kind));
+  for (const [kind, style] of Object.entries(data.edgeStyles)) {
+    if (!present.has(kind)) continue;
+    const entry = document.createElement("div");
+    entry.className = "kind"; entry.dataset.kind = kind;
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("width", "26"); svg.setAttribute("height", "8");
+    const stroke = document.createElementNS("http://www.w3.org/2000/svg", "line");
+    for (const [name, value] of [["x1", 1], ["y1", 4], ["x2", 25], ["y2", 4], ["stroke", style.color],
+      ["stroke-width", 2], ["stroke-dasharray", style.dashes ? style.dashes.join(" ") : "none"]]) {
+      stroke.setAttribute(name, String(value));
+    }
+    svg.append(stroke);
+    entry.append(svg, document.createTextNode(style.legend));
+    kinds.append(entry);
+  }
+  // What the page leaves out, and where it is.
+  const notDrawn = data.statements - data.drawnStatements;
+  if (notDrawn > 0) {
+    const note = document.getElementById("kg-left-out");
+    note.textContent = `${notDrawn} of ${plural(data.statements, "statement")} not drawn: `
+      + "dates, quantities, concepts that say what no entity is and that fewer than two entities "
+      + "share, and entities outside the part shown. Every statement stays in the store: "
+      + "ask with kg query, or read graph.ttl.";
+    note.hidden = false;
   }
 
   // Relation filter (most frequent first) and confidence slider.
@@ -274,7 +297,6 @@
     tooltip.style.left = `${Math.max(left, 4)}px`;
     tooltip.style.top = `${Math.max(top, 4)}px`;
   }
-  const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
   network.on("hoverNode", (event) => {
     const n = byId.get(event.node);
     const parts = [line("head", n.label),
@@ -285,12 +307,16 @@
   const KINDS = {
     negated: "negated: the text says this is not so",
     reported: "reported: the text attributes it to someone",
-    hedged: "hedged: the text says it may be so",
+    hedged: "hedged: the text says it may, would or is meant to be so",
   };
   network.on("hoverEdge", (event) => {
     const e = edgeList[event.edge];
     const parts = [line("head", `${byId.get(e.from).label} ${e.label} ${byId.get(e.to).label}`)];
-    if (e.kind in KINDS) parts.push(line("kind", KINDS[e.kind]));
+    if (e.kind in KINDS) {
+      const kind = line("kind", KINDS[e.kind]);
+      kind.style.color = styleOf(e).color;
+      parts.push(kind);
+    }
     for (const [sentence, documentIndex, confidence] of e.evidence) {
       parts.push(line("quote", `“${data.sentences[sentence]}”`));
       parts.push(line("source", `${data.documents[documentIndex]} · confidence ${confidence.toFixed(2)}`));
