@@ -24,6 +24,8 @@ from extract.entities import (
     name_words,
 )
 from extract.lexicon import DESCRIPTOR_TYPES
+from extract.names import is_acronym
+from extract.sentences import ends_sentence
 from extract.triple import Entity
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
@@ -115,7 +117,13 @@ def named_mentions(cols: Columns) -> NamedMentions:
     """The named mentions of a document, clustered, with their type votes."""
     spans, types = name_spans(cols)
     names = [clean_name(s.text) for s in spans]
-    clustering = cluster_names(list(zip(names, types)), tickers=ticker_owners(spans))
+    tickers, acronyms = parenthesized_owners(spans)
+    clustering = cluster_names(
+        list(zip(names, types)),
+        tickers=tickers,
+        acronyms=acronyms,
+        headlines=headline_mentions(cols, spans),
+    )
     clusters = clustering.index
     votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
     full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
@@ -149,23 +157,34 @@ def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
     return Reference(anaphor.start, anaphor.end, anaphor.kind, candidates, reason)
 
 
-def ticker_owners(spans: list[Span]) -> dict[int, int]:
-    """'Meta Platforms (META 3.43%)': a short upper-case name in parentheses right after a name
-    is that name's stock ticker."""
-    owners = {}
+def parenthesized_owners(spans: list[Span]) -> tuple[dict[int, int], dict[int, int]]:
+    """'Meta Platforms (META 3.43%)', 'Internet Explorer (IE)', 'the Department of Justice
+    (DoJ)': a short name in parentheses right after a name is that name's stock ticker (upper
+    case) or its acronym (its initials). Returns mention index -> owner index, for each."""
+    tickers, acronyms = {}, {}
     for n in range(1, len(spans)):
         span, before = spans[n], spans[n - 1]
         opening = span.doc[span.start - 1] if span.start else None
-        if (
-            opening is not None
-            and opening.text == "("
-            and before.end == span.start - 1
-            and len(span) == 1
-            and span.text.isupper()
-            and len(span.text) <= 6
-        ):
-            owners[n] = n - 1
-    return owners
+        if opening is None or opening.text != "(" or before.end != span.start - 1:
+            continue
+        if len(span) == 1 and span.text.isupper() and len(span.text) <= 6:
+            tickers[n] = n - 1
+        elif is_acronym(span.text, before.text):
+            acronyms[n] = n - 1
+    return tickers, acronyms
+
+
+def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
+    """The mentions in sentences without final punctuation: headlines, datelines, captions."""
+    verdicts: dict[int, bool] = {}
+    headlines = set()
+    for n, span in enumerate(spans):
+        index = int(cols.sentence[span.start])
+        if index not in verdicts:
+            verdicts[index] = not ends_sentence(cols.sentence_span(index))
+        if verdicts[index]:
+            headlines.add(n)
+    return headlines
 
 
 def class_noun_votes(
