@@ -30,6 +30,7 @@ from extract.triple import Entity
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
 # such an entity may also be what "the company" or "its" refers to.
+SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 LONE_PERSON_TYPES = frozenset({"person", "organization"})
 # A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
@@ -204,10 +205,11 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     doc = cols.doc
     spans, types = [], []
     for ent in doc.ents:
-        span = trim(ent)
-        if span is not None:
-            spans.append(span)
-            types.append(NER_TYPES.get(ent.label_, "thing"))
+        for part in split_entity(ent):
+            span = trim(part)
+            if span is not None:
+                spans.append(span)
+                types.append(NER_TYPES.get(ent.label_, "thing"))
     covered = {t.i for s in spans for t in s}
     # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
     untyped = (
@@ -221,6 +223,24 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
             types.append("thing")
     order = sorted(range(len(spans)), key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
+
+
+def split_entity(ent: Span) -> list[Span]:
+    """An entity span the small model ran across two names: 'Software Development Kit (SDK'
+    is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
+    'at' join no name's words, unlike 'of' in 'Bank of America')."""
+    doc = ent.doc
+    cuts = [
+        t.i
+        for t in ent[1:-1]
+        if t.text == "(" or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+    ]
+    parts, start = [], ent.start
+    for cut in cuts:
+        parts.append(doc[start:cut])
+        start = cut + 1
+    parts.append(doc[start : ent.end])
+    return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
 
 
 def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
