@@ -235,6 +235,8 @@ def split_entity(ent: Span) -> list[Span]:
         for t in ent[1:-1]
         if t.text == "(" or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
     ]
+    if not cuts:
+        return [ent]
     parts, start = [], ent.start
     for cut in cuts:
         parts.append(doc[start:cut])
