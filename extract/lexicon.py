@@ -20,7 +20,8 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     **dict.fromkeys(
         "model software product system tool app application device chip processor phone "
         "smartphone platform program programme assistant chatbot engine framework library "
-        "vehicle car drug vaccine game browser service".split(),
+        "vehicle car drug vaccine game browser service index average kit console plane "
+        "aircraft jet airliner handset tablet computer laptop sedan truck store".split(),
         "product",
     ),
     **dict.fromkeys(

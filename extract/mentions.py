@@ -30,6 +30,11 @@ from extract.triple import Entity
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
 # such an entity may also be what "the company" or "its" refers to.
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
+INSTITUTIONS = frozenset(
+    "government ministry police army military authority agency court parliament".split()
+)
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 LONE_PERSON_TYPES = frozenset({"person", "organization"})
@@ -134,6 +139,10 @@ def named_mentions(cols: Columns) -> NamedMentions:
         votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
     for cluster, type_ in class_noun_votes(cols, spans, clusters):
         votes[cluster][type_] += NOUN_VOTE
+    for cluster in version_votes(spans, clusters):
+        votes[cluster]["product"] += 1.0
+    for cluster, type_ in own_class_votes(spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
     possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
     antecedents = [
         Antecedent(span, cluster, possible[cluster])
@@ -191,13 +200,49 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
 def class_noun_votes(
     cols: Columns, spans: list[Span], clusters: list[int]
 ) -> Iterator[tuple[int, str]]:
-    """'its GPT-4 model': a name modifying a class noun is of the noun's type."""
-    span_at = {span.root.i: n for n, span in enumerate(spans)}
+    """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
+    with a class noun is of the noun's type; but 'the UK government' is the government of a
+    place, not an organization named UK."""
+    span_at = {t.i: n for n, span in enumerate(spans) for t in span}
     for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
-        type_ = DESCRIPTOR_TYPES[token.lemma_.lower()]
-        for child in token.lefts:
-            if child.dep_ == "compound" and child.i in span_at:
-                yield clusters[span_at[child.i]], type_
+        lemma = token.lemma_.lower()
+        type_ = DESCRIPTOR_TYPES[lemma]
+        for name in class_noun_names(token):
+            if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
+                continue
+            yield clusters[span_at[name.i]], type_
+
+
+def class_noun_names(noun: Token) -> Iterator[Token]:
+    """The name tokens a class noun is said of: its compound modifiers, the name it is in
+    apposition with, the subject of the copula it completes."""
+    yield from (c for c in noun.lefts if c.dep_ == "compound")
+    if noun.dep_ == "appos":
+        yield noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+
+
+def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Ford Motor Company': a name whose
+    last word is a class noun is of that class."""
+    for span, cluster in zip(spans, clusters):
+        last = span[-1].lower_
+        if len(span) > 1 and last in DESCRIPTOR_TYPES:
+            yield cluster, DESCRIPTOR_TYPES[last]
+
+
+def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330': a name that ends in a version or model
+    number names a product (a date or an amount is no such name)."""
+    for span, cluster in zip(spans, clusters):
+        if (
+            len(span) > 1
+            and any(ch.isdigit() for ch in span[-1].text)
+            and span[0].pos_ == "PROPN"
+            and span[0].ent_type_ not in VALUE_LABELS
+        ):
+            yield cluster
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
@@ -219,9 +264,14 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     )
     for token in cols.tokens(untyped):
         if token.i not in covered:
-            spans.append(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            types.append("thing")
-    order = sorted(range(len(spans)), key=lambda n: spans[n].start)
+            phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
+            if phrase is not None:
+                spans.append(phrase)
+                types.append("thing")
+    # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
+    within = {t.i for span in spans if len(span) > 1 for t in span}
+    kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
+    order = sorted(kept, key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
 
 

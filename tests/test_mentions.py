@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 
-from extract.mentions import split_entity
+from extract.columns import columns
+from extract.mentions import find_entities, split_entity
 
 
 def entity(nlp, words, pos, start, end) -> Span:
@@ -28,3 +30,22 @@ def test_mentions_keep_of_inside_a_name(nlp):
     words = ["Bank", "of", "America"]
     span = entity(nlp, words, ["PROPN", "ADP", "PROPN"], 0, 3)
     assert [p.text for p in split_entity(span)] == ["Bank of America"]
+
+
+TYPES = [
+    ("Microsoft released Internet Explorer 9 on Monday.", "Internet Explorer 9", "product"),
+    (
+        "Shares rose as the Dow Jones Industrial Average climbed.",
+        "Dow Jones Industrial Average",
+        "product",
+    ),
+    ("The UK government said it would act. Officials in the UK agreed.", "UK", "place"),
+    ("Analysts praised the Zorbix browser.", "Zorbix", "product"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), TYPES, ids=[t for t, _, _ in TYPES])
+def test_mentions_type_from_the_evidence(nlp, text, name, expected):
+    entities = find_entities(columns(nlp(text)))
+    [entity] = {e for e in entities.span_entity if e.name == name}
+    assert entity.type == expected
