@@ -16,6 +16,7 @@ from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.coref import Antecedent, Resolution, resolve_references
 from extract.coref_model import CorefModel
 from extract.entities import (
+    COMPANY_DESIGNATORS,
     NAMED_TYPES,
     NER_TYPES,
     TYPE_PRIORITY,
@@ -23,7 +24,7 @@ from extract.entities import (
     cluster_names,
     name_words,
 )
-from extract.lexicon import DESCRIPTOR_TYPES
+from extract.lexicon import DESCRIPTOR_TYPES, TITLE_WORDS
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
 from extract.triple import Entity
@@ -224,12 +225,20 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
 
 
 def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
-    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Ford Motor Company': a name whose
-    last word is a class noun is of that class."""
+    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
+    word is a class noun or a legal suffix is of that class; a name after a job title is a
+    person; what a thing is 'based in' is a place."""
     for span, cluster in zip(spans, clusters):
-        last = span[-1].lower_
-        if len(span) > 1 and last in DESCRIPTOR_TYPES:
+        last = span[-1].lower_.rstrip(".")
+        if len(span) > 1 and last in COMPANY_DESIGNATORS:
+            yield cluster, "organization"
+        elif len(span) > 1 and last in DESCRIPTOR_TYPES:
             yield cluster, DESCRIPTOR_TYPES[last]
+        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
+        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
+            yield cluster, "person"
+        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
+            yield cluster, "place"
 
 
 def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:

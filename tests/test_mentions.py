@@ -41,6 +41,9 @@ TYPES = [
     ),
     ("The UK government said it would act. Officials in the UK agreed.", "UK", "place"),
     ("Analysts praised the Zorbix browser.", "Zorbix", "product"),
+    ("Shares of Quorvane Ltd. fell.", "Quorvane Ltd.", "organization"),
+    ("The firm is based in Vetrenstad.", "Vetrenstad", "place"),
+    ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
 ]
 
 
