@@ -17,6 +17,7 @@ CONFIDENCE = {
     "adjective_preposition": 0.75,
     "role": 0.8,
     "verb_preposition": 0.7,
+    "light_verb": 0.65,
     "passive_preposition": 0.65,
     "apposition": 0.6,
     "title": 0.75,

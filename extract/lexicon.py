@@ -35,8 +35,12 @@ DESCRIPTOR_TYPES: dict[str, str] = {
 REPORTING_VERBS = frozenset(
     "say tell claim believe think argue write report state add note suggest allege insist "
     "warn predict expect estimate assert announce reckon fear hope doubt contend maintain "
-    "acknowledge admit explain reveal confirm indicate".split()
+    "acknowledge admit explain reveal confirm indicate theorize theorise speculate suspect "
+    "assume accuse".split()
 )
+
+# Verbs whose clausal complement is a claim their subject denies: "denied that it hacked X".
+DENYING_VERBS = frozenset({"deny", "dispute", "refute"})
 
 # Verbs whose infinitive complement is an intention, not an event: "plans to bring".
 INTENT_VERBS = frozenset(
@@ -45,10 +49,45 @@ INTENT_VERBS = frozenset(
 )
 
 # Modal auxiliaries that make a statement possible rather than asserted.
-HEDGE_MODALS = frozenset({"may", "might", "could", "would"})
+HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should"})
 
-# Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment".
-NEGATING_VERBS = frozenset({"decline", "refuse", "fail"})
+# Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment",
+# "denied hacking X".
+NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "neglect", "refrain", "avoid"})
+
+# Verbs (with their particle) that undo the event a noun object names: "abandoned its
+# acquisition of X", "called off the deal", "the merger was blocked".
+CANCELLING_VERBS = frozenset(
+    {
+        "abandon", "cancel", "call off", "scrap", "drop", "block", "reject", "terminate",
+        "abort", "halt", "veto", "kill", "withdraw", "scuttle", "torpedo", "prevent",
+        "prohibit", "forbid", "ban", "suspend", "shelve", "thwart", "deny", "rule out",
+        "give up", "break off", "end", "quash", "overturn", "rescind", "revoke",
+    }
+)  # fmt: skip
+
+# Verbs whose subject, a noun of an event, did not come about: "the deal collapsed".
+COLLAPSING_VERBS = frozenset({"collapse", "fail", "fall through", "fall apart", "founder"})
+
+# Verbs whose "from" + gerund did not happen: "barred Meta from buying X".
+PREVENTING_VERBS = frozenset(
+    "prevent bar ban stop block prohibit refrain keep discourage deter forbid restrain "
+    "exclude preclude".split()
+)
+
+# Nouns whose infinitive is an intention of their owner, not an event: "Meta's plan to buy X",
+# "has no plans to", "the deal to sell X".
+INTENT_NOUNS = frozenset(
+    "plan intention intent bid offer proposal attempt effort decision agreement deal promise "
+    "pledge threat commitment move aim goal push campaign desire hope wish ambition plot "
+    "scheme strategy request demand order contract call bid talks negotiation".split()
+)
+# Nouns whose infinitive is only possible: "Meta's ability to compete with X".
+ABILITY_NOUNS = frozenset("ability right chance opportunity permission power option".split())
+# Nouns whose infinitive did not happen: "its failure to pay X".
+NEGATING_NOUNS = frozenset("failure refusal reluctance inability".split())
+# Nouns whose infinitive is carried out by their owner.
+CONTROL_NOUNS = INTENT_NOUNS | ABILITY_NOUNS | NEGATING_NOUNS
 
 # Nouns that name an event or relation of a verb, and that verb's predicate: "Meta's partnership
 # with Microsoft" -> (Meta, partner with, Microsoft).
@@ -73,4 +112,11 @@ TITLE_WORDS = frozenset(
     "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
     "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
     "officer minister secretary senator governor editor analyst engineer".split()
+)
+
+# Verbs whose object noun carries the relation: "signed a deal with X" -> "sign deal with",
+# "filed a lawsuit against X", "placed an order with X".
+LIGHT_VERBS = frozenset(
+    "sign file take hold make reach strike have give bring lodge place enter form forge seal "
+    "conclude win award open launch announce start begin conduct pursue".split()
 )

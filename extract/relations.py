@@ -10,29 +10,31 @@ confidence puts the surest triples first.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from extract.candidate import Candidate, children, expand
+from extract.clauses import is_headline_verb, is_passive, resolve_relative, subjects_of
 from extract.columns import Columns, isin
 from extract.lexicon import (
-    HEDGE_MODALS,
-    INTENT_VERBS,
-    NEGATING_VERBS,
+    CANCELLING_VERBS,
+    DESCRIPTOR_TYPES,
+    LIGHT_VERBS,
     NOMINALIZATIONS,
-    REPORTING_VERBS,
     TITLE_WORDS,
 )
 from extract.nominal import nominal_candidates
+from extract.polarity import frame_of, noun_frame, verb_phrase
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+__all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 # NER labels of things with names of their own (not dates, amounts or numbers).
 NAMED_LABELS = frozenset(
     {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW"}
 )
 COPULAS = frozenset({"be", "remain", "become"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+COMPLEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 
 
 def document_candidates(cols: Columns) -> Iterator[Candidate]:
@@ -54,7 +56,11 @@ def sentence_candidates(sent: Span) -> Iterator[Candidate]:
 def token_candidates(token: Token) -> Iterator[Candidate]:
     if token.dep_ == "appos":
         yield from apposition_candidates(token)
-    yield from nominal_candidates(token)
+    for candidate in nominal_candidates(token):
+        if candidate.rule == "nominalization":
+            # 'abandoned its acquisition of Arm': the noun's event takes the verb's polarity.
+            candidate = replace(candidate, **noun_frame(candidate.relation_tokens[0]))
+        yield candidate
     if is_predicate(token):
         yield from predicate_candidates(token)
 
@@ -70,62 +76,54 @@ def is_predicate(token: Token) -> bool:
     return is_headline_verb(token)
 
 
-def is_headline_verb(token: Token) -> bool:
-    """'Meta partners with Microsoft': the small model reads 'partners' as a plural noun.
-
-    A verbless sentence whose root is a plural noun modified by a name and followed by a
-    preposition is read as name + verb.
-    """
-    if token.dep_ != "ROOT" or token.tag_ != "NNS" or token.i == token.sent.start:
-        return False
-    if any(t.pos_ in ("VERB", "AUX") for t in token.sent):
-        return False
-    before = token.doc[token.i - 1]
-    return (
-        before.head == token
-        and (before.pos_ == "PROPN" or before.ent_type_ != "")
-        and any(c.dep_ == "prep" for c in token.children)
-    )
-
-
 def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     """Apply the verb rules to one predicate and expand coordinated arguments."""
     subjects = expand(subjects_of(verb))
     if not subjects:
         return
-    frame = {
-        "negated": is_negated(verb),
-        "modality": modality_of(verb),
-        "speaker": speaker_of(verb),
-    }
-    for rule in (svo, passive, copula, adjective_preposition, verb_preposition):
-        for subject_role, obj, predicate, relation_tokens, name in rule(verb):
-            pairs = (
-                [(s, o) for s in subjects for o in expand([obj])]
-                if subject_role == "subject"
-                else [(o, s) for s in subjects for o in expand([obj])]
-            )
+    frame = frame_of(verb)
+    rules = (svo, passive, copula, adjective_preposition, adjective_complement, verb_preposition)
+    for rule in rules:
+        for role, obj, predicate, relation_tokens, name in rule(verb):
+            objects = [resolve_relative(o, verb) for o in expand([obj])]
+            if role == "subject":
+                pairs = [(s, o) for s in subjects for o in objects]
+            elif role == "object":
+                pairs = [(o, s) for s in subjects for o in objects]
+            else:
+                pairs = [(s, o) for s in expand([role]) for o in objects]
             for subject, object_ in pairs:
-                yield Candidate(
-                    subject,
-                    resolve_relative(object_, verb),
-                    predicate,
-                    relation_tokens,
-                    name,
-                    **frame,
-                )
+                yield Candidate(subject, object_, predicate, relation_tokens, name, **frame)
 
 
 # A verb rule yields (who is the subject, object token, predicate, relation tokens, rule name):
 # "subject" when the sentence subject is the triple's subject, "object" when the passive
-# makes it the triple's object.
-RuleOutput = Iterator[tuple[str, Token, str, tuple[Token, ...], str]]
+# makes it the triple's object, or the subject token itself ('made Llama available on X').
+RuleOutput = Iterator[tuple[str | Token, Token, str, tuple[Token, ...], str]]
 
 
 def svo(verb: Token) -> RuleOutput:
-    """'Meta released Llama 2' -> (Meta, release, Llama 2)."""
-    for obj in children(verb, "dobj"):
+    """'Meta released Llama 2' -> (Meta, release, Llama 2); 'Meta built and released Llama 2'
+    -> also (Meta, build, Llama 2)."""
+    for obj in children(verb, "dobj") or shared_objects(verb):
         yield "subject", obj, verb_phrase(verb), relation_span(verb), "svo"
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The object of 'released' in 'built and released Llama 2': a verb with no complement of
+    its own, directly followed by 'and'/'or' and a verb that has one and no subject."""
+    if any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
+        return []
+    doc = verb.doc
+    for partner in children(verb, "conj"):
+        between = doc[verb.i + 1 : partner.i]
+        if (
+            partner.pos_ == "VERB"
+            and [t.dep_ for t in between] in (["cc"], ["punct", "cc"])
+            and not children(partner, "nsubj", "nsubjpass")
+        ):
+            return children(partner, "dobj")
+    return []
 
 
 def passive(verb: Token) -> RuleOutput:
@@ -158,26 +156,77 @@ def adjective_preposition(verb: Token) -> RuleOutput:
                 yield "subject", obj, predicate, (verb, adjective, prep), "adjective_preposition"
 
 
+def adjective_complement(verb: Token) -> RuleOutput:
+    """'Meta made Llama 2 available on Azure' -> (Llama 2, be available on, Azure): the
+    adjective's own subject, or the verb's object, is what the adjective says something of."""
+    for adjective in children(verb, "ccomp", "xcomp", "oprd"):
+        if adjective.pos_ != "ADJ" or is_passive(verb):
+            continue
+        themes = children(adjective, "nsubj") or children(verb, "dobj")
+        for prep in children(adjective, "prep"):
+            for obj in children(prep, "pobj"):
+                predicate = f"be {adjective.lemma_.lower()} {prep.lower_}"
+                for theme in themes:
+                    yield theme, obj, predicate, (adjective, prep), "adjective_preposition"
+
+
 def verb_preposition(verb: Token) -> RuleOutput:
     """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
-    object keeps only prepositions that name someone: 'licenses its designs to Apple'."""
+    object keeps only prepositions that name someone: 'licenses its designs to Apple'; a light
+    verb keeps its noun: 'filed a lawsuit against Apple' -> (_, file lawsuit against, Apple)."""
     has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
     is_pass = is_passive(verb)
+    state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
         for obj in children(prep, "pobj"):
             if has_object and obj.ent_type_ not in NAMED_LABELS:
                 continue
-            if is_pass:
+            if is_pass and state is not None:
+                # 'Llama 2 has been made available on Azure'
+                predicate = f"be {state.lemma_.lower()} {prep.lower_}"
+                yield "subject", obj, predicate, (state, prep), "adjective_preposition"
+            elif is_pass:
                 predicate = f"be {verb.lower_} {prep.lower_}"
                 yield "subject", obj, predicate, (verb, prep), "passive_preposition"
             else:
-                yield (
-                    "subject",
-                    obj,
-                    f"{verb_phrase(verb)} {prep.lower_}",
-                    (*relation_span(verb), prep),
-                    "verb_preposition",
-                )
+                yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
+    yield from light_verb_noun(verb)
+
+
+def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
+    """'signed a deal with X' -> 'sign deal with'; 'partnered with X' -> 'partner with'."""
+    noun = light_noun(verb)
+    words = [verb_phrase(verb), *([noun.lower_] if noun is not None else []), prep.lower_]
+    tokens = (*relation_span(verb), *([noun] if noun is not None else []), prep)
+    return " ".join(words), tokens
+
+
+def light_noun(verb: Token) -> Token | None:
+    """The noun that carries the meaning of a light verb ('sign a deal', 'file a lawsuit'):
+    'licensed its designs to Apple' stays 'license to'."""
+    return object_noun(verb) if verb.lemma_.lower() in LIGHT_VERBS else None
+
+
+def object_noun(verb: Token) -> Token | None:
+    """The verb's common-noun object ('took a stake', 'cut jobs'), not a description of
+    someone ('sued the maker of X')."""
+    for obj in children(verb, "dobj"):
+        if obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() not in DESCRIPTOR_TYPES:
+            return obj
+    return None
+
+
+def light_verb_noun(verb: Token) -> RuleOutput:
+    """'took a stake in Arm', 'held talks with Arm': the preposition hangs on the noun."""
+    noun = object_noun(verb)
+    if noun is None or is_passive(verb) or verb_phrase(verb) in CANCELLING_VERBS:
+        return  # 'abandoned its acquisition of Arm' is read as a negated acquisition
+    for prep in children(noun, "prep"):
+        for obj in children(prep, "pobj"):
+            if obj.ent_type_ in NAMED_LABELS or (obj.pos_ == "PROPN" and not obj.ent_type_):
+                predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
+                tokens = (*relation_span(verb), noun, prep)
+                yield "subject", obj, predicate, tokens, "light_verb"
 
 
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:
@@ -206,94 +255,6 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
                 modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
                 words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
                 yield obj, " ".join([*words, prep.lower_])
-
-
-def subjects_of(verb: Token) -> list[Token]:
-    """The subject of a predicate, inherited from the governing verb where the clause has none:
-    coordinated verbs ('released and promoted'), control ('plans to bring') and participles."""
-    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if direct:
-        subject = direct[0]
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [verb.head]
-        return [subject]
-    if is_headline_verb(verb):
-        return [verb.doc[verb.i - 1]]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects_of(verb.head)
-    if verb.dep_ == "xcomp":
-        controller = children(verb.head, "dobj")
-        return controller[:1] or subjects_of(verb.head)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return subjects_of(verb.head)
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
-        # 'the model released by Meta', 'a company making chips': the noun is the subject.
-        return [verb.head]
-    return []
-
-
-def resolve_relative(token: Token, verb: Token) -> Token:
-    """'the model that Meta released': the object 'that' stands for 'the model'."""
-    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return verb.head
-    return token
-
-
-def is_negated(verb: Token) -> bool:
-    """'did not release', 'never released', 'declined to comment'; negation on a governing
-    verb carries over to its infinitive or coordinated complement."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "neither", "nor") for c in verb.children):
-        return True
-    if verb.dep_ == "xcomp":
-        return verb.head.lemma_ in NEGATING_VERBS or is_negated(verb.head)
-    return False
-
-
-def modality_of(verb: Token) -> str | None:
-    """'could release' -> possible; 'plans to release' -> intended; 'if Meta released' ->
-    hypothetical; 'Did Meta release?' -> question."""
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
-        return "hypothetical"
-    if is_question(verb):
-        return "question"
-    if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
-        return "possible"
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in INTENT_VERBS:
-        return "intended"
-    return None
-
-
-def speaker_of(verb: Token) -> Token | None:
-    """The subject of the reporting verb whose claim this clause is: 'OpenAI believes that X'."""
-    clause = verb
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
-    if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING_VERBS:
-        speakers = subjects_of(clause.head)
-        return speakers[0] if speakers else None
-    return None
-
-
-def is_question(token: Token) -> bool:
-    """Whether the sentence ends with a question mark, which attaches to the sentence root
-    (found by walking up: cheaper than building the sentence span)."""
-    root = token
-    while root.head.i != root.i:
-        root = root.head
-    return any(c.text == "?" for c in root.rights)
-
-
-def is_passive(verb: Token) -> bool:
-    """'was released', and the participle of 'the model released by Meta'."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def verb_phrase(verb: Token) -> str:
-    """The lemma of a verb with its particle: 'gave up' -> 'give up'."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return " ".join([verb.lemma_.lower(), *particles])
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:

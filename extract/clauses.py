@@ -1,0 +1,109 @@
+"""Who does what in a clause: the subject of a predicate, found in the clause itself or, for a
+clause without one (coordinated, infinitive, gerund, participle, a noun's infinitive), in the
+clause or noun that governs it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.candidate import children
+from extract.lexicon import CONTROL_NOUNS
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Prepositions whose gerund shares the subject of the clause it modifies: 'By licensing X to
+# others, Meta could...', 'after acquiring X, Apple...'.
+GERUND_PREPOSITIONS = frozenset(
+    "by after before while when through without despite since upon in on from".split()
+)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject of a predicate, inherited from the governing verb where the clause has none:
+    coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
+    gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
+    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if direct:
+        subject = direct[0]
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return [subject]
+    if is_headline_verb(verb):
+        return [verb.doc[verb.i - 1]]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(verb.head)
+    if verb.dep_ == "xcomp":
+        controller = children(verb.head, "dobj")
+        return controller[:1] or subjects_of(verb.head)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
+        return subjects_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_gerund_adjunct(verb.head):
+        governor = verb.head.head
+        # 'stopped Meta from buying X': the object does it; 'by buying X', the subject.
+        controller = children(governor, "dobj") if verb.head.lower_ == "from" else []
+        return controller[:1] or subjects_of(governor)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # 'the model released by Meta', 'a company making chips': the noun is the subject.
+        return [verb.head]
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return noun_controllers(verb.head)
+    return []
+
+
+def noun_controllers(noun: Token) -> list[Token]:
+    """Who carries out the infinitive of a noun of intention: the possessor ('Meta's plan to',
+    'its decision to': a pronoun is resolved later) or the subject of the verb that has the noun
+    ('Meta has no plans to', 'Meta announced a deal to')."""
+    if noun.lemma_.lower() not in CONTROL_NOUNS:
+        return []
+    owners = children(noun, "poss")
+    if owners:
+        return owners[:1]
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(noun.head)
+    return []
+
+
+def is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+
+
+def is_gerund_adjunct(prep: Token) -> bool:
+    """'by licensing', 'after acquiring': a preposition of the verb introducing a gerund."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in GERUND_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def is_headline_verb(token: Token) -> bool:
+    """'Meta partners with Microsoft': the small model reads 'partners' as a plural noun.
+
+    A verbless sentence whose root is a plural noun modified by a name and followed by a
+    preposition is read as name + verb.
+    """
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or token.i == token.sent.start:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        before.head == token
+        and (before.pos_ == "PROPN" or before.ent_type_ != "")
+        and any(c.dep_ == "prep" for c in token.children)
+    )
+
+
+def resolve_relative(token: Token, verb: Token) -> Token:
+    """'the model that Meta released': the object 'that' stands for 'the model'."""
+    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    """'was released', and the participle of 'the model released by Meta'."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)

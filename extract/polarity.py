@@ -1,0 +1,161 @@
+"""Whether a candidate relation is asserted: negation, modality and attribution of the clause
+that states it, and of the verb that governs a noun ('Nvidia abandoned its acquisition of Arm':
+the acquisition did not happen; issue 14, bullet 5)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.candidate import children
+from extract.clauses import is_infinitive, subjects_of
+from extract.lexicon import (
+    ABILITY_NOUNS,
+    CANCELLING_VERBS,
+    COLLAPSING_VERBS,
+    DENYING_VERBS,
+    HEDGE_MODALS,
+    INTENT_NOUNS,
+    INTENT_VERBS,
+    NEGATING_NOUNS,
+    NEGATING_VERBS,
+    PREVENTING_VERBS,
+    REPORTING_VERBS,
+)
+
+NEGATORS = frozenset({"never", "neither", "nor"})
+# Prepositions whose gerund is a means of the main clause: it shares the clause's modality
+# ('By licensing X, Meta could...': the licensing is as hypothetical as the earning).
+MEANS_PREPOSITIONS = frozenset({"by", "through", "via"})
+Frame = dict  # negated, modality, speaker: the keyword arguments of a Candidate
+
+
+def frame_of(verb: Token) -> Frame:
+    """The polarity of the clause headed by `verb`."""
+    return {"negated": is_negated(verb), "modality": modality_of(verb), "speaker": speaker_of(verb)}
+
+
+def noun_frame(noun: Token) -> Frame:
+    """The polarity a noun's event takes from the verb that governs it: 'abandoned its
+    acquisition', 'the merger was blocked', 'the deal collapsed', 'may announce a merger'."""
+    governor = governing_verb(noun)
+    if governor is None:
+        return {"negated": noun_negated(noun), "modality": None, "speaker": None}
+    modality = modality_of(governor)
+    if modality is None and governor.lemma_ in INTENT_VERBS:
+        modality = "intended"  # 'Meta proposed a merger with X'
+    return {"negated": noun_negated(noun), "modality": modality, "speaker": speaker_of(governor)}
+
+
+def governing_verb(noun: Token) -> Token | None:
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
+
+
+def noun_negated(noun: Token) -> bool:
+    """'no plans', 'its failure', 'called off the deal', 'the merger was blocked', 'the bid
+    collapsed', 'did not announce a deal'."""
+    if any(c.lower_ == "no" or c.dep_ == "neg" for c in noun.lefts):
+        return True
+    if noun.lemma_.lower() in NEGATING_NOUNS:
+        return True
+    governor = governing_verb(noun)
+    if governor is None:
+        return False
+    phrase = verb_phrase(governor)
+    if noun.dep_ in ("dobj", "nsubjpass") and phrase in CANCELLING_VERBS:
+        return True
+    if noun.dep_ == "nsubj" and phrase in COLLAPSING_VERBS:
+        return True
+    return noun.dep_ == "dobj" and is_negated(governor)
+
+
+def is_negated(verb: Token) -> bool:
+    """'did not release', 'never released', 'pleaded not guilty', 'declined to comment',
+    'denied that it had hacked X', 'without consulting X', 'has no plans to buy X'; negation on
+    a governing verb carries over to its infinitive complement."""
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS or is_no_longer(c) for c in verb.children):
+        return True
+    if any(c.dep_ in ("acomp", "oprd") and children(c, "neg") for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return head.lemma_ in NEGATING_VERBS or is_negated(head)
+    if verb.dep_ == "ccomp":
+        return head.lemma_ in DENYING_VERBS
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return head.lower_ == "without" or (
+            head.lower_ == "from" and head.head.lemma_ in PREVENTING_VERBS
+        )
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return noun_negated(head)
+    if verb.dep_ == "advcl" and is_infinitive(verb):
+        # 'called off the deal to sell X': the parser hangs the deal's infinitive on the verb.
+        return verb_phrase(head) in CANCELLING_VERBS and bool(children(head, "dobj"))
+    return False
+
+
+def is_no_longer(token: Token) -> bool:
+    """'no longer wants': 'longer' with its 'no'."""
+    return token.lower_ == "longer" and any(c.lower_ == "no" for c in token.children)
+
+
+def modality_of(verb: Token) -> str | None:
+    """'could release' -> possible; 'plans to release', 'its plan to release', 'partnered with X
+    to release' -> intended; 'if Meta released' -> hypothetical; 'Did Meta release?' ->
+    question. An infinitive or means gerund shares its governor's modality."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return "hypothetical"
+    if is_question(verb):
+        return "question"
+    if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
+        return "possible"
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return modality_of(head) or ("intended" if head.lemma_ in INTENT_VERBS else None)
+    if verb.dep_ == "advcl" and is_infinitive(verb):
+        return "intended"
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return noun_modality(head)
+    if verb.dep_ == "pcomp" and head.lower_ in MEANS_PREPOSITIONS and head.dep_ == "prep":
+        return modality_of(head.head)
+    if verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass", "aux"):
+        return modality_of(head) if head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def noun_modality(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in INTENT_NOUNS:
+        return "intended"
+    if lemma in ABILITY_NOUNS:
+        return "possible"
+    governor = governing_verb(noun)
+    return modality_of(governor) if governor is not None else None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose claim this clause is: 'OpenAI believes that X',
+    'Meta said it plans to buy X', 'Acme denied that it had hacked X'."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING_VERBS | DENYING_VERBS:
+        speakers = subjects_of(clause.head)
+        return speakers[0] if speakers else None
+    return None
+
+
+def is_question(token: Token) -> bool:
+    """Whether the sentence ends with a question mark, which attaches to the sentence root
+    (found by walking up: cheaper than building the sentence span)."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    return any(c.text == "?" for c in root.rights)
+
+
+def verb_phrase(verb: Token) -> str:
+    """The lemma of a verb with its particle: 'gave up' -> 'give up'."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])

@@ -1,0 +1,196 @@
+"""Who does what in clauses without a subject of their own, complex predicates and light verbs
+(issue 14, bullet 3): a table read with the real model, and each rule on a hand-built parse."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from extract.relations import sentence_candidates
+from tests.conftest import plain, read
+
+# sentence -> triples that must be read (subject, predicate, object); '-' marks negation.
+EXPECTED = [
+    (
+        "Acme's plan to compete with Widget Co surprised analysts.",
+        {("Acme", "compete with", "Widget Co")},
+    ),
+    ("By licensing Zeta to Widget Co, Acme could earn millions.", {("Acme", "license", "Zeta")}),
+    ("After acquiring Widget Co, Acme hired John Smith.", {("Acme", "acquire", "Widget Co")}),
+    ("Regulators barred Acme from buying Widget Co.", {("Acme", "-buy", "Widget Co.")}),
+    ("Acme made Zeta available on Widget Cloud.", {("Zeta", "be available on", "Widget Cloud")}),
+    (
+        "Zeta has been made available on Widget Cloud.",
+        {("Zeta", "be available on", "Widget Cloud")},
+    ),
+    ("Zeta will be available on Widget Cloud.", {("Zeta", "be available on", "Widget Cloud")}),
+    ("Acme built and released Zeta.", {("Acme", "build", "Zeta"), ("Acme", "release", "Zeta")}),
+    ("Acme agreed to buy Zeta from Widget Co.", {("Acme", "buy from", "Widget Co.")}),
+    ("Acme signed a deal with Widget Co.", {("Acme", "sign deal with", "Widget Co.")}),
+    ("Acme filed a lawsuit against Widget Co.", {("Acme", "file lawsuit against", "Widget Co.")}),
+    ("Acme took a stake in Widget Co.", {("Acme", "take stake in", "Widget Co.")}),
+    ("Acme partnered with Widget Co to bring Zeta to Europe.", {("Acme", "bring", "Zeta")}),
+]
+
+# sentence -> triples that must not be read at all.
+NOT_EXPECTED = [
+    # a heavy verb keeps its relation: the designs are not part of it
+    ("Acme licenses its designs to Widget Co.", {("Acme", "license designs to", "Widget Co.")}),
+    # the made-available thing is Zeta, not Acme
+    ("Acme made Zeta available on Widget Cloud.", {("Acme", "be available on", "Widget Cloud")}),
+    # 'by' shares the subject, not the object: the analysts did not release anything
+    ("Acme surprised analysts by releasing Zeta.", {("analysts", "release", "Zeta")}),
+    # a date is no partner
+    ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXPECTED, ids=[s for s, _ in EXPECTED])
+def test_clauses_sentence_table(nlp, sentence, expected):
+    found = plain(read(sentence, nlp=nlp))
+    assert expected <= found, f"missing {expected - found}; read {found}"
+
+
+@pytest.mark.parametrize(("sentence", "unwanted"), NOT_EXPECTED, ids=[s for s, _ in NOT_EXPECTED])
+def test_clauses_not_read(nlp, sentence, unwanted):
+    found = plain(read(sentence, nlp=nlp, require_named=False))
+    assert not (found & unwanted), found & unwanted
+
+
+def parse(nlp, words, heads, deps, pos, tags=None, lemmas=None):
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or words,
+        tags=tags or [""] * len(words),
+    )
+
+
+def candidates(doc):
+    return {(c.subject.text, c.predicate, c.object.text) for c in sentence_candidates(doc[:])}
+
+
+def test_rule_possessor_is_subject_of_nouns_infinitive(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "'s", "decision", "to", "release", "Zeta", "surprised", "us"],
+        [2, 0, 6, 4, 2, 4, 6, 6],
+        ["poss", "case", "nsubj", "aux", "acl", "dobj", "ROOT", "dobj"],
+        ["PROPN", "PART", "NOUN", "PART", "VERB", "PROPN", "VERB", "PRON"],
+        tags=["NNP", "POS", "NN", "TO", "VB", "NNP", "VBD", "PRP"],
+    )
+    assert ("Acme", "release", "Zeta") in candidates(doc)
+
+
+def test_rule_noun_of_no_intention_gives_no_subject(nlp):
+    # 'the reason to buy Zeta' says nothing of who buys it
+    doc = parse(
+        nlp,
+        ["Acme", "gave", "a", "reason", "to", "buy", "Zeta"],
+        [1, 1, 3, 1, 5, 3, 5],
+        ["nsubj", "ROOT", "det", "dobj", "aux", "acl", "dobj"],
+        ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN"],
+        tags=["NNP", "VBD", "DT", "NN", "TO", "VB", "NNP"],
+    )
+    assert not any(c[1] == "buy" for c in candidates(doc))
+
+
+def test_rule_gerund_after_by_takes_main_subject(nlp):
+    doc = parse(
+        nlp,
+        ["By", "licensing", "Zeta", ",", "Acme", "earned", "money"],
+        [5, 0, 1, 5, 5, 5, 5],
+        ["prep", "pcomp", "dobj", "punct", "nsubj", "ROOT", "dobj"],
+        ["ADP", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN"],
+        tags=["IN", "VBG", "NNP", ",", "NNP", "VBD", "NN"],
+    )
+    assert ("Acme", "licensing", "Zeta") in candidates(doc)
+
+
+def test_rule_gerund_of_a_noun_gets_no_subject(nlp):
+    # 'charges of hacking Zeta': nobody is said to hack
+    doc = parse(
+        nlp,
+        ["Bo", "faces", "charges", "of", "hacking", "Zeta"],
+        [1, 1, 1, 2, 3, 4],
+        ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "VERB", "PROPN"],
+        tags=["NNP", "VBZ", "NNS", "IN", "VBG", "NNP"],
+    )
+    assert not any(c[1] == "hacking" for c in candidates(doc))
+
+
+def test_rule_made_available_on(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "made", "Zeta", "available", "on", "Azure"],
+        [1, 1, 3, 1, 3, 4],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"],
+        ["PROPN", "VERB", "PROPN", "ADJ", "ADP", "PROPN"],
+    )
+    assert candidates(doc) == {("Zeta", "be available on", "Azure")}
+
+
+def test_rule_passive_made_available_on(nlp):
+    doc = parse(
+        nlp,
+        ["Zeta", "was", "made", "available", "on", "Azure"],
+        [2, 2, 2, 2, 2, 4],
+        ["nsubjpass", "auxpass", "ROOT", "oprd", "prep", "pobj"],
+        ["PROPN", "AUX", "VERB", "ADJ", "ADP", "PROPN"],
+        lemmas=["Zeta", "be", "make", "available", "on", "Azure"],
+    )
+    assert candidates(doc) == {("Zeta", "be available on", "Azure")}
+
+
+def test_rule_light_verb_keeps_its_noun(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "signed", "a", "deal", "with", "Zeta"],
+        [1, 1, 3, 1, 1, 4],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Acme", "sign", "a", "deal", "with", "Zeta"],
+    )
+    doc.ents = [doc.char_span(doc[5].idx, doc[5].idx + 4, label="ORG")]
+    assert ("Acme", "sign deal with", "Zeta") in candidates(doc)
+
+
+def test_rule_preposition_on_the_object_noun(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "took", "a", "stake", "in", "Zeta"],
+        [1, 1, 3, 1, 3, 4],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Acme", "take", "a", "stake", "in", "Zeta"],
+    )
+    assert ("Acme", "take stake in", "Zeta") in candidates(doc)
+
+
+def test_rule_coordinated_verbs_share_the_object(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "built", "and", "released", "Zeta"],
+        [1, 1, 1, 1, 3],
+        ["nsubj", "ROOT", "cc", "conj", "dobj"],
+        ["PROPN", "VERB", "CCONJ", "VERB", "PROPN"],
+        lemmas=["Acme", "build", "and", "release", "Zeta"],
+    )
+    assert candidates(doc) == {("Acme", "build", "Zeta"), ("Acme", "release", "Zeta")}
+
+
+def test_rule_verb_with_own_complement_shares_no_object(nlp):
+    # 'Acme grew in Asia and bought Zeta': growing Zeta is not said
+    doc = parse(
+        nlp,
+        ["Acme", "grew", "in", "Asia", "and", "bought", "Zeta"],
+        [1, 1, 1, 2, 1, 1, 5],
+        ["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "dobj"],
+        ["PROPN", "VERB", "ADP", "PROPN", "CCONJ", "VERB", "PROPN"],
+        lemmas=["Acme", "grow", "in", "Asia", "and", "buy", "Zeta"],
+    )
+    assert ("Acme", "grow", "Zeta") not in candidates(doc)
