@@ -18,6 +18,7 @@ CONFIDENCE = {
     "role": 0.8,
     "verb_preposition": 0.7,
     "light_verb": 0.65,
+    "report": 0.55,
     "passive_preposition": 0.65,
     "apposition": 0.6,
     "title": 0.75,

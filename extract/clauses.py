@@ -61,11 +61,16 @@ def noun_controllers(noun: Token) -> list[Token]:
         return owners[:1]
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return subjects_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return subjects_of(noun.head.head)  # 'Meta is focusing on X in an attempt to compete'
     return []
 
 
 def is_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+    """'to buy', and the passive 'to be replaced'."""
+    return verb.tag_ in ("VB", "VBN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts
+    )
 
 
 def is_gerund_adjunct(prep: Token) -> bool:

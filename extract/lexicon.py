@@ -42,6 +42,10 @@ REPORTING_VERBS = frozenset(
 # Verbs whose clausal complement is a claim their subject denies: "denied that it hacked X".
 DENYING_VERBS = frozenset({"deny", "dispute", "refute"})
 
+# Reporting verbs whose claim is a relation between the speaker and whom it is about:
+# "Paris claimed that the Church imprisoned her" -> (Paris, claim about, Church).
+CLAIM_VERBS = frozenset("claim allege accuse charge contend deny dispute refute".split())
+
 # Verbs whose infinitive complement is an intention, not an event: "plans to bring".
 INTENT_VERBS = frozenset(
     "plan intend aim want hope seek decide expect agree promise try attempt prepare propose "

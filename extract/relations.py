@@ -20,6 +20,7 @@ from extract.clauses import is_headline_verb, is_passive, resolve_relative, subj
 from extract.columns import Columns, isin
 from extract.lexicon import (
     CANCELLING_VERBS,
+    CLAIM_VERBS,
     DESCRIPTOR_TYPES,
     LIGHT_VERBS,
     NOMINALIZATIONS,
@@ -82,7 +83,16 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     if not subjects:
         return
     frame = frame_of(verb)
-    rules = (svo, passive, copula, adjective_preposition, adjective_complement, verb_preposition)
+    rules = (
+        svo,
+        passive,
+        copula,
+        adjective_preposition,
+        adjective_complement,
+        verb_preposition,
+        as_role,
+        reported_subject,
+    )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):
             objects = [resolve_relative(o, verb) for o in expand([obj])]
@@ -143,7 +153,7 @@ def copula(verb: Token) -> RuleOutput:
     for attr in children(verb, "attr"):
         roles = list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
-        if not roles:
+        if not roles or not children(attr, "prep"):
             yield "subject", attr, verb.lemma_, (verb,), "copula"
 
 
@@ -229,6 +239,46 @@ def light_verb_noun(verb: Token) -> RuleOutput:
                 yield "subject", obj, predicate, tokens, "light_verb"
 
 
+def as_role(verb: Token) -> RuleOutput:
+    """'GM named Mary Barra as its new chief executive' -> (Mary Barra, new chief executive
+    of, GM); 'Jane Doe was appointed as chief scientist of Meta' -> (Jane Doe, ...)."""
+    holders = "subject" if is_passive(verb) else None
+    people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
+    for prep in children(verb, "prep"):
+        if prep.lower_ != "as":
+            continue
+        for role in children(prep, "pobj"):
+            if not is_role_noun(role):
+                continue
+            owners = children(role, "poss") + [o for o, _ in role_objects(role)]
+            predicate = role_words(role)
+            for owner in owners:
+                for person in [holders] if holders else people:
+                    yield person, owner, predicate, (role,), "role"
+
+
+def reported_subject(verb: Token) -> RuleOutput:
+    """'Paris claimed that the Church imprisoned her' -> (Paris, claim about, Church): a
+    statement by one entity about another (the claim itself is read, attributed, at its verb)."""
+    if verb.lemma_ not in CLAIM_VERBS:
+        return  # 'GM said that Smith...' is rarely a relation between GM and Smith
+    for clause in children(verb, "ccomp"):
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAMED_LABELS:
+                yield "subject", subject, f"{verb_phrase(verb)} about", (verb,), "report"
+
+
+def is_role_noun(noun: Token) -> bool:
+    return noun.lower_ in TITLE_WORDS or DESCRIPTOR_TYPES.get(noun.lemma_.lower()) == "person"
+
+
+def role_words(noun: Token) -> str:
+    """'its new chief executive (of)' -> 'new chief executive of'."""
+    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
+    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
+    return " ".join([*words, "of"])
+
+
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     """'Satya Nadella, the chief executive of Microsoft' -> (Satya Nadella, chief executive of,
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
@@ -240,13 +290,19 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     roles = list(role_objects(description))
     for obj, predicate in roles:
         yield Candidate(name, obj, predicate, (description,), "role")
-    if not roles:
+    if not roles or not children(description, "prep"):
+        # 'GM, America's largest carmaker' is also a carmaker; 'Satya Nadella, the chief
+        # executive of Microsoft' says only the role.
         yield Candidate(name, description, "be", (description,), "apposition")
 
 
 def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
     """'chief executive of Microsoft' -> (Microsoft, 'chief executive of'): a role noun whose
-    preposition names an organization."""
+    preposition names an organization; 'its main rival', 'Meta's chief scientist' -> the
+    possessor ('Firefox, its main rival' -> Firefox is the main rival of what 'its' is)."""
+    for owner in children(noun, "poss"):
+        if owner.pos_ in ("PROPN", "PRON") or owner.ent_type_:
+            yield owner, role_words(noun)
     for prep in children(noun, "prep"):
         if prep.lower_ not in ("of", "at", "for", "with"):
             continue

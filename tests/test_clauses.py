@@ -30,6 +30,24 @@ EXPECTED = [
     ("Acme filed a lawsuit against Widget Co.", {("Acme", "file lawsuit against", "Widget Co.")}),
     ("Acme took a stake in Widget Co.", {("Acme", "take stake in", "Widget Co.")}),
     ("Acme partnered with Widget Co to bring Zeta to Europe.", {("Acme", "bring", "Zeta")}),
+    (
+        "Acme is focusing on phones in an attempt to compete with Widget Co.",
+        {("Acme", "compete with", "Widget Co.")},
+    ),
+    (
+        "Mary Smith will leave her post, to be replaced by John Brown.",
+        {("John Brown", "replace", "Mary Smith")},
+    ),
+    (
+        "Acme named Mary Smith as its new chief executive.",
+        {("Mary Smith", "new chief executive of", "Acme")},
+    ),
+    (
+        "John Brown, Acme's former chief executive, retired.",
+        {("John Brown", "former chief executive of", "Acme")},
+    ),
+    ("John Brown is Acme's chief scientist.", {("John Brown", "chief scientist of", "Acme")}),
+    ("Acme has claimed that Widget Co copied its designs.", {("Acme", "claim about", "Widget Co")}),
 ]
 
 # sentence -> triples that must not be read at all.
@@ -40,6 +58,8 @@ NOT_EXPECTED = [
     ("Acme made Zeta available on Widget Cloud.", {("Acme", "be available on", "Widget Cloud")}),
     # 'by' shares the subject, not the object: the analysts did not release anything
     ("Acme surprised analysts by releasing Zeta.", {("analysts", "release", "Zeta")}),
+    # a statement is a relation only when it is a claim: 'said' reports too many things
+    ("Acme said that Widget Co grew.", {("Acme", "say about", "Widget Co")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
@@ -194,3 +214,78 @@ def test_rule_verb_with_own_complement_shares_no_object(nlp):
         lemmas=["Acme", "grow", "in", "Asia", "and", "buy", "Zeta"],
     )
     assert ("Acme", "grow", "Zeta") not in candidates(doc)
+
+
+def test_rule_role_given_by_as(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "named", "Bo", "as", "its", "chief", "executive"],
+        [1, 1, 1, 1, 6, 6, 3],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "amod", "pobj"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PRON", "ADJ", "NOUN"],
+        lemmas=["Acme", "name", "Bo", "as", "its", "chief", "executive"],
+    )
+    assert ("Bo", "chief executive of", "its") in candidates(doc)
+
+
+def test_rule_as_with_no_role_noun_gives_no_role(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "hired", "Bo", "as", "its", "lawyer", "'s", "clerk"],
+        [1, 1, 1, 1, 5, 7, 5, 3],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "poss", "case", "pobj"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "PART", "NOUN"],
+        lemmas=["Acme", "hire", "Bo", "as", "its", "lawyer", "'s", "clerk"],
+    )
+    assert not any(c[1].endswith(" of") for c in candidates(doc))
+
+
+def test_rule_apposition_with_possessor_is_a_role_and_a_kind(nlp):
+    doc = parse(
+        nlp,
+        ["Zeta", ",", "Acme", "'s", "main", "rival", ",", "grew"],
+        [7, 0, 5, 2, 5, 0, 0, 7],
+        ["nsubj", "punct", "poss", "case", "amod", "appos", "punct", "ROOT"],
+        ["PROPN", "PUNCT", "PROPN", "PART", "ADJ", "NOUN", "PUNCT", "VERB"],
+        lemmas=["Zeta", ",", "Acme", "'s", "main", "rival", ",", "grow"],
+    )
+    found = candidates(doc)
+    assert ("Zeta", "main rival of", "Acme") in found
+    assert ("Zeta", "be", "rival") in found
+
+
+def test_rule_claim_about_subject_of_the_claim(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "claimed", "that", "Zeta", "lied"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "VERB"],
+        lemmas=["Acme", "claim", "that", "Zeta", "lie"],
+    )
+    assert candidates(doc) == {("Acme", "claim about", "Zeta")}
+
+
+def test_rule_said_is_no_claim_about(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "said", "that", "Zeta", "lied"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "VERB"],
+        lemmas=["Acme", "say", "that", "Zeta", "lie"],
+    )
+    assert candidates(doc) == set()
+
+
+def test_rule_passive_infinitive_takes_main_subject(nlp):
+    doc = parse(
+        nlp,
+        ["Bo", "left", ",", "to", "be", "replaced", "by", "Al"],
+        [1, 1, 1, 5, 5, 1, 5, 6],
+        ["nsubj", "ROOT", "punct", "aux", "auxpass", "advcl", "agent", "pobj"],
+        ["PROPN", "VERB", "PUNCT", "PART", "AUX", "VERB", "ADP", "PROPN"],
+        tags=["NNP", "VBD", ",", "TO", "VB", "VBN", "IN", "NNP"],
+        lemmas=["Bo", "leave", ",", "to", "be", "replace", "by", "Al"],
+    )
+    assert ("Al", "replace", "Bo") in candidates(doc)
