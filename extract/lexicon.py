@@ -124,3 +124,11 @@ LIGHT_VERBS = frozenset(
     "sign file take hold make reach strike have give bring lodge place enter form forge seal "
     "conclude win award open launch announce start begin conduct pursue".split()
 )
+
+# Nouns of what someone does or says: acting on one is acting on its owner ("welcomed the
+# firm's decision" -> welcomed the firm; "complied with the Church's requests").
+EVENT_NOUNS = frozenset(
+    "decision move plan announcement statement remark comment behaviour behavior action "
+    "conduct policy proposal offer bid cancellation approach stance claim allegation request "
+    "attempt demand response criticism call order ruling verdict strategy effort".split()
+)

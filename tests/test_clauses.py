@@ -48,6 +48,11 @@ EXPECTED = [
     ),
     ("John Brown is Acme's chief scientist.", {("John Brown", "chief scientist of", "Acme")}),
     ("Acme has claimed that Widget Co copied its designs.", {("Acme", "claim about", "Widget Co")}),
+    (
+        "Acme will cut 500 jobs at its German unit, Zeta Systems.",
+        {("Acme", "cut at", "Zeta Systems")},
+    ),
+    ("Acme welcomed Widget Co's decision.", {("Acme", "welcome", "Widget Co")}),
 ]
 
 # sentence -> triples that must not be read at all.
@@ -60,6 +65,8 @@ NOT_EXPECTED = [
     ("Acme surprised analysts by releasing Zeta.", {("analysts", "release", "Zeta")}),
     # a statement is a relation only when it is a claim: 'said' reports too many things
     ("Acme said that Widget Co grew.", {("Acme", "say about", "Widget Co")}),
+    # a product is no event: buying it is not buying its maker
+    ("Acme bought Widget Co's phones.", {("Acme", "buy", "Widget Co")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
@@ -289,3 +296,29 @@ def test_rule_passive_infinitive_takes_main_subject(nlp):
         lemmas=["Bo", "leave", ",", "to", "be", "replace", "by", "Al"],
     )
     assert ("Al", "replace", "Bo") in candidates(doc)
+
+
+def test_rule_event_noun_stands_for_its_owner(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "complied", "with", "Zeta", "'s", "requests"],
+        [1, 1, 1, 5, 3, 2],
+        ["nsubj", "ROOT", "prep", "poss", "case", "pobj"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PART", "NOUN"],
+        lemmas=["Acme", "comply", "with", "Zeta", "'s", "request"],
+    )
+    assert ("Acme", "comply with", "Zeta") in candidates(doc)
+
+
+def test_rule_description_stands_for_its_apposed_name(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "cut", "jobs", "at", "its", "unit", ",", "Zeta"],
+        [1, 1, 1, 1, 5, 3, 5, 5],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct", "appos"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT", "PROPN"],
+        lemmas=["Acme", "cut", "job", "at", "its", "unit", ",", "Zeta"],
+    )
+    found = candidates(doc)
+    assert ("Acme", "cut at", "Zeta") in found
+    assert ("Acme", "cut at", "unit") not in found  # the verb has an object: names only
