@@ -19,6 +19,7 @@ CONFIDENCE = {
     "verb_preposition": 0.7,
     "light_verb": 0.65,
     "report": 0.55,
+    "object_preposition": 0.6,
     "passive_preposition": 0.65,
     "apposition": 0.6,
     "title": 0.75,

@@ -19,6 +19,7 @@ from extract.lexicon import (
     CLAIM_VERBS,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
+    IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
     TITLE_WORDS,
 )
@@ -35,9 +36,15 @@ NAMED_LABELS = frozenset(
 RuleOutput = Iterator[tuple[str | Token, Token, str, tuple[Token, ...], str]]
 
 
+# Labels of proper nouns that name no thing: 'Wednesday', 'May'.
+UNNAMED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
 def is_named(token: Token) -> bool:
     """A name: typed by NER as a named thing, or a proper noun NER left untyped."""
-    return token.ent_type_ in NAMED_LABELS or (token.pos_ == "PROPN" and not token.ent_type_)
+    return token.ent_type_ in NAMED_LABELS or (
+        token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS
+    )
 
 
 def prepositional_objects(prep: Token, *, names_only: bool) -> list[Token]:
@@ -125,8 +132,36 @@ def light_verb_noun(verb: Token) -> RuleOutput:
     for prep in children(noun, "prep"):
         predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
         tokens = (*relation_span(verb), noun, prep)
+        # 'underwent trial for manslaughter': a light verb's noun makes a relation with any
+        # object; other verbs' nouns only with names ('cut jobs at Opel').
+        for obj in prepositional_objects(prep, names_only=light_noun(verb) is None):
+            if obj.ent_type_ not in UNNAMED_LABELS:  # 'announced its move on Wednesday'
+                yield "subject", obj, predicate, tokens, "light_verb"
+
+
+def object_preposition(verb: Token) -> RuleOutput:
+    """'GM sold Opel to Magna' -> also (Opel, be sold to, Magna); 'moved her to the UK',
+    'renamed the Five Hundred to the Taurus': where the named object ends up."""
+    if is_passive(verb):
+        return
+    themes = [o for o in children(verb, "dobj") if is_named(o) or o.pos_ == "PRON"]
+    for prep in children(verb, "prep", "dative"):
+        if prep.lower_ not in ("to", "into") or not themes:
+            continue
+        predicate = f"be {participle(verb)} {prep.lower_}"
         for obj in prepositional_objects(prep, names_only=True):
-            yield "subject", obj, predicate, tokens, "light_verb"
+            for theme in themes:
+                yield theme, obj, predicate, (verb, prep), "object_preposition"
+
+
+def participle(verb: Token) -> str:
+    """'sold', 'moved', 'will rename' -> 'renamed': the past participle, close enough."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[lemma]
+    return lemma + ("d" if lemma.endswith("e") else "ed")
 
 
 def as_role(verb: Token) -> RuleOutput:

@@ -122,7 +122,8 @@ TITLE_WORDS = frozenset(
 # "filed a lawsuit against X", "placed an order with X".
 LIGHT_VERBS = frozenset(
     "sign file take hold make reach strike have give bring lodge place enter form forge seal "
-    "conclude win award open launch announce start begin conduct pursue".split()
+    "conclude win award open launch announce start begin conduct pursue undergo face stand "
+    "express voice raise".split()
 )
 
 # Nouns of what someone does or says: acting on one is acting on its owner ("welcomed the
@@ -132,3 +133,11 @@ EVENT_NOUNS = frozenset(
     "conduct policy proposal offer bid cancellation approach stance claim allegation request "
     "attempt demand response criticism call order ruling verdict strategy effort".split()
 )
+
+# Past participles that do not end in -ed, for "be sold to" from "will sell X to Y".
+IRREGULAR_PARTICIPLES = {
+    "sell": "sold", "send": "sent", "bring": "brought", "buy": "bought", "give": "given",
+    "take": "taken", "make": "made", "lead": "led", "hand": "handed", "lend": "lent",
+    "leave": "left", "put": "put", "bear": "borne", "drive": "driven", "fly": "flown",
+    "throw": "thrown", "sink": "sunk", "draw": "drawn", "win": "won", "lose": "lost",
+}  # fmt: skip

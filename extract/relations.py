@@ -22,6 +22,7 @@ from extract.complements import (
     RuleOutput,
     adjective_complement,
     as_role,
+    object_preposition,
     relation_span,
     reported_subject,
     role_objects,
@@ -91,6 +92,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         verb_preposition,
         as_role,
         reported_subject,
+        object_preposition,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

@@ -53,6 +53,9 @@ EXPECTED = [
         {("Acme", "cut at", "Zeta Systems")},
     ),
     ("Acme welcomed Widget Co's decision.", {("Acme", "welcome", "Widget Co")}),
+    ("Acme sold Zeta to Widget Co.", {("Zeta", "be sold to", "Widget Co.")}),
+    ("Acme renamed Zeta Systems to Zeta Labs.", {("Zeta Systems", "be renamed to", "Zeta Labs")}),
+    ("Acme is undergoing trial for fraud.", {("Acme", "undergo trial for", "fraud")}),
 ]
 
 # sentence -> triples that must not be read at all.
@@ -65,6 +68,8 @@ NOT_EXPECTED = [
     ("Acme surprised analysts by releasing Zeta.", {("analysts", "release", "Zeta")}),
     # a statement is a relation only when it is a claim: 'said' reports too many things
     ("Acme said that Widget Co grew.", {("Acme", "say about", "Widget Co")}),
+    # a concept object goes somewhere only when named: 'designs' are not moved
+    ("Acme licenses its designs to Widget Co.", {("designs", "be licensed to", "Widget Co.")}),
     # a product is no event: buying it is not buying its maker
     ("Acme bought Widget Co's phones.", {("Acme", "buy", "Widget Co")}),
     # a date is no partner
@@ -322,3 +327,28 @@ def test_rule_description_stands_for_its_apposed_name(nlp):
     found = candidates(doc)
     assert ("Acme", "cut at", "Zeta") in found
     assert ("Acme", "cut at", "unit") not in found  # the verb has an object: names only
+
+
+def test_rule_named_object_ends_up_at_the_preposition(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "will", "sell", "Zeta", "to", "Bo"],
+        [2, 2, 2, 2, 2, 4],
+        ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj"],
+        ["PROPN", "AUX", "VERB", "PROPN", "ADP", "PROPN"],
+        tags=["NNP", "MD", "VB", "NNP", "IN", "NNP"],
+        lemmas=["Acme", "will", "sell", "Zeta", "to", "Bo"],
+    )
+    assert ("Zeta", "be sold to", "Bo") in candidates(doc)
+
+
+def test_rule_heavy_verb_noun_relates_only_to_names(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "cut", "jobs", "at", "plants"],
+        [1, 1, 1, 2, 3],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "NOUN"],
+        lemmas=["Acme", "cut", "job", "at", "plant"],
+    )
+    assert candidates(doc) == {("Acme", "cut", "jobs")}
