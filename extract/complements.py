@@ -21,6 +21,7 @@ from extract.lexicon import (
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
+    ROLE_NOUNS,
     TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
@@ -194,12 +195,18 @@ def reported_subject(verb: Token) -> RuleOutput:
 
 
 def is_role_noun(noun: Token) -> bool:
-    return noun.lower_ in TITLE_WORDS or DESCRIPTOR_TYPES.get(noun.lemma_.lower()) == "person"
+    lemma = noun.lemma_.lower()
+    return lemma in TITLE_WORDS or lemma in ROLE_NOUNS or DESCRIPTOR_TYPES.get(lemma) == "person"
 
 
 def role_words(noun: Token) -> str:
-    """'its new chief executive (of)' -> 'new chief executive of'."""
-    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
+    """'its new chief executive (of)' -> 'new chief executive of'; 'the Crown prosecutor'
+    -> 'prosecutor of' (the owner's name is not part of the role)."""
+    modifiers = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("ORG", "GPE", "NORP")
+    ]
     words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
     return " ".join([*words, "of"])
 
@@ -207,10 +214,16 @@ def role_words(noun: Token) -> str:
 def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
     """'chief executive of Microsoft' -> (Microsoft, 'chief executive of'): a role noun whose
     preposition names an organization; 'its main rival', 'Meta's chief scientist' -> the
-    possessor ('Firefox, its main rival' -> Firefox is the main rival of what 'its' is)."""
+    possessor ('Firefox, its main rival' -> Firefox is the main rival of what 'its' is); 'the
+    Crown prosecutor' -> the organization named before a role noun; 'director of Housing
+    Studies at Harvard' -> also Harvard."""
     for owner in children(noun, "poss"):
         if owner.pos_ in ("PROPN", "PRON") or owner.ent_type_:
             yield owner, role_words(noun)
+    if is_role_noun(noun):
+        for owner in children(noun, "compound"):
+            if owner.ent_type_ in ("ORG", "GPE", "NORP"):
+                yield owner, role_words(noun)
     for prep in children(noun, "prep"):
         if prep.lower_ not in ("of", "at", "for", "with"):
             continue
@@ -219,6 +232,11 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
                 modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
                 words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
                 yield obj, " ".join([*words, prep.lower_])
+                for place in children(obj, "prep"):
+                    if place.lower_ == "at":  # 'director of Housing Studies at Harvard'
+                        for host in children(place, "pobj"):
+                            if is_named(host):
+                                yield host, " ".join([*words, "at"])
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:

@@ -141,3 +141,12 @@ IRREGULAR_PARTICIPLES = {
     "leave": "left", "put": "put", "bear": "borne", "drive": "driven", "fly": "flown",
     "throw": "thrown", "sink": "sunk", "draw": "drawn", "win": "won", "lose": "lost",
 }  # fmt: skip
+
+# Nouns of a position held in an organization, beyond TITLE_WORDS and the person descriptors:
+# "the Crown prosecutor", "GM's vice president".
+ROLE_NOUNS = frozenset(
+    "prosecutor lawyer attorney counsel judge economist strategist correspondent reporter "
+    "columnist commentator premier mayor chancellor ambassador envoy adviser advisor "
+    "consultant member employee staffer treasurer trustee commander general admiral "
+    "representative delegate secretary vice-president".split()
+)

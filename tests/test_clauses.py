@@ -56,6 +56,11 @@ EXPECTED = [
     ("Acme sold Zeta to Widget Co.", {("Zeta", "be sold to", "Widget Co.")}),
     ("Acme renamed Zeta Systems to Zeta Labs.", {("Zeta Systems", "be renamed to", "Zeta Labs")}),
     ("Acme is undergoing trial for fraud.", {("Acme", "undergo trial for", "fraud")}),
+    ("Jane Doe, the Google spokeswoman, declined.", {("Jane Doe", "spokeswoman of", "Google")}),
+    (
+        "Jane Doe, director of Legal Studies at Yale University, spoke.",
+        {("Jane Doe", "director at", "Yale University")},
+    ),
 ]
 
 # sentence -> triples that must not be read at all.
@@ -352,3 +357,30 @@ def test_rule_heavy_verb_noun_relates_only_to_names(nlp):
         lemmas=["Acme", "cut", "job", "at", "plant"],
     )
     assert candidates(doc) == {("Acme", "cut", "jobs")}
+
+
+def test_rule_organization_named_before_a_role_noun_owns_it(nlp):
+    doc = parse(
+        nlp,
+        ["Bo", ",", "the", "Acme", "prosecutor", ",", "spoke"],
+        [6, 0, 4, 4, 0, 0, 6],
+        ["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT"],
+        ["PROPN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT", "VERB"],
+        lemmas=["Bo", ",", "the", "Acme", "prosecutor", ",", "speak"],
+    )
+    doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 4, label="ORG")]
+    assert ("Bo", "prosecutor of", "Acme") in candidates(doc)
+
+
+def test_rule_named_compound_of_a_plain_noun_is_no_owner(nlp):
+    # 'the Acme building' is not a role of Acme's
+    doc = parse(
+        nlp,
+        ["Bo", ",", "the", "Acme", "building", ",", "fell"],
+        [6, 0, 4, 4, 0, 0, 6],
+        ["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT"],
+        ["PROPN", "PUNCT", "DET", "PROPN", "NOUN", "PUNCT", "VERB"],
+        lemmas=["Bo", ",", "the", "Acme", "building", ",", "fall"],
+    )
+    doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 4, label="ORG")]
+    assert not any(c[2] == "Acme" for c in candidates(doc))
