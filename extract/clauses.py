@@ -25,6 +25,8 @@ def subjects_of(verb: Token) -> list[Token]:
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if direct:
         subject = direct[0]
+        if is_expletive(subject, verb):
+            return []
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]
         return [subject]
@@ -48,6 +50,16 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_controllers(verb.head)
     return []
+
+
+def is_expletive(subject: Token, verb: Token) -> bool:
+    """'It is asserted by X that...', 'it is important that...': an 'it' that stands for the
+    clause after the verb, not for anything named before."""
+    if subject.lower_ != "it":
+        return False
+    if subject.dep_ != "nsubjpass" and verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def noun_controllers(noun: Token) -> list[Token]:

@@ -77,6 +77,11 @@ NOT_EXPECTED = [
     ("Acme licenses its designs to Widget Co.", {("designs", "be licensed to", "Widget Co.")}),
     # a product is no event: buying it is not buying its maker
     ("Acme bought Widget Co's phones.", {("Acme", "buy", "Widget Co")}),
+    # an expletive 'it' is nobody: the Crown asserts the clause, not what 'it' was before
+    (
+        "Zeta grew. It is alleged by Acme that both of its founders knew this.",
+        {("Acme", "allege", "Zeta")},
+    ),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
@@ -384,3 +389,15 @@ def test_rule_named_compound_of_a_plain_noun_is_no_owner(nlp):
     )
     doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 4, label="ORG")]
     assert not any(c[2] == "Acme" for c in candidates(doc))
+
+
+def test_rule_expletive_it_has_no_referent(nlp):
+    doc = parse(
+        nlp,
+        ["It", "is", "asserted", "by", "Acme", "that", "Bo", "lied"],
+        [2, 2, 2, 2, 3, 7, 7, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "mark", "nsubj", "ccomp"],
+        ["PRON", "AUX", "VERB", "ADP", "PROPN", "SCONJ", "PROPN", "VERB"],
+        lemmas=["it", "be", "assert", "by", "Acme", "that", "Bo", "lie"],
+    )
+    assert not any(c[1] == "assert" for c in candidates(doc))
