@@ -11,6 +11,12 @@ from extract.lexicon import CONTROL_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# NER labels of things with names of their own (not dates, amounts or numbers).
+NAMED_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW"}
+)
+# Labels of proper nouns that name no thing: 'Wednesday', 'May'.
+UNNAMED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # Prepositions whose gerund shares the subject of the clause it modifies: 'By licensing X to
 # others, Meta could...', 'after acquiring X, Apple...'.
 GERUND_PREPOSITIONS = frozenset(
@@ -124,3 +130,17 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_named(token: Token) -> bool:
+    """A name: typed by NER as a named thing, or a proper noun NER left untyped."""
+    return token.ent_type_ in NAMED_LABELS or (
+        token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS
+    )
+
+
+def apposed_names(noun: Token) -> list[Token]:
+    """'its European division, Opel' -> [Opel]; nothing for a name itself."""
+    if noun.pos_ != "NOUN" or is_named(noun):
+        return []
+    return [a for a in children(noun, "appos") if is_named(a)]

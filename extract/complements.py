@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.clauses import is_passive
+from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, apposed_names, is_named, is_passive
 from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
@@ -26,26 +26,10 @@ from extract.lexicon import (
 )
 from extract.polarity import verb_phrase
 
-# NER labels of things with names of their own (not dates, amounts or numbers).
-NAMED_LABELS = frozenset(
-    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW"}
-)
-
 # A verb rule yields (who is the subject, object token, predicate, relation tokens, rule name):
 # "subject" when the sentence subject is the triple's subject, "object" when the passive
 # makes it the triple's object, or the subject token itself ('made Llama available on X').
 RuleOutput = Iterator[tuple[str | Token, Token, str, tuple[Token, ...], str]]
-
-
-# Labels of proper nouns that name no thing: 'Wednesday', 'May'.
-UNNAMED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-
-
-def is_named(token: Token) -> bool:
-    """A name: typed by NER as a named thing, or a proper noun NER left untyped."""
-    return token.ent_type_ in NAMED_LABELS or (
-        token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS
-    )
 
 
 def prepositional_objects(prep: Token, *, names_only: bool) -> list[Token]:
@@ -61,7 +45,7 @@ def prepositional_objects(prep: Token, *, names_only: bool) -> list[Token]:
 def stand_ins(noun: Token) -> list[Token]:
     """The names a common-noun argument stands for: 'its European division, Opel' -> Opel;
     an event's owner, 'complied with the Church's requests' -> the Church."""
-    found = [a for a in children(noun, "appos") if is_named(a)]
+    found = apposed_names(noun)
     if noun.lemma_.lower() in EVENT_NOUNS:
         found += [o for o in children(noun, "poss") if is_named(o) or o.pos_ == "PRON"]
     return found

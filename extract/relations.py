@@ -16,7 +16,13 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from extract.candidate import Candidate, children, expand
-from extract.clauses import is_headline_verb, is_passive, resolve_relative, subjects_of
+from extract.clauses import (
+    apposed_names,
+    is_headline_verb,
+    is_passive,
+    resolve_relative,
+    subjects_of,
+)
 from extract.columns import Columns, isin
 from extract.complements import (
     RuleOutput,
@@ -79,7 +85,8 @@ def is_predicate(token: Token) -> bool:
 
 def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     """Apply the verb rules to one predicate and expand coordinated arguments."""
-    subjects = expand(subjects_of(verb))
+    # 'The security firm Secunia, ...': a description with an apposed name is that name.
+    subjects = [n for s in expand(subjects_of(verb)) for n in apposed_names(s) or [s]]
     if not subjects:
         return
     frame = frame_of(verb)

@@ -58,6 +58,10 @@ EXPECTED = [
     ("Acme is undergoing trial for fraud.", {("Acme", "undergo trial for", "fraud")}),
     ("Jane Doe, the Google spokeswoman, declined.", {("Jane Doe", "spokeswoman of", "Google")}),
     (
+        "The search firm Zeta Labs has acquired Widget Co.",
+        {("Zeta Labs", "acquire", "Widget Co.")},
+    ),
+    (
         "Jane Doe, director of Legal Studies at Yale University, spoke.",
         {("Jane Doe", "director at", "Yale University")},
     ),
@@ -401,3 +405,16 @@ def test_rule_expletive_it_has_no_referent(nlp):
         lemmas=["it", "be", "assert", "by", "Acme", "that", "Bo", "lie"],
     )
     assert not any(c[1] == "assert" for c in candidates(doc))
+
+
+def test_rule_subject_description_is_its_apposed_name(nlp):
+    doc = parse(
+        nlp,
+        ["The", "firm", ",", "Acme", ",", "sued", "Zeta"],
+        [1, 5, 1, 1, 1, 5, 5],
+        ["det", "nsubj", "punct", "appos", "punct", "ROOT", "dobj"],
+        ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "PROPN"],
+        lemmas=["the", "firm", ",", "Acme", ",", "sue", "Zeta"],
+    )
+    assert ("Acme", "sue", "Zeta") in candidates(doc)
+    assert ("firm", "sue", "Zeta") not in candidates(doc)
