@@ -50,7 +50,12 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Each token and the tokens coordinated with it: 'Azure, AWS and Hugging Face'."""
     expanded = []
     for token in tokens:
-        expanded += [token, *(t for t in token.conjuncts if t.i > token.i)]
+        # A conjunct with its own "'s" owns what follows ("BlackBerry and Microsoft's Windows
+        # Mobile"): it is no argument.
+        expanded += [
+            token,
+            *(t for t in token.conjuncts if t.i > token.i and not children(t, "case")),
+        ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
     return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
 

@@ -139,8 +139,25 @@ def is_named(token: Token) -> bool:
     )
 
 
-def apposed_names(noun: Token) -> list[Token]:
-    """'its European division, Opel' -> [Opel]; nothing for a name itself."""
+def names_for(noun: Token) -> list[Token]:
+    """The names a description stands for: 'its European division, Opel' -> [Opel]; 'rivals
+    like X and Y', 'sites such as X' -> [X, Y]; nothing for a name itself."""
     if noun.pos_ != "NOUN" or is_named(noun):
         return []
-    return [a for a in children(noun, "appos") if is_named(a)]
+    found = [a for a in children(noun, "appos") if is_named(a)]
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "like" or (prep.lower_ == "as" and children(prep, "amod")):
+            # the parser hangs 'RIM's BlackBerry and Microsoft's Windows Mobile' oddly: take
+            # every name in the phrase that is not a possessor
+            found += [t for t in prep.subtree if is_example(t, prep)]
+    return found
+
+
+def is_example(token: Token, prep: Token) -> bool:
+    return (
+        token.i > prep.i
+        and is_named(token)
+        and token.dep_ not in ("compound", "poss", "case")
+        and not children(token, "case")  # "Microsoft's" owns the example
+        and (token.head == prep or token.dep_ == "conj" or token.head.head == prep)
+    )

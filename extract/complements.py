@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, apposed_names, is_named, is_passive
+from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, names_for
 from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
@@ -21,6 +21,7 @@ from extract.lexicon import (
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
+    RIVAL_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
@@ -45,7 +46,7 @@ def prepositional_objects(prep: Token, *, names_only: bool) -> list[Token]:
 def stand_ins(noun: Token) -> list[Token]:
     """The names a common-noun argument stands for: 'its European division, Opel' -> Opel;
     an event's owner, 'complied with the Church's requests' -> the Church."""
-    found = apposed_names(noun)
+    found = names_for(noun)
     if noun.lemma_.lower() in EVENT_NOUNS:
         found += [o for o in children(noun, "poss") if is_named(o) or o.pos_ == "PRON"]
     return found
@@ -147,6 +148,21 @@ def participle(verb: Token) -> str:
     if lemma in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[lemma]
     return lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def rival_objects(verb: Token) -> RuleOutput:
+    """'licensed X from rival Microsoft', 'sued its rival Zeta' -> (subject, rival of, name)."""
+    objects = children(verb, "dobj") + [
+        o for p in children(verb, "prep") for o in children(p, "pobj")
+    ]
+    for obj in objects:
+        rivals = [
+            m
+            for m in obj.lefts
+            if m.dep_ in ("amod", "compound") and m.lemma_.lower() in RIVAL_WORDS
+        ]
+        if rivals and is_named(obj):
+            yield "subject", obj, "rival of", (rivals[0],), "role"
 
 
 def as_role(verb: Token) -> RuleOutput:

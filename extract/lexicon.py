@@ -150,3 +150,6 @@ ROLE_NOUNS = frozenset(
     "consultant member employee staffer treasurer trustee commander general admiral "
     "representative delegate secretary vice-president".split()
 )
+
+# Words that, before a name, make it the clause subject's competitor: "from rival Microsoft".
+RIVAL_WORDS = frozenset({"rival", "competitor", "arch-rival", "archrival", "arch-rivals"})

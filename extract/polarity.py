@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.clauses import apposed_names, is_infinitive, subjects_of
+from extract.clauses import is_infinitive, names_for, subjects_of
 from extract.lexicon import (
     ABILITY_NOUNS,
     CANCELLING_VERBS,
@@ -143,7 +143,7 @@ def speaker_of(verb: Token) -> Token | None:
     if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING_VERBS | DENYING_VERBS:
         speakers = subjects_of(clause.head)
         # 'The security firm Secunia said that...': the speaker is the apposed name.
-        return (apposed_names(speakers[0]) or speakers)[0] if speakers else None
+        return (names_for(speakers[0]) or speakers)[0] if speakers else None
     return None
 
 

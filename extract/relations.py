@@ -17,9 +17,9 @@ from spacy.tokens import Span, Token
 
 from extract.candidate import Candidate, children, expand
 from extract.clauses import (
-    apposed_names,
     is_headline_verb,
     is_passive,
+    names_for,
     resolve_relative,
     subjects_of,
 )
@@ -31,6 +31,7 @@ from extract.complements import (
     object_preposition,
     relation_span,
     reported_subject,
+    rival_objects,
     role_objects,
     stand_ins,
     verb_preposition,
@@ -86,7 +87,7 @@ def is_predicate(token: Token) -> bool:
 def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     """Apply the verb rules to one predicate and expand coordinated arguments."""
     # 'The security firm Secunia, ...': a description with an apposed name is that name.
-    subjects = [n for s in expand(subjects_of(verb)) for n in apposed_names(s) or [s]]
+    subjects = [n for s in expand(subjects_of(verb)) for n in names_for(s) or [s]]
     if not subjects:
         return
     frame = frame_of(verb)
@@ -100,6 +101,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         as_role,
         reported_subject,
         object_preposition,
+        rival_objects,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

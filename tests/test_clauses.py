@@ -58,6 +58,11 @@ EXPECTED = [
     ("Acme is undergoing trial for fraud.", {("Acme", "undergo trial for", "fraud")}),
     ("Jane Doe, the Google spokeswoman, declined.", {("Jane Doe", "spokeswoman of", "Google")}),
     (
+        "Acme sued companies such as Zeta and Widget Co.",
+        {("Acme", "sue", "Zeta"), ("Acme", "sue", "Widget Co.")},
+    ),
+    ("Apple licensed ActiveSync from rival Microsoft.", {("Apple", "rival of", "Microsoft")}),
+    (
         "The search firm Zeta Labs has acquired Widget Co.",
         {("Zeta Labs", "acquire", "Widget Co.")},
     ),
@@ -85,6 +90,11 @@ NOT_EXPECTED = [
     (
         "Zeta grew. It is alleged by Acme that both of its founders knew this.",
         {("Acme", "allege", "Zeta")},
+    ),
+    # a possessor in a coordination owns the next name: it is not an example itself
+    (
+        "Acme competes with rivals like Zeta and Widget Co's Gizmo.",
+        {("Acme", "compete with", "Widget Co")},
     ),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
@@ -418,3 +428,16 @@ def test_rule_subject_description_is_its_apposed_name(nlp):
     )
     assert ("Acme", "sue", "Zeta") in candidates(doc)
     assert ("firm", "sue", "Zeta") not in candidates(doc)
+
+
+def test_rule_examples_after_like_stand_for_the_description(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "competes", "with", "rivals", "like", "Zeta", "and", "Bo"],
+        [1, 1, 1, 2, 3, 4, 5, 5],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "cc", "conj"],
+        ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+        lemmas=["Acme", "compete", "with", "rival", "like", "Zeta", "and", "Bo"],
+    )
+    found = candidates(doc)
+    assert {("Acme", "compete with", "Zeta"), ("Acme", "compete with", "Bo")} <= found
