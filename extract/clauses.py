@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.lexicon import CONTROL_NOUNS
+from extract.lexicon import CONTROL_NOUNS, OF_NAME_NOUNS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -41,6 +41,8 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects_of(verb.head)
     if verb.dep_ == "xcomp":
+        if verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
+            return subjects_of(verb.head.head)  # 'they will be willing to contribute'
         controller = children(verb.head, "dobj")
         return controller[:1] or subjects_of(verb.head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
@@ -146,6 +148,9 @@ def names_for(noun: Token) -> list[Token]:
         return []
     found = [a for a in children(noun, "appos") if is_named(a)]
     for prep in children(noun, "prep"):
+        if prep.lower_ == "of" and noun.lemma_.lower() in OF_NAME_NOUNS:
+            found += [o for o in children(prep, "pobj") if is_named(o)]  # 'the town of X'
+            continue
         if prep.lower_ == "like" or (prep.lower_ == "as" and children(prep, "amod")):
             # the parser hangs 'RIM's BlackBerry and Microsoft's Windows Mobile' oddly: take
             # every name in the phrase that is not a possessor

@@ -153,3 +153,17 @@ ROLE_NOUNS = frozenset(
 
 # Words that, before a name, make it the clause subject's competitor: "from rival Microsoft".
 RIVAL_WORDS = frozenset({"rival", "competitor", "arch-rival", "archrival", "arch-rivals"})
+
+# Adjectives whose infinitive is not an event: "willing to contribute", "likely to buy".
+ADJECTIVE_MODALITY = {
+    **dict.fromkeys("willing ready eager prepared keen determined poised set".split(), "intended"),
+    **dict.fromkeys("likely able expected due bound certain".split(), "possible"),
+}
+# ... or did not happen: "unable to pay", "reluctant to sell".
+NEGATING_ADJECTIVES = frozenset("unable unwilling reluctant unlikely loath hesitant".split())
+
+# Class nouns whose "of" names the thing itself: "the town of Yeoncheon", "the state of Ohio".
+OF_NAME_NOUNS = frozenset(
+    "city town village state province region island county country district port "
+    "municipality republic kingdom".split()
+)

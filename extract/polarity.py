@@ -10,12 +10,14 @@ from extract.candidate import children
 from extract.clauses import is_infinitive, names_for, subjects_of
 from extract.lexicon import (
     ABILITY_NOUNS,
+    ADJECTIVE_MODALITY,
     CANCELLING_VERBS,
     COLLAPSING_VERBS,
     DENYING_VERBS,
     HEDGE_MODALS,
     INTENT_NOUNS,
     INTENT_VERBS,
+    NEGATING_ADJECTIVES,
     NEGATING_NOUNS,
     NEGATING_VERBS,
     PREVENTING_VERBS,
@@ -79,6 +81,8 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ in ("acomp", "oprd") and children(c, "neg") for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        return head.lemma_.lower() in NEGATING_ADJECTIVES or is_negated(head.head)
     if verb.dep_ == "xcomp":
         return head.lemma_ in NEGATING_VERBS or is_negated(head)
     if verb.dep_ == "ccomp":
@@ -111,6 +115,9 @@ def modality_of(verb: Token) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
         return "possible"
     head = verb.head
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        # 'will be willing to contribute', 'is likely to buy', 'is unable to pay'
+        return modality_of(head.head) or ADJECTIVE_MODALITY.get(head.lemma_.lower())
     if verb.dep_ == "xcomp":
         return modality_of(head) or ("intended" if head.lemma_ in INTENT_VERBS else None)
     if verb.dep_ == "advcl" and is_infinitive(verb):
@@ -138,7 +145,7 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of the reporting verb whose claim this clause is: 'OpenAI believes that X',
     'Meta said it plans to buy X', 'Acme denied that it had hacked X'."""
     clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head != clause:
         clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING_VERBS | DENYING_VERBS:
         speakers = subjects_of(clause.head)

@@ -63,6 +63,10 @@ EXPECTED = [
     ),
     ("Apple licensed ActiveSync from rival Microsoft.", {("Apple", "rival of", "Microsoft")}),
     (
+        "Acme evacuated 80 people in the town of Zetaville.",
+        {("Acme", "evacuate people in", "Zetaville")},
+    ),
+    (
         "The search firm Zeta Labs has acquired Widget Co.",
         {("Zeta Labs", "acquire", "Widget Co.")},
     ),

@@ -55,6 +55,17 @@ MARKED = [
         "intended",
     ),
     ("Acme said it would sue Widget Co.", ("Acme", "sue", "Widget Co."), "attributed"),
+    ("Acme is unable to pay Widget Co.", ("Acme", "pay", "Widget Co."), "negated"),
+    (
+        "Acme said that it will be willing to pay Widget Co.",
+        ("Acme", "pay", "Widget Co."),
+        "intended",
+    ),
+    (
+        "Acme said that it will be willing to pay Widget Co.",
+        ("Acme", "pay", "Widget Co."),
+        "attributed",
+    ),
 ]
 
 
