@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.lexicon import CONTROL_NOUNS, OF_NAME_NOUNS
+from extract.lexicon import CONTROL_NOUNS, OF_NAME_NOUNS, PERSON_ROLES
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -148,6 +148,14 @@ def names_for(noun: Token) -> list[Token]:
         return []
     found = [a for a in children(noun, "appos") if is_named(a)]
     for prep in children(noun, "prep"):
+        if prep.lower_ in ("of", "at"):
+            # 'the chief executive of Acme, John Smith,': the parser hangs him on Acme
+            found += [
+                person
+                for owner in children(prep, "pobj")
+                for person in children(owner, "appos")
+                if person.ent_type_ == "PERSON" and noun.lemma_.lower() in PERSON_ROLES
+            ]
         if prep.lower_ == "of" and noun.lemma_.lower() in OF_NAME_NOUNS:
             found += [o for o in children(prep, "pobj") if is_named(o)]  # 'the town of X'
             continue

@@ -17,6 +17,7 @@ from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, 
 from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
+    COMMUNICATION_NOUNS,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
@@ -237,6 +238,34 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
                         for host in children(place, "pobj"):
                             if is_named(host):
                                 yield host, " ".join([*words, "at"])
+
+
+def role_holder(person: Token) -> tuple[Token, Token] | None:
+    """'the general secretary of the union Unite, Tony Woodley': the parser hangs the person on
+    the organization; the role noun and its preposition, when `person` is such a name."""
+    owner = person.head
+    if person.dep_ != "appos" or person.ent_type_ != "PERSON" or owner.dep_ != "pobj":
+        return None
+    prep = owner.head
+    if prep.lower_ in ("of", "at") and is_role_noun(prep.head) and is_named(owner):
+        return prep.head, prep
+    return None
+
+
+def statement_recipients(verb: Token) -> RuleOutput:
+    """'said in a statement to The New York Times', 'In a statement to the BBC, the company
+    denied...' -> (subject, say in statement to, The New York Times)."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("in", "during", "through"):
+            continue
+        for noun in children(prep, "pobj"):
+            if noun.lemma_.lower() not in COMMUNICATION_NOUNS:
+                continue
+            for to in children(noun, "prep"):
+                if to.lower_ in ("to", "with"):
+                    predicate = f"{verb_phrase(verb)} in {noun.lemma_.lower()} {to.lower_}"
+                    for obj in prepositional_objects(to, names_only=True):
+                        yield "subject", obj, predicate, (verb, noun, to), "light_verb"
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:

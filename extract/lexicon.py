@@ -167,3 +167,14 @@ OF_NAME_NOUNS = frozenset(
     "city town village state province region island county country district port "
     "municipality republic kingdom".split()
 )
+
+# Every noun of a position someone holds: titles, person descriptors and other roles.
+PERSON_ROLES = (
+    TITLE_WORDS | ROLE_NOUNS | {word for word, kind in DESCRIPTOR_TYPES.items() if kind == "person"}
+)
+
+# Nouns of a message someone gives: "said in a statement to X".
+COMMUNICATION_NOUNS = frozenset(
+    "statement interview letter message speech remark comment email memo briefing post "
+    "release announcement conversation call".split()
+)

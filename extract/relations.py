@@ -32,8 +32,11 @@ from extract.complements import (
     relation_span,
     reported_subject,
     rival_objects,
+    role_holder,
     role_objects,
+    role_words,
     stand_ins,
+    statement_recipients,
     verb_preposition,
 )
 from extract.lexicon import NOMINALIZATIONS, TITLE_WORDS
@@ -102,6 +105,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         reported_subject,
         object_preposition,
         rival_objects,
+        statement_recipients,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):
@@ -175,6 +179,11 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     """'Satya Nadella, the chief executive of Microsoft' -> (Satya Nadella, chief executive of,
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
     name, description = appos.head, appos
+    holder = role_holder(appos)
+    if holder is not None:
+        role, prep = holder
+        yield Candidate(appos, name, f"{role_words(role)[:-3]} {prep.lower_}", (role,), "role")
+        return
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name
     if name.pos_ != "PROPN" or description.pos_ != "NOUN":

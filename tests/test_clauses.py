@@ -67,6 +67,14 @@ EXPECTED = [
         {("Acme", "evacuate people in", "Zetaville")},
     ),
     (
+        "It was the right move, said the general secretary of the union Unitas, John Smith.",
+        {("John Smith", "general secretary of", "Unitas")},
+    ),
+    (
+        "In a statement to the BBC, Acme denied the claims.",
+        {("Acme", "deny in statement to", "BBC")},
+    ),
+    (
         "The search firm Zeta Labs has acquired Widget Co.",
         {("Zeta Labs", "acquire", "Widget Co.")},
     ),
@@ -445,3 +453,28 @@ def test_rule_examples_after_like_stand_for_the_description(nlp):
     )
     found = candidates(doc)
     assert {("Acme", "compete with", "Zeta"), ("Acme", "compete with", "Bo")} <= found
+
+
+def test_rule_person_hung_on_the_organization_holds_the_role(nlp):
+    words = ["the", "chief", "of", "Acme", ",", "Bo", "Li", ",", "left"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 8, 1, 2, 3, 6, 3, 3, 8],
+        ["det", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT"],
+        ["DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+    )
+    doc.ents = [doc.char_span(doc[5].idx, doc[6].idx + 2, label="PERSON")]
+    assert ("Li", "chief of", "Acme") in candidates(doc)
+
+
+def test_rule_statement_to_someone(nlp):
+    doc = parse(
+        nlp,
+        ["Bo", "said", "in", "a", "statement", "to", "Acme"],
+        [1, 1, 1, 4, 2, 4, 5],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        lemmas=["Bo", "say", "in", "a", "statement", "to", "Acme"],
+    )
+    assert ("Bo", "say in statement to", "Acme") in candidates(doc)
