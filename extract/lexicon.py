@@ -56,8 +56,10 @@ INTENT_VERBS = frozenset(
 HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should"})
 
 # Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment",
-# "denied hacking X".
-NEGATING_VERBS = frozenset({"decline", "refuse", "fail", "deny", "neglect", "refrain", "avoid"})
+# "denied hacking X", "stopped supplying X" (no longer a fact).
+NEGATING_VERBS = frozenset(
+    {"decline", "refuse", "fail", "deny", "neglect", "refrain", "avoid", "cease", "stop", "quit"}
+)
 
 # Verbs (with their particle) that undo the event a noun object names: "abandoned its
 # acquisition of X", "called off the deal", "the merger was blocked".

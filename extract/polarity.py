@@ -81,6 +81,8 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ in ("acomp", "oprd") and children(c, "neg") for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "conj" and shares_auxiliary(verb):
+        return is_negated(head)  # 'did not buy or sell Zeta'
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
         return head.lemma_.lower() in NEGATING_ADJECTIVES or is_negated(head.head)
     if verb.dep_ == "xcomp":
@@ -97,6 +99,16 @@ def is_negated(verb: Token) -> bool:
         # 'called off the deal to sell X': the parser hangs the deal's infinitive on the verb.
         return verb_phrase(head) in CANCELLING_VERBS and bool(children(head, "dobj"))
     return False
+
+
+def shares_auxiliary(verb: Token) -> bool:
+    """'did not buy or sell', 'may buy and sell': a coordinated bare verb with no subject of
+    its own takes the auxiliaries, and so the negation, of the verb it is coordinated with."""
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or children(verb, "nsubj", "nsubjpass", "aux"):
+        return False
+    coordinator = [c.lower_ for c in head.children if c.dep_ == "cc"]
+    return verb.tag_ == "VB" or any(c in ("or", "nor") for c in coordinator)
 
 
 def is_no_longer(token: Token) -> bool:

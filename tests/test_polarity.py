@@ -56,6 +56,10 @@ MARKED = [
     ),
     ("Acme said it would sue Widget Co.", ("Acme", "sue", "Widget Co."), "attributed"),
     ("Acme is unable to pay Widget Co.", ("Acme", "pay", "Widget Co."), "negated"),
+    ("Acme did not buy or sell Zeta.", ("Acme", "sell", "Zeta"), "negated"),
+    ("Acme stopped supplying Zeta.", ("Acme", "supply", "Zeta"), "negated"),
+    ("Acme's bid to buy Zeta failed.", ("Acme", "buy", "Zeta"), "negated"),
+    ("Acme's offer to buy Zeta was rejected.", ("Acme", "buy", "Zeta"), "negated"),
     (
         "Acme said that it will be willing to pay Widget Co.",
         ("Acme", "pay", "Widget Co."),
@@ -89,6 +93,8 @@ ASSERTED = [
     ("Acme completed its acquisition of Widget Co.", ("Acme", "acquire", "Widget Co.")),
     ("After acquiring Widget Co, Acme hired John Smith.", ("Acme", "acquire", "Widget Co")),
     ("Acme sold Zeta without consulting Widget Co.", ("Acme", "sell", "Zeta")),
+    ("Acme did not buy Zeta but sold Widget Co.", ("Acme", "sell", "Widget Co.")),
+    ("Acme bought Zeta and sold Widget Co.", ("Acme", "sell", "Widget Co.")),
 ]
 
 
