@@ -62,3 +62,26 @@ def expand(tokens: list[Token]) -> list[Token]:
 
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+def has_lemma(token: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether the token's lemma is one of `words`, also when the small model lemmatizes a
+    verb wrongly ('hopes' -> 'hop'): its inflected form is tried without its ending.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["hopes"], lemmas=["hop"])
+    >>> has_lemma(doc[0], {"hope"})
+    True
+    """
+    return not words.isdisjoint(lemma_forms(token))
+
+
+def lemma_forms(token: Token) -> set[str]:
+    lower = token.text.lower()
+    forms = {token.lemma_.lower(), lower}
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            base = lower[: -len(ending)]
+            forms |= {base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base}
+    return forms

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children
+from extract.candidate import children, has_lemma
 from extract.lexicon import CONTROL_NOUNS, OF_NAME_NOUNS, PERSON_ROLES
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -74,14 +74,14 @@ def noun_controllers(noun: Token) -> list[Token]:
     """Who carries out the infinitive of a noun of intention: the possessor ('Meta's plan to',
     'its decision to': a pronoun is resolved later) or the subject of the verb that has the noun
     ('Meta has no plans to', 'Meta announced a deal to')."""
-    if noun.lemma_.lower() not in CONTROL_NOUNS:
+    if not has_lemma(noun, CONTROL_NOUNS):
         return []
     owners = children(noun, "poss")
     if owners:
         return owners[:1]
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return subjects_of(noun.head)
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(noun.head.head)  # 'Meta is focusing on X in an attempt to compete'
     return []
 

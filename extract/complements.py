@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.candidate import children
+from extract.candidate import children, has_lemma
 from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, names_for
 from extract.lexicon import (
     CANCELLING_VERBS,
@@ -86,6 +86,7 @@ def verb_preposition(verb: Token) -> RuleOutput:
             else:
                 yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
     yield from light_verb_noun(verb)
+    yield from passive_light_verb(verb)
 
 
 def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
@@ -99,7 +100,7 @@ def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
 def light_noun(verb: Token) -> Token | None:
     """The noun that carries the meaning of a light verb ('sign a deal', 'file a lawsuit'):
     'licensed its designs to Apple' stays 'license to'."""
-    return object_noun(verb) if verb.lemma_.lower() in LIGHT_VERBS else None
+    return object_noun(verb) if has_lemma(verb, LIGHT_VERBS) else None
 
 
 def object_noun(verb: Token) -> Token | None:
@@ -109,6 +110,20 @@ def object_noun(verb: Token) -> Token | None:
         if obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() not in DESCRIPTOR_TYPES:
             return obj
     return None
+
+
+def passive_light_verb(verb: Token) -> RuleOutput:
+    """'The lawsuit was filed by Epic against Apple' -> (Epic, file lawsuit against, Apple)."""
+    if not is_passive(verb) or not has_lemma(verb, LIGHT_VERBS):
+        return
+    nouns = [n for n in children(verb, "nsubjpass") if n.pos_ == "NOUN" and not n.ent_type_]
+    agents = [a for agent in children(verb, "agent") for a in children(agent, "pobj")]
+    for noun in nouns:
+        for prep in children(verb, "prep") + children(noun, "prep"):
+            predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
+            for obj in prepositional_objects(prep, names_only=True):
+                for agent in agents:
+                    yield agent, obj, predicate, (verb, noun, prep), "light_verb"
 
 
 def light_verb_noun(verb: Token) -> RuleOutput:
@@ -187,7 +202,7 @@ def as_role(verb: Token) -> RuleOutput:
 def reported_subject(verb: Token) -> RuleOutput:
     """'Paris claimed that the Church imprisoned her' -> (Paris, claim about, Church): a
     statement by one entity about another (the claim itself is read, attributed, at its verb)."""
-    if verb.lemma_ not in CLAIM_VERBS:
+    if not has_lemma(verb, CLAIM_VERBS):
         return  # 'GM said that Smith...' is rarely a relation between GM and Smith
     for clause in children(verb, "ccomp"):
         for subject in children(clause, "nsubj", "nsubjpass"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children
+from extract.candidate import children, has_lemma
 from extract.clauses import is_infinitive, names_for, subjects_of
 from extract.lexicon import (
     ABILITY_NOUNS,
@@ -43,7 +43,7 @@ def noun_frame(noun: Token) -> Frame:
     if governor is None:
         return {"negated": noun_negated(noun), "modality": None, "speaker": None}
     modality = modality_of(governor)
-    if modality is None and governor.lemma_ in INTENT_VERBS:
+    if modality is None and has_lemma(governor, INTENT_VERBS):
         modality = "intended"  # 'Meta proposed a merger with X'
     return {"negated": noun_negated(noun), "modality": modality, "speaker": speaker_of(governor)}
 
@@ -59,7 +59,7 @@ def noun_negated(noun: Token) -> bool:
     collapsed', 'did not announce a deal'."""
     if any(c.lower_ == "no" or c.dep_ == "neg" for c in noun.lefts):
         return True
-    if noun.lemma_.lower() in NEGATING_NOUNS:
+    if has_lemma(noun, NEGATING_NOUNS):
         return True
     governor = governing_verb(noun)
     if governor is None:
@@ -86,12 +86,12 @@ def is_negated(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
         return head.lemma_.lower() in NEGATING_ADJECTIVES or is_negated(head.head)
     if verb.dep_ == "xcomp":
-        return head.lemma_ in NEGATING_VERBS or is_negated(head)
+        return has_lemma(head, NEGATING_VERBS) or is_negated(head)
     if verb.dep_ == "ccomp":
-        return head.lemma_ in DENYING_VERBS
+        return has_lemma(head, DENYING_VERBS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return head.lower_ == "without" or (
-            head.lower_ == "from" and head.head.lemma_ in PREVENTING_VERBS
+            head.lower_ == "from" and has_lemma(head.head, PREVENTING_VERBS)
         )
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_negated(head)
@@ -131,7 +131,7 @@ def modality_of(verb: Token) -> str | None:
         # 'will be willing to contribute', 'is likely to buy', 'is unable to pay'
         return modality_of(head.head) or ADJECTIVE_MODALITY.get(head.lemma_.lower())
     if verb.dep_ == "xcomp":
-        return modality_of(head) or ("intended" if head.lemma_ in INTENT_VERBS else None)
+        return modality_of(head) or ("intended" if has_lemma(head, INTENT_VERBS) else None)
     if verb.dep_ == "advcl" and is_infinitive(verb):
         return "intended"
     if verb.dep_ == "acl" and is_infinitive(verb):
@@ -144,10 +144,9 @@ def modality_of(verb: Token) -> str | None:
 
 
 def noun_modality(noun: Token) -> str | None:
-    lemma = noun.lemma_.lower()
-    if lemma in INTENT_NOUNS:
+    if has_lemma(noun, INTENT_NOUNS):
         return "intended"
-    if lemma in ABILITY_NOUNS:
+    if has_lemma(noun, ABILITY_NOUNS):
         return "possible"
     governor = governing_verb(noun)
     return modality_of(governor) if governor is not None else None
@@ -157,12 +156,30 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of the reporting verb whose claim this clause is: 'OpenAI believes that X',
     'Meta said it plans to buy X', 'Acme denied that it had hacked X'."""
     clause = verb
-    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head != clause:
-        clause = clause.head
-    if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING_VERBS | DENYING_VERBS:
+    while (governor := clause_governor(clause)) is not None:
+        clause = governor
+    if clause.dep_ == "ccomp" and has_lemma(clause.head, REPORTING_VERBS | DENYING_VERBS):
         speakers = subjects_of(clause.head)
         # 'The security firm Secunia said that...': the speaker is the apposed name.
         return (names_for(speakers[0]) or speakers)[0] if speakers else None
+    return None
+
+
+def clause_governor(clause: Token) -> Token | None:
+    """The predicate a clause without a tense of its own belongs to: coordinated and infinitive
+    verbs, adjectives, gerunds after a preposition, and a noun's infinitive ('it had no plans
+    to sell X' belongs to 'had')."""
+    head = clause.head
+    if head == clause:
+        return None
+    if clause.dep_ in ("conj", "xcomp", "acomp"):
+        return head
+    if clause.dep_ == "advcl" and not children(clause, "nsubj", "nsubjpass", "mark"):
+        return head
+    if clause.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if clause.dep_ == "acl" and is_infinitive(clause):
+        return governing_verb(head)
     return None
 
 

@@ -75,6 +75,11 @@ EXPECTED = [
         {("Acme", "deny in statement to", "BBC")},
     ),
     (
+        "The complaint was filed by Acme Corp against Google.",
+        {("Acme Corp", "file complaint against", "Google")},
+    ),
+    ("Acme is in talks to acquire Widget Co.", {("Acme", "acquire", "Widget Co.")}),
+    (
         "The search firm Zeta Labs has acquired Widget Co.",
         {("Zeta Labs", "acquire", "Widget Co.")},
     ),

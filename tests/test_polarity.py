@@ -57,6 +57,12 @@ MARKED = [
     ("Acme said it would sue Widget Co.", ("Acme", "sue", "Widget Co."), "attributed"),
     ("Acme is unable to pay Widget Co.", ("Acme", "pay", "Widget Co."), "negated"),
     ("Acme did not buy or sell Zeta.", ("Acme", "sell", "Zeta"), "negated"),
+    ("Acme is in talks to acquire Widget Co.", ("Acme", "acquire", "Widget Co."), "intended"),
+    (
+        "Acme said in a statement that it had no plans to sell Zeta.",
+        ("Acme", "sell", "Zeta"),
+        "attributed",
+    ),
     ("Acme stopped supplying Zeta.", ("Acme", "supply", "Zeta"), "negated"),
     ("Acme's bid to buy Zeta failed.", ("Acme", "buy", "Zeta"), "negated"),
     ("Acme's offer to buy Zeta was rejected.", ("Acme", "buy", "Zeta"), "negated"),
