@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children, has_lemma
-from extract.lexicon import CONTROL_NOUNS, OF_NAME_NOUNS, PERSON_ROLES
+from extract.lexicon import CONTROL_NOUNS, OBJECT_CONTROL_VERBS, OF_NAME_NOUNS, PERSON_ROLES
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -43,7 +43,9 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         if verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
             return subjects_of(verb.head.head)  # 'they will be willing to contribute'
-        controller = children(verb.head, "dobj")
+        controller = (
+            children(verb.head, "dobj") if has_lemma(verb.head, OBJECT_CONTROL_VERBS) else []
+        )
         return controller[:1] or subjects_of(verb.head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
         return subjects_of(verb.head)

@@ -180,3 +180,26 @@ COMMUNICATION_NOUNS = frozenset(
     "statement interview letter message speech remark comment email memo briefing post "
     "release announcement conversation call".split()
 )
+
+# Nouns whose "that" clause is a claim, not a fact: "claims that it had paid X".
+CLAIM_NOUNS = frozenset(
+    "claim allegation accusation charge report rumor rumour speculation suggestion suspicion "
+    "fear belief idea notion view assertion theory concern hope expectation worry prediction "
+    "assumption impression argument".split()
+)
+
+# Verbs whose object does what their infinitive says: "persuaded users to stop", "expect the
+# model to compete". Other verbs' subjects do it: "left the company to join X".
+OBJECT_CONTROL_VERBS = frozenset(
+    "ask tell persuade force allow permit enable urge order require want expect encourage "
+    "invite help cause lead get convince advise pressure push prompt compel oblige remind let "
+    "authorize authorise forbid ban bar instruct direct choose elect appoint name hire "
+    "select need like prefer".split()
+)
+# Verbs whose object's infinitive is only permitted: "allows Meta to sell X".
+PERMIT_VERBS = frozenset("allow permit enable let authorize authorise empower entitle".split())
+# Verbs whose object's infinitive is only asked for: "urged Meta to sell X".
+DIRECTIVE_VERBS = frozenset(
+    "ask tell urge order require encourage invite advise pressure push call instruct direct "
+    "persuade convince request demand".split()
+)

@@ -12,14 +12,17 @@ from extract.lexicon import (
     ABILITY_NOUNS,
     ADJECTIVE_MODALITY,
     CANCELLING_VERBS,
+    CLAIM_NOUNS,
     COLLAPSING_VERBS,
     DENYING_VERBS,
+    DIRECTIVE_VERBS,
     HEDGE_MODALS,
     INTENT_NOUNS,
     INTENT_VERBS,
     NEGATING_ADJECTIVES,
     NEGATING_NOUNS,
     NEGATING_VERBS,
+    PERMIT_VERBS,
     PREVENTING_VERBS,
     REPORTING_VERBS,
 )
@@ -81,6 +84,8 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ in ("acomp", "oprd") and children(c, "neg") for c in verb.children):
         return True
     head = verb.head
+    if claim_noun(verb) is not None:
+        return noun_negated(head)  # 'rejected claims that it had paid X'
     if verb.dep_ == "conj" and shares_auxiliary(verb):
         return is_negated(head)  # 'did not buy or sell Zeta'
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
@@ -99,6 +104,19 @@ def is_negated(verb: Token) -> bool:
         # 'called off the deal to sell X': the parser hangs the deal's infinitive on the verb.
         return verb_phrase(head) in CANCELLING_VERBS and bool(children(head, "dobj"))
     return False
+
+
+def claim_noun(clause: Token) -> Token | None:
+    """The noun whose content the clause is: 'claims that it had paid X', 'reports that Meta
+    will buy X' (a relative clause, 'the claims that it made', has no 'that' mark)."""
+    head = clause.head
+    if (
+        clause.dep_ not in ("acl", "ccomp")
+        or head.pos_ != "NOUN"
+        or not has_lemma(head, CLAIM_NOUNS)
+    ):
+        return None
+    return head if any(c.dep_ == "mark" for c in clause.children) else None
 
 
 def shares_auxiliary(verb: Token) -> bool:
@@ -126,12 +144,15 @@ def modality_of(verb: Token) -> str | None:
         return "question"
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
         return "possible"
+    if claim_noun(verb) is not None:
+        return "claimed"  # 'reports that Meta will buy X'
     head = verb.head
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
         # 'will be willing to contribute', 'is likely to buy', 'is unable to pay'
         return modality_of(head.head) or ADJECTIVE_MODALITY.get(head.lemma_.lower())
-    if verb.dep_ == "xcomp":
-        return modality_of(head) or ("intended" if has_lemma(head, INTENT_VERBS) else None)
+    if verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and is_infinitive(verb)):
+        # 'plans to release', 'urged Meta to sell', 'allows Meta to sell', 'wants X to stop'
+        return modality_of(head) or complement_modality(head)
     if verb.dep_ == "advcl" and is_infinitive(verb):
         return "intended"
     if verb.dep_ == "acl" and is_infinitive(verb):
@@ -140,6 +161,14 @@ def modality_of(verb: Token) -> str | None:
         return modality_of(head.head)
     if verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass", "aux"):
         return modality_of(head) if head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def complement_modality(verb: Token) -> str | None:
+    if has_lemma(verb, INTENT_VERBS) or has_lemma(verb, DIRECTIVE_VERBS):
+        return "intended"
+    if has_lemma(verb, PERMIT_VERBS):
+        return "possible"
     return None
 
 
@@ -158,6 +187,14 @@ def speaker_of(verb: Token) -> Token | None:
     clause = verb
     while (governor := clause_governor(clause)) is not None:
         clause = governor
+    noun = claim_noun(clause)
+    if noun is not None:
+        # 'Paris's claims that...', 'Meta confirmed reports that...'
+        owners = children(noun, "poss")
+        reporter = governing_verb(noun)
+        if not owners and reporter is not None and has_lemma(reporter, REPORTING_VERBS):
+            owners = subjects_of(reporter)
+        return owners[0] if owners else None
     if clause.dep_ == "ccomp" and has_lemma(clause.head, REPORTING_VERBS | DENYING_VERBS):
         speakers = subjects_of(clause.head)
         # 'The security firm Secunia said that...': the speaker is the apposed name.

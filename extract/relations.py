@@ -159,11 +159,25 @@ def copula(verb: Token) -> RuleOutput:
     'Yann LeCun is the chief scientist at Meta' -> (Yann LeCun, chief scientist at, Meta)."""
     if verb.lemma_ not in COPULAS:
         return
+    whose = list(whose_role(verb))
+    if whose:
+        yield from whose
+        return
     for attr in children(verb, "attr"):
         roles = list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
         if not roles or not children(attr, "prep"):
             yield "subject", attr, verb.lemma_, (verb,), "copula"
+
+
+def whose_role(verb: Token) -> RuleOutput:
+    """'Acme, whose chief executive is John Smith,' -> (John Smith, chief executive of, Acme)."""
+    if verb.dep_ != "relcl":
+        return
+    for noun in children(verb, "nsubj"):
+        if noun.pos_ == "NOUN" and any(c.lower_ == "whose" for c in children(noun, "poss")):
+            for attr in children(verb, "attr"):
+                yield attr, verb.head, role_words(noun), (noun,), "role"
 
 
 def adjective_preposition(verb: Token) -> RuleOutput:

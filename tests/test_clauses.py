@@ -80,6 +80,14 @@ EXPECTED = [
     ),
     ("Acme is in talks to acquire Widget Co.", {("Acme", "acquire", "Widget Co.")}),
     (
+        "John Smith, who founded Acme in 1999, left the company to join Zeta.",
+        {("John Smith", "join", "Zeta")},
+    ),
+    (
+        "Acme, whose chief executive is John Smith, competes with Zeta.",
+        {("John Smith", "chief executive of", "Acme")},
+    ),
+    (
         "The search firm Zeta Labs has acquired Widget Co.",
         {("Zeta Labs", "acquire", "Widget Co.")},
     ),
@@ -112,6 +120,11 @@ NOT_EXPECTED = [
     (
         "Acme competes with rivals like Zeta and Widget Co's Gizmo.",
         {("Acme", "compete with", "Widget Co")},
+    ),
+    # only verbs of object control hand their infinitive to the object
+    (
+        "John Smith, who founded Acme in 1999, left the company to join Zeta.",
+        {("Acme", "join", "Zeta")},
     ),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),

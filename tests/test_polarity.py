@@ -58,6 +58,10 @@ MARKED = [
     ("Acme is unable to pay Widget Co.", ("Acme", "pay", "Widget Co."), "negated"),
     ("Acme did not buy or sell Zeta.", ("Acme", "sell", "Zeta"), "negated"),
     ("Acme is in talks to acquire Widget Co.", ("Acme", "acquire", "Widget Co."), "intended"),
+    ("Acme rejected claims that it had paid Zeta.", ("Acme", "pay", "Zeta"), "negated"),
+    ("Reports that Acme will buy Zeta lifted its shares.", ("Acme", "buy", "Zeta"), "claimed"),
+    ("The ruling allows Acme to sell Zeta in France.", ("Acme", "sell", "Zeta"), "possible"),
+    ("Regulators urged Acme to sell Zeta.", ("Acme", "sell", "Zeta"), "intended"),
     (
         "Acme said in a statement that it had no plans to sell Zeta.",
         ("Acme", "sell", "Zeta"),
