@@ -241,8 +241,8 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
             if owner.ent_type_ in ("ORG", "GPE", "NORP"):
                 yield owner, role_words(noun)
     for prep in children(noun, "prep"):
-        if prep.lower_ not in ("of", "at", "for", "with"):
-            continue
+        if prep.lower_ not in ("of", "at", "for", "with", "to"):
+            continue  # 'adviser to', 'supplier to' name a relation too
         for obj in children(prep, "pobj"):
             if obj.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or obj.pos_ == "PROPN":
                 modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from extract.candidate import Candidate, children, expand
+from extract.candidate import Candidate, children, expand, has_lemma
 from extract.clauses import (
     is_headline_verb,
     is_passive,
@@ -39,7 +39,7 @@ from extract.complements import (
     statement_recipients,
     verb_preposition,
 )
-from extract.lexicon import NOMINALIZATIONS, TITLE_WORDS
+from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
 from extract.nominal import nominal_candidates
 from extract.polarity import frame_of, noun_frame, verb_phrase
 
@@ -116,8 +116,14 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
                 pairs = [(o, s) for s in subjects for o in objects]
             else:
                 pairs = [(s, o) for s in expand([role]) for o in objects]
+            # 'is considering a sale of X': the noun's relation is only intended
+            own = {**frame, "modality": "intended"} if intends(verb, name, frame) else frame
             for subject, object_ in pairs:
-                yield Candidate(subject, object_, predicate, relation_tokens, name, **frame)
+                yield Candidate(subject, object_, predicate, relation_tokens, name, **own)
+
+
+def intends(verb: Token, rule: str, frame: dict) -> bool:
+    return rule == "light_verb" and frame["modality"] is None and has_lemma(verb, INTENT_VERBS)
 
 
 def svo(verb: Token) -> RuleOutput:
@@ -163,7 +169,7 @@ def copula(verb: Token) -> RuleOutput:
     if whose:
         yield from whose
         return
-    for attr in children(verb, "attr"):
+    for attr in map(one_of, children(verb, "attr")):
         roles = list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
         if not roles or not children(attr, "prep"):
@@ -178,6 +184,16 @@ def whose_role(verb: Token) -> RuleOutput:
         if noun.pos_ == "NOUN" and any(c.lower_ == "whose" for c in children(noun, "poss")):
             for attr in children(verb, "attr"):
                 yield attr, verb.head, role_words(noun), (noun,), "role"
+
+
+def one_of(attr: Token) -> Token:
+    """'one of the largest suppliers to X' -> 'suppliers': what the subject is one of."""
+    if attr.lower_ == "one":
+        for prep in children(attr, "prep"):
+            nouns = [o for o in children(prep, "pobj") if o.pos_ == "NOUN"]
+            if prep.lower_ == "of" and nouns:
+                return nouns[0]  # not 'one of them': that is not what it is
+    return attr
 
 
 def adjective_preposition(verb: Token) -> RuleOutput:

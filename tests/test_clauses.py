@@ -79,6 +79,7 @@ EXPECTED = [
         {("Acme Corp", "file complaint against", "Google")},
     ),
     ("Acme is in talks to acquire Widget Co.", {("Acme", "acquire", "Widget Co.")}),
+    ("Acme is one of the largest suppliers to Zeta.", {("Acme", "largest suppliers to", "Zeta")}),
     (
         "John Smith, who founded Acme in 1999, left the company to join Zeta.",
         {("John Smith", "join", "Zeta")},

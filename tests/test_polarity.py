@@ -63,6 +63,11 @@ MARKED = [
     ("The ruling allows Acme to sell Zeta in France.", ("Acme", "sell", "Zeta"), "possible"),
     ("Regulators urged Acme to sell Zeta.", ("Acme", "sell", "Zeta"), "intended"),
     (
+        "Acme is considering a sale of Zeta to Widget Co.",
+        ("Acme", "consider sale to", "Widget Co."),
+        "intended",
+    ),
+    (
         "Acme said in a statement that it had no plans to sell Zeta.",
         ("Acme", "sell", "Zeta"),
         "attributed",
