@@ -55,9 +55,25 @@ def expand(tokens: list[Token]) -> list[Token]:
         expanded += [
             token,
             *(t for t in token.conjuncts if t.i > token.i and not children(t, "case")),
+            *companions(token),
         ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
     return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
+
+
+def companions(token: Token) -> list[Token]:
+    """'Acme, along with Zeta,' and 'together with Zeta': coordinated in all but syntax."""
+    found = []
+    for prep in children(token, "prep"):
+        if prep.lower_ == "along":
+            found += [
+                o for w in children(prep, "prep") if w.lower_ == "with" for o in children(w, "pobj")
+            ]
+        elif prep.lower_ == "with" and any(
+            a.lower_ in ("together", "along") for a in prep.children
+        ):
+            found += children(prep, "pobj")
+    return found
 
 
 def children(token: Token, *deps: str) -> list[Token]:

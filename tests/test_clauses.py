@@ -79,6 +79,8 @@ EXPECTED = [
         {("Acme Corp", "file complaint against", "Google")},
     ),
     ("Acme is in talks to acquire Widget Co.", {("Acme", "acquire", "Widget Co.")}),
+    ("Acme, along with Zeta, sued Widget Co.", {("Zeta", "sue", "Widget Co.")}),
+    ("Acme, together with Zeta, sued Widget Co.", {("Zeta", "sue", "Widget Co.")}),
     ("Acme is one of the largest suppliers to Zeta.", {("Acme", "largest suppliers to", "Zeta")}),
     (
         "John Smith, who founded Acme in 1999, left the company to join Zeta.",
@@ -127,6 +129,8 @@ NOT_EXPECTED = [
         "John Smith, who founded Acme in 1999, left the company to join Zeta.",
         {("Acme", "join", "Zeta")},
     ),
+    # a plain 'with' is no coordination
+    ("Acme with its partner Zeta sued Widget Co.", {("Zeta", "sue", "Widget Co.")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
