@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from extract.candidate import children, has_lemma
 from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, names_for
 from extract.lexicon import (
+    APPOINTING_VERBS,
     CANCELLING_VERBS,
     CLAIM_VERBS,
     COMMUNICATION_NOUNS,
@@ -183,19 +184,20 @@ def rival_objects(verb: Token) -> RuleOutput:
 
 def as_role(verb: Token) -> RuleOutput:
     """'GM named Mary Barra as its new chief executive' -> (Mary Barra, new chief executive
-    of, GM); 'Jane Doe was appointed as chief scientist of Meta' -> (Jane Doe, ...)."""
-    holders = "subject" if is_passive(verb) else None
-    people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
+    of, GM); 'Jane Doe was appointed as chief scientist of Meta' -> (Jane Doe, ...); 'Haas will
+    replace Segars as the head of Arm' -> (Haas, head of, Arm): the object takes the role only
+    after a verb of appointing."""
+    people: list[str | Token] = ["subject"]
+    if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
+        people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
     for prep in children(verb, "prep"):
         if prep.lower_ != "as":
             continue
         for role in children(prep, "pobj"):
             if not is_role_noun(role):
                 continue
-            owners = children(role, "poss") + [o for o, _ in role_objects(role)]
-            predicate = role_words(role)
-            for owner in owners:
-                for person in [holders] if holders else people:
+            for owner, predicate in role_objects(role):
+                for person in people:
                     yield person, owner, predicate, (role,), "role"
 
 

@@ -203,3 +203,10 @@ DIRECTIVE_VERBS = frozenset(
     "ask tell urge order require encourage invite advise pressure push call instruct direct "
     "persuade convince request demand".split()
 )
+
+# Verbs whose object takes the role of their "as": "named X as chief executive". After other
+# verbs the subject takes it: "X will replace Y as chief executive", "X joined as CEO".
+APPOINTING_VERBS = frozenset(
+    "appoint name announce elect hire select choose nominate designate install confirm list "
+    "recruit promote tap unveil introduce".split()
+)

@@ -42,6 +42,7 @@ EXPECTED = [
         "Acme named Mary Smith as its new chief executive.",
         {("Mary Smith", "new chief executive of", "Acme")},
     ),
+    ("Jane Doe will replace Bo Li as the head of Acme.", {("Jane Doe", "head of", "Acme")}),
     (
         "John Brown, Acme's former chief executive, retired.",
         {("John Brown", "former chief executive of", "Acme")},
@@ -131,6 +132,8 @@ NOT_EXPECTED = [
     ),
     # a plain 'with' is no coordination
     ("Acme with its partner Zeta sued Widget Co.", {("Zeta", "sue", "Widget Co.")}),
+    # the replaced person does not take the role
+    ("Jane Doe will replace Bo Li as the head of Acme.", {("Bo Li", "head of", "Acme")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
