@@ -29,6 +29,10 @@ from extract.lexicon import (
 )
 from extract.polarity import verb_phrase
 
+# Prepositions of time and place: their concept objects are circumstances, not partners.
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    "in on at during after before since until near within across throughout".split()
+)
 # A verb rule yields (who is the subject, object token, predicate, relation tokens, rule name):
 # "subject" when the sentence subject is the triple's subject, "object" when the passive
 # makes it the triple's object, or the subject token itself ('made Llama available on X').
@@ -136,8 +140,10 @@ def light_verb_noun(verb: Token) -> RuleOutput:
         predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
         tokens = (*relation_span(verb), noun, prep)
         # 'underwent trial for manslaughter': a light verb's noun makes a relation with any
-        # object; other verbs' nouns only with names ('cut jobs at Opel').
-        for obj in prepositional_objects(prep, names_only=light_noun(verb) is None):
+        # object but a circumstance ('announced the release in a post'); other verbs' nouns
+        # only with names ('cut jobs at Opel').
+        concepts = light_noun(verb) is not None and prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS
+        for obj in prepositional_objects(prep, names_only=not concepts):
             if obj.ent_type_ not in UNNAMED_LABELS:  # 'announced its move on Wednesday'
                 yield "subject", obj, predicate, tokens, "light_verb"
 

@@ -134,6 +134,8 @@ NOT_EXPECTED = [
     ("Acme with its partner Zeta sued Widget Co.", {("Zeta", "sue", "Widget Co.")}),
     # the replaced person does not take the role
     ("Jane Doe will replace Bo Li as the head of Acme.", {("Bo Li", "head of", "Acme")}),
+    # a circumstance is no partner of a light verb's noun
+    ("Acme announced the deal in a post.", {("Acme", "announce deal in", "post")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
 ]
