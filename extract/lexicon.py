@@ -55,6 +55,14 @@ INTENT_VERBS = frozenset(
 # Modal auxiliaries that make a statement possible rather than asserted.
 HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should"})
 
+# Adverbs that hedge or report a statement: "allegedly bribed", "will probably buy".
+HEDGE_ADVERBS = {
+    **dict.fromkeys("possibly probably perhaps maybe likely potentially".split(), "possible"),
+    **dict.fromkeys(
+        "allegedly reportedly supposedly purportedly apparently seemingly".split(), "claimed"
+    ),
+}
+
 # Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment",
 # "denied hacking X", "stopped supplying X" (no longer a fact).
 NEGATING_VERBS = frozenset(

@@ -16,6 +16,7 @@ from extract.lexicon import (
     COLLAPSING_VERBS,
     DENYING_VERBS,
     DIRECTIVE_VERBS,
+    HEDGE_ADVERBS,
     HEDGE_MODALS,
     INTENT_NOUNS,
     INTENT_VERBS,
@@ -91,7 +92,9 @@ def is_negated(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
         return head.lemma_.lower() in NEGATING_ADJECTIVES or is_negated(head.head)
     if verb.dep_ == "xcomp":
-        return has_lemma(head, NEGATING_VERBS) or is_negated(head)
+        # 'has yet to approve': not yet done
+        not_yet = head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in head.children)
+        return not_yet or has_lemma(head, NEGATING_VERBS) or is_negated(head)
     if verb.dep_ == "ccomp":
         return has_lemma(head, DENYING_VERBS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -144,6 +147,9 @@ def modality_of(verb: Token) -> str | None:
         return "question"
     if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
         return "possible"
+    for adverb in children(verb, "advmod"):
+        if adverb.lower_ in HEDGE_ADVERBS:
+            return HEDGE_ADVERBS[adverb.lower_]  # 'allegedly bribed', 'will probably buy'
     if claim_noun(verb) is not None:
         return "claimed"  # 'reports that Meta will buy X'
     head = verb.head

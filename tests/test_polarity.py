@@ -62,6 +62,9 @@ MARKED = [
     ("Reports that Acme will buy Zeta lifted its shares.", ("Acme", "buy", "Zeta"), "claimed"),
     ("The ruling allows Acme to sell Zeta in France.", ("Acme", "sell", "Zeta"), "possible"),
     ("Regulators urged Acme to sell Zeta.", ("Acme", "sell", "Zeta"), "intended"),
+    ("Acme has yet to approve the deal with Zeta.", ("Acme", "approve with", "Zeta"), "negated"),
+    ("Acme allegedly bribed Zeta.", ("Acme", "bribe", "Zeta"), "claimed"),
+    ("Acme will probably buy Zeta.", ("Acme", "buy", "Zeta"), "possible"),
     (
         "Acme is considering a sale of Zeta to Widget Co.",
         ("Acme", "consider sale to", "Widget Co."),
