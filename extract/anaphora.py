@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.lexicon import DESCRIPTOR_TYPES, EITHER_DESCRIPTORS, EVENT_NOUNS
+from extract.lexicon import DESCRIPTOR_TYPES, EITHER_DESCRIPTORS, STATE_OF_AFFAIRS_NOUNS
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 THING_PRONOUNS = frozenset("it its itself".split())
@@ -134,7 +134,7 @@ def is_pleonastic(token: Token) -> bool:
     if verb.lemma_ in WEATHER_VERBS:
         return True
     # 'It was a bold step': an event or a state of affairs, not an entity.
-    if any(c.dep_ == "attr" and c.lemma_.lower() in EVENT_NOUNS for c in verb.children):
+    if any(c.dep_ == "attr" and c.lemma_.lower() in STATE_OF_AFFAIRS_NOUNS for c in verb.children):
         return True
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]

@@ -17,6 +17,9 @@ CONFIDENCE = {
     "adjective_preposition": 0.75,
     "role": 0.8,
     "verb_preposition": 0.7,
+    "light_verb": 0.65,
+    "report": 0.55,
+    "object_preposition": 0.6,
     "passive_preposition": 0.65,
     "apposition": 0.6,
     "title": 0.75,
@@ -47,10 +50,54 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Each token and the tokens coordinated with it: 'Azure, AWS and Hugging Face'."""
     expanded = []
     for token in tokens:
-        expanded += [token, *(t for t in token.conjuncts if t.i > token.i)]
+        # A conjunct with its own "'s" owns what follows ("BlackBerry and Microsoft's Windows
+        # Mobile"): it is no argument.
+        expanded += [
+            token,
+            *(t for t in token.conjuncts if t.i > token.i and not children(t, "case")),
+            *companions(token),
+        ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
     return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
 
 
+def companions(token: Token) -> list[Token]:
+    """'Acme, along with Zeta,' and 'together with Zeta': coordinated in all but syntax."""
+    found = []
+    for prep in children(token, "prep"):
+        if prep.lower_ == "along":
+            found += [
+                o for w in children(prep, "prep") if w.lower_ == "with" for o in children(w, "pobj")
+            ]
+        elif prep.lower_ == "with" and any(
+            a.lower_ in ("together", "along") for a in prep.children
+        ):
+            found += children(prep, "pobj")
+    return found
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+def has_lemma(token: Token, words: frozenset[str] | set[str]) -> bool:
+    """Whether the token's lemma is one of `words`, also when the small model lemmatizes a
+    verb wrongly ('hopes' -> 'hop'): its inflected form is tried without its ending.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["hopes"], lemmas=["hop"])
+    >>> has_lemma(doc[0], {"hope"})
+    True
+    """
+    return not words.isdisjoint(lemma_forms(token))
+
+
+def lemma_forms(token: Token) -> set[str]:
+    lower = token.text.lower()
+    forms = {token.lemma_.lower(), lower}
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            base = lower[: -len(ending)]
+            forms |= {base, base + "e", base[:-1] if base[-1:] == base[-2:-1] else base}
+    return forms

@@ -40,7 +40,7 @@ DESCRIPTOR_TYPES.update(dict.fromkeys(EITHER_DESCRIPTORS, "organization"))
 
 # Nouns that, said of "it", make it an event or a state of affairs rather than an entity:
 # "it was a bold step", "it is a matter of time".
-EVENT_NOUNS = frozenset(
+STATE_OF_AFFAIRS_NOUNS = frozenset(
     "step move decision mistake error success failure blow milestone sign surprise shame pity "
     "time question matter case idea pleasure honor honour privilege challenge problem relief "
     "disappointment shock setback victory defeat first".split()
@@ -91,8 +91,16 @@ JOINING_WORDS = frozenset(
 REPORTING_VERBS = frozenset(
     "say tell claim believe think argue write report state add note suggest allege insist "
     "warn predict expect estimate assert announce reckon fear hope doubt contend maintain "
-    "acknowledge admit explain reveal confirm indicate".split()
+    "acknowledge admit explain reveal confirm indicate theorize theorise speculate suspect "
+    "assume accuse".split()
 )
+
+# Verbs whose clausal complement is a claim their subject denies: "denied that it hacked X".
+DENYING_VERBS = frozenset({"deny", "dispute", "refute"})
+
+# Reporting verbs whose claim is a relation between the speaker and whom it is about:
+# "Paris claimed that the Church imprisoned her" -> (Paris, claim about, Church).
+CLAIM_VERBS = frozenset("claim allege accuse charge contend deny dispute refute".split())
 
 # Verbs whose infinitive complement is an intention, not an event: "plans to bring".
 INTENT_VERBS = frozenset(
@@ -101,10 +109,55 @@ INTENT_VERBS = frozenset(
 )
 
 # Modal auxiliaries that make a statement possible rather than asserted.
-HEDGE_MODALS = frozenset({"may", "might", "could", "would"})
+HEDGE_MODALS = frozenset({"may", "might", "could", "would", "should"})
 
-# Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment".
-NEGATING_VERBS = frozenset({"decline", "refuse", "fail"})
+# Adverbs that hedge or report a statement: "allegedly bribed", "will probably buy".
+HEDGE_ADVERBS = {
+    **dict.fromkeys("possibly probably perhaps maybe likely potentially".split(), "possible"),
+    **dict.fromkeys(
+        "allegedly reportedly supposedly purportedly apparently seemingly".split(), "claimed"
+    ),
+}
+
+# Verbs in a "verb + to + verb" construction that deny the complement: "declined to comment",
+# "denied hacking X", "stopped supplying X" (no longer a fact).
+NEGATING_VERBS = frozenset(
+    {"decline", "refuse", "fail", "deny", "neglect", "refrain", "avoid", "cease", "stop", "quit"}
+)
+
+# Verbs (with their particle) that undo the event a noun object names: "abandoned its
+# acquisition of X", "called off the deal", "the merger was blocked".
+CANCELLING_VERBS = frozenset(
+    {
+        "abandon", "cancel", "call off", "scrap", "drop", "block", "reject", "terminate",
+        "abort", "halt", "veto", "kill", "withdraw", "scuttle", "torpedo", "prevent",
+        "prohibit", "forbid", "ban", "suspend", "shelve", "thwart", "deny", "rule out",
+        "give up", "break off", "end", "quash", "overturn", "rescind", "revoke",
+    }
+)  # fmt: skip
+
+# Verbs whose subject, a noun of an event, did not come about: "the deal collapsed".
+COLLAPSING_VERBS = frozenset({"collapse", "fail", "fall through", "fall apart", "founder"})
+
+# Verbs whose "from" + gerund did not happen: "barred Meta from buying X".
+PREVENTING_VERBS = frozenset(
+    "prevent bar ban stop block prohibit refrain keep discourage deter forbid restrain "
+    "exclude preclude".split()
+)
+
+# Nouns whose infinitive is an intention of their owner, not an event: "Meta's plan to buy X",
+# "has no plans to", "the deal to sell X".
+INTENT_NOUNS = frozenset(
+    "plan intention intent bid offer proposal attempt effort decision agreement deal promise "
+    "pledge threat commitment move aim goal push campaign desire hope wish ambition plot "
+    "scheme strategy request demand order contract call bid talks negotiation".split()
+)
+# Nouns whose infinitive is only possible: "Meta's ability to compete with X".
+ABILITY_NOUNS = frozenset("ability right chance opportunity permission power option".split())
+# Nouns whose infinitive did not happen: "its failure to pay X".
+NEGATING_NOUNS = frozenset("failure refusal reluctance inability".split())
+# Nouns whose infinitive is carried out by their owner.
+CONTROL_NOUNS = INTENT_NOUNS | ABILITY_NOUNS | NEGATING_NOUNS
 
 # Nouns that name an event or relation of a verb, and that verb's predicate: "Meta's partnership
 # with Microsoft" -> (Meta, partner with, Microsoft).
@@ -129,4 +182,95 @@ TITLE_WORDS = frozenset(
     "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
     "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
     "officer minister secretary senator governor editor analyst engineer".split()
+)
+
+# Verbs whose object noun carries the relation: "signed a deal with X" -> "sign deal with",
+# "filed a lawsuit against X", "placed an order with X".
+LIGHT_VERBS = frozenset(
+    "sign file take hold make reach strike have give bring lodge place enter form forge seal "
+    "conclude win award open launch announce start begin conduct pursue undergo face stand "
+    "express voice raise".split()
+)
+
+# Nouns of what someone does or says: acting on one is acting on its owner ("welcomed the
+# firm's decision" -> welcomed the firm; "complied with the Church's requests").
+EVENT_NOUNS = frozenset(
+    "decision move plan announcement statement remark comment behaviour behavior action "
+    "conduct policy proposal offer bid cancellation approach stance claim allegation request "
+    "attempt demand response criticism call order ruling verdict strategy effort".split()
+)
+
+# Past participles that do not end in -ed, for "be sold to" from "will sell X to Y".
+IRREGULAR_PARTICIPLES = {
+    "sell": "sold", "send": "sent", "bring": "brought", "buy": "bought", "give": "given",
+    "take": "taken", "make": "made", "lead": "led", "hand": "handed", "lend": "lent",
+    "leave": "left", "put": "put", "bear": "borne", "drive": "driven", "fly": "flown",
+    "throw": "thrown", "sink": "sunk", "draw": "drawn", "win": "won", "lose": "lost",
+}  # fmt: skip
+
+# Nouns of a position held in an organization, beyond TITLE_WORDS and the person descriptors:
+# "the Crown prosecutor", "GM's vice president".
+ROLE_NOUNS = frozenset(
+    "prosecutor lawyer attorney counsel judge economist strategist correspondent reporter "
+    "columnist commentator premier mayor chancellor ambassador envoy adviser advisor "
+    "consultant member employee staffer treasurer trustee commander general admiral "
+    "representative delegate secretary vice-president".split()
+)
+
+# Words that, before a name, make it the clause subject's competitor: "from rival Microsoft".
+RIVAL_WORDS = frozenset({"rival", "competitor", "arch-rival", "archrival", "arch-rivals"})
+
+# Adjectives whose infinitive is not an event: "willing to contribute", "likely to buy".
+ADJECTIVE_MODALITY = {
+    **dict.fromkeys("willing ready eager prepared keen determined poised set".split(), "intended"),
+    **dict.fromkeys("likely able expected due bound certain".split(), "possible"),
+}
+# ... or did not happen: "unable to pay", "reluctant to sell".
+NEGATING_ADJECTIVES = frozenset("unable unwilling reluctant unlikely loath hesitant".split())
+
+# Class nouns whose "of" names the thing itself: "the town of Yeoncheon", "the state of Ohio".
+OF_NAME_NOUNS = frozenset(
+    "city town village state province region island county country district port "
+    "municipality republic kingdom".split()
+)
+
+# Every noun of a position someone holds: titles, person descriptors and other roles.
+PERSON_ROLES = (
+    TITLE_WORDS | ROLE_NOUNS | {word for word, kind in DESCRIPTOR_TYPES.items() if kind == "person"}
+)
+
+# Nouns of a message someone gives: "said in a statement to X".
+COMMUNICATION_NOUNS = frozenset(
+    "statement interview letter message speech remark comment email memo briefing post "
+    "release announcement conversation call".split()
+)
+
+# Nouns whose "that" clause is a claim, not a fact: "claims that it had paid X".
+CLAIM_NOUNS = frozenset(
+    "claim allegation accusation charge report rumor rumour speculation suggestion suspicion "
+    "fear belief idea notion view assertion theory concern hope expectation worry prediction "
+    "assumption impression argument".split()
+)
+
+# Verbs whose object does what their infinitive says: "persuaded users to stop", "expect the
+# model to compete". Other verbs' subjects do it: "left the company to join X".
+OBJECT_CONTROL_VERBS = frozenset(
+    "ask tell persuade force allow permit enable urge order require want expect encourage "
+    "invite help cause lead get convince advise pressure push prompt compel oblige remind let "
+    "authorize authorise forbid ban bar instruct direct choose elect appoint name hire "
+    "select need like prefer".split()
+)
+# Verbs whose object's infinitive is only permitted: "allows Meta to sell X".
+PERMIT_VERBS = frozenset("allow permit enable let authorize authorise empower entitle".split())
+# Verbs whose object's infinitive is only asked for: "urged Meta to sell X".
+DIRECTIVE_VERBS = frozenset(
+    "ask tell urge order require encourage invite advise pressure push call instruct direct "
+    "persuade convince request demand".split()
+)
+
+# Verbs whose object takes the role of their "as": "named X as chief executive". After other
+# verbs the subject takes it: "X will replace Y as chief executive", "X joined as CEO".
+APPOINTING_VERBS = frozenset(
+    "appoint name announce elect hire select choose nominate designate install confirm list "
+    "recruit promote tap unveil introduce".split()
 )

@@ -17,7 +17,7 @@ from extract.mentions import find_entities
 # text, the referring word (its first occurrence), the entity it must refer to
 REFERENCES = [
     ("Meta released Llama 2. The company said it is free.", "company", "Meta"),
-    ("Mark Zuckerberg leads Meta. He said the model is free.", "He", "Mark Zuckerberg"),
+    ("Mark Zuckerberg leads the company. He said the model is free.", "He", "Mark Zuckerberg"),
     ("Sheryl Sandberg joined Meta in 2008. She praised the company.", "She", "Sheryl Sandberg"),
     ('"We will appeal the ruling," Microsoft said on Monday.', "We", "Microsoft"),
     ("Toyota reported record profits. The Japanese carmaker sold more cars.", "carmaker", "Toyota"),

@@ -1,0 +1,178 @@
+"""Who does what in a clause: the subject of a predicate, found in the clause itself or, for a
+clause without one (coordinated, infinitive, gerund, participle, a noun's infinitive), in the
+clause or noun that governs it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.candidate import children, has_lemma
+from extract.lexicon import CONTROL_NOUNS, OBJECT_CONTROL_VERBS, OF_NAME_NOUNS, PERSON_ROLES
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# NER labels of things with names of their own (not dates, amounts or numbers).
+NAMED_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW"}
+)
+# Labels of proper nouns that name no thing: 'Wednesday', 'May'.
+UNNAMED_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+# Prepositions whose gerund shares the subject of the clause it modifies: 'By licensing X to
+# others, Meta could...', 'after acquiring X, Apple...'.
+GERUND_PREPOSITIONS = frozenset(
+    "by after before while when through without despite since upon in on from".split()
+)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject of a predicate, inherited from the governing verb where the clause has none:
+    coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
+    gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
+    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if direct:
+        subject = direct[0]
+        if is_expletive(subject, verb):
+            return []
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return [subject]
+    if is_headline_verb(verb):
+        return [verb.doc[verb.i - 1]]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(verb.head)
+    if verb.dep_ == "xcomp":
+        if verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
+            return subjects_of(verb.head.head)  # 'they will be willing to contribute'
+        controller = (
+            children(verb.head, "dobj") if has_lemma(verb.head, OBJECT_CONTROL_VERBS) else []
+        )
+        return controller[:1] or subjects_of(verb.head)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
+        return subjects_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_gerund_adjunct(verb.head):
+        governor = verb.head.head
+        # 'stopped Meta from buying X': the object does it; 'by buying X', the subject.
+        controller = children(governor, "dobj") if verb.head.lower_ == "from" else []
+        return controller[:1] or subjects_of(governor)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # 'the model released by Meta', 'a company making chips': the noun is the subject.
+        return [verb.head]
+    if verb.dep_ == "acl" and is_infinitive(verb):
+        return noun_controllers(verb.head)
+    return []
+
+
+def is_expletive(subject: Token, verb: Token) -> bool:
+    """'It is asserted by X that...', 'it is important that...': an 'it' that stands for the
+    clause after the verb, not for anything named before."""
+    if subject.lower_ != "it":
+        return False
+    if subject.dep_ != "nsubjpass" and verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def noun_controllers(noun: Token) -> list[Token]:
+    """Who carries out the infinitive of a noun of intention: the possessor ('Meta's plan to',
+    'its decision to': a pronoun is resolved later) or the subject of the verb that has the noun
+    ('Meta has no plans to', 'Meta announced a deal to')."""
+    if not has_lemma(noun, CONTROL_NOUNS):
+        return []
+    owners = children(noun, "poss")
+    if owners:
+        return owners[:1]
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(noun.head.head)  # 'Meta is focusing on X in an attempt to compete'
+    return []
+
+
+def is_infinitive(verb: Token) -> bool:
+    """'to buy', and the passive 'to be replaced'."""
+    return verb.tag_ in ("VB", "VBN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts
+    )
+
+
+def is_gerund_adjunct(prep: Token) -> bool:
+    """'by licensing', 'after acquiring': a preposition of the verb introducing a gerund."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in GERUND_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def is_headline_verb(token: Token) -> bool:
+    """'Meta partners with Microsoft': the small model reads 'partners' as a plural noun.
+
+    A verbless sentence whose root is a plural noun modified by a name and followed by a
+    preposition is read as name + verb.
+    """
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or token.i == token.sent.start:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        before.head == token
+        and (before.pos_ == "PROPN" or before.ent_type_ != "")
+        and any(c.dep_ == "prep" for c in token.children)
+    )
+
+
+def resolve_relative(token: Token, verb: Token) -> Token:
+    """'the model that Meta released': the object 'that' stands for 'the model'."""
+    if token.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    """'was released', and the participle of 'the model released by Meta'."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_named(token: Token) -> bool:
+    """A name: typed by NER as a named thing, or a proper noun NER left untyped."""
+    return token.ent_type_ in NAMED_LABELS or (
+        token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS
+    )
+
+
+def names_for(noun: Token) -> list[Token]:
+    """The names a description stands for: 'its European division, Opel' -> [Opel]; 'rivals
+    like X and Y', 'sites such as X' -> [X, Y]; nothing for a name itself."""
+    if noun.pos_ != "NOUN" or is_named(noun):
+        return []
+    found = [a for a in children(noun, "appos") if is_named(a)]
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("of", "at"):
+            # 'the chief executive of Acme, John Smith,': the parser hangs him on Acme
+            found += [
+                person
+                for owner in children(prep, "pobj")
+                for person in children(owner, "appos")
+                if person.ent_type_ == "PERSON" and noun.lemma_.lower() in PERSON_ROLES
+            ]
+        if prep.lower_ == "of" and noun.lemma_.lower() in OF_NAME_NOUNS:
+            found += [o for o in children(prep, "pobj") if is_named(o)]  # 'the town of X'
+            continue
+        if prep.lower_ == "like" or (prep.lower_ == "as" and children(prep, "amod")):
+            # the parser hangs 'RIM's BlackBerry and Microsoft's Windows Mobile' oddly: take
+            # every name in the phrase that is not a possessor
+            found += [t for t in prep.subtree if is_example(t, prep)]
+    return found
+
+
+def is_example(token: Token, prep: Token) -> bool:
+    return (
+        token.i > prep.i
+        and is_named(token)
+        and token.dep_ not in ("compound", "poss", "case")
+        and not children(token, "case")  # "Microsoft's" owns the example
+        and (token.head == prep or token.dep_ == "conj" or token.head.head == prep)
+    )
