@@ -22,6 +22,11 @@ CONFIDENCE = {
     "title": 0.75,
     "nominalization": 0.65,
     "possessive": 0.55,
+    "relational": 0.7,
+    "descriptor": 0.7,
+    "descriptor_place": 0.65,
+    "location": 0.7,
+    "affiliation": 0.65,
 }
 
 

@@ -72,5 +72,94 @@ NOMINALIZATIONS: dict[str, str] = {
 TITLE_WORDS = frozenset(
     "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
     "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
-    "officer minister secretary senator governor editor analyst engineer".split()
+    "officer minister secretary senator governor editor analyst engineer boss".split()
+)
+
+# Adjectives of nationality and the names a text may use for the country, the first the
+# fullest: 'German economy minister X' -> (X, economy minister of, Germany).
+NATIONALITIES: dict[str, tuple[str, ...]] = {
+    "american": ("United States", "US", "U.S.", "USA", "America"),
+    "us": ("United States", "US", "U.S.", "USA", "America"),
+    "u.s.": ("United States", "US", "U.S.", "USA", "America"),
+    "british": ("United Kingdom", "UK", "U.K.", "Britain"),
+    "uk": ("United Kingdom", "UK", "U.K.", "Britain"),
+    "english": ("England",),
+    "scottish": ("Scotland",),
+    "irish": ("Ireland",),
+    "french": ("France",),
+    "german": ("Germany",),
+    "italian": ("Italy",),
+    "spanish": ("Spain",),
+    "portuguese": ("Portugal",),
+    "dutch": ("Netherlands", "the Netherlands", "Holland"),
+    "belgian": ("Belgium",),
+    "swiss": ("Switzerland",),
+    "austrian": ("Austria",),
+    "swedish": ("Sweden",),
+    "norwegian": ("Norway",),
+    "danish": ("Denmark",),
+    "finnish": ("Finland",),
+    "polish": ("Poland",),
+    "russian": ("Russia",),
+    "ukrainian": ("Ukraine",),
+    "greek": ("Greece",),
+    "turkish": ("Turkey",),
+    "israeli": ("Israel",),
+    "iranian": ("Iran",),
+    "iraqi": ("Iraq",),
+    "saudi": ("Saudi Arabia",),
+    "egyptian": ("Egypt",),
+    "indian": ("India",),
+    "pakistani": ("Pakistan",),
+    "chinese": ("China",),
+    "japanese": ("Japan",),
+    "korean": ("Korea", "South Korea"),
+    "south korean": ("South Korea",),
+    "north korean": ("North Korea",),
+    "taiwanese": ("Taiwan",),
+    "vietnamese": ("Vietnam",),
+    "thai": ("Thailand",),
+    "indonesian": ("Indonesia",),
+    "australian": ("Australia",),
+    "canadian": ("Canada",),
+    "mexican": ("Mexico",),
+    "brazilian": ("Brazil",),
+    "argentine": ("Argentina",),
+    "argentinian": ("Argentina",),
+    "chilean": ("Chile",),
+    "nigerian": ("Nigeria",),
+    "south african": ("South Africa",),
+    "kenyan": ("Kenya",),
+    "european": ("Europe",),
+}
+
+# Nouns that name a relation to their possessor: 'its European division, Opel' -> (Opel,
+# European division of, its owner). Kinship and business ties alike.
+RELATIONAL_NOUNS = frozenset(
+    "rival competitor customer client supplier partner subsidiary unit division arm parent "
+    "owner founder co-founder cofounder investor shareholder backer affiliate spinoff spin-off "
+    "offshoot brand member ally agency wife husband spouse widow son daughter child father "
+    "mother brother sister sibling cousin uncle aunt nephew niece grandson granddaughter "
+    "grandfather grandmother friend colleague lawyer attorney adviser advisor successor "
+    "predecessor deputy assistant".split()
+)
+
+# Nouns whose 'of'/'in' complement is the entity an argument is about: 'holds 12% of Meta',
+# 'a stake in Meta', 'shares in Meta fell'. The relation absorbs the head and preposition.
+PARTITIVE_HEADS = frozenset(
+    "% percent per cent stake share shares stock stocks interest part half majority "
+    "minority rest remainder bulk last most control ownership sales revenue revenues profit "
+    "profits earnings income price prices value valuation cost costs".split()
+)
+
+# Heads too empty to stand alone as a concept argument: 'one of the models', 'details of'.
+EMPTY_HEADS = frozenset(
+    "one ones move details detail range kind kinds type types sort lot lots number "
+    "variety series set group couple part".split()
+)
+
+# Place nouns that stand before 'of' + the place's name: 'the German state of Hesse'.
+PLACE_CLASS_NOUNS = frozenset(
+    "city town village state province region county district island capital country "
+    "municipality prefecture territory".split()
 )

@@ -1,7 +1,10 @@
 """Relations carried by nouns rather than verbs.
 
-- titles: "CEO Mark Zuckerberg of Meta", "Meta's chief scientist Jane Doe" -> (person, title, org);
-- possessives between names: "Microsoft's Azure" -> (Microsoft, have, Azure);
+- titles: "CEO Mark Zuckerberg of Meta", "Meta's chief scientist Jane Doe", "Meta spokesman
+  Jo Roe", "its chief financial officer Jo Roe" -> (person, title of, org);
+- possessives between names: "Microsoft's Azure", "Acme's Zeta app" -> (Microsoft, have, Azure);
+- relational nouns with a possessor: "its European division, Opel" -> (Opel, European division
+  of, it);
 - nominalizations: "Meta's partnership with Microsoft" -> (Meta, partner with, Microsoft),
   "the launch of Llama 2 by Meta" -> (Meta, launch, Llama 2).
 """
@@ -10,12 +13,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
-from extract.lexicon import NOMINALIZATIONS, TITLE_WORDS
+from extract.columns import Columns, isin
+from extract.descriptors import descriptor_candidates
+from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, NOMINALIZATIONS, TITLE_WORDS
+from extract.places import place_candidates
 
+PLACE_PREPOSITIONS = ("in", "near", "outside", "from", "of", "at")
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT"})
+
+
+def nominal_mask(cols: Columns) -> np.ndarray:
+    """The tokens where the noun-phrase rules of this module and its helpers may apply, beyond
+    those `relations.document_candidates` selects already (appositions, possessives, titles)."""
+    before_name = np.zeros(len(cols.pos), dtype=bool)
+    before_name[:-1] = cols.pos[1:] == PROPN
+    mask = (cols.pos == NOUN) & before_name
+    mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*PLACE_PREPOSITIONS))
+    return mask | (isin(cols.lower, cols.ids("based")) & isin(cols.dep, cols.ids("amod")))
 
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
@@ -26,6 +45,11 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from possessive_candidates(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOMINALIZATIONS:
         yield from nominalization_candidates(token)
+    if token.dep_ == "appos":
+        yield from possessor_apposition_candidates(token)
+    if token.pos_ == "NOUN":
+        yield from descriptor_candidates(token)
+    yield from place_candidates(token)
 
 
 def is_name(token: Token) -> bool:
@@ -33,26 +57,30 @@ def is_name(token: Token) -> bool:
 
 
 def title_candidates(title: Token) -> Iterator[Candidate]:
-    """'CEO Mark Zuckerberg', 'Meta's chief scientist Jane Doe': the title words before a
-    person's name, and the organization that owns the title (a possessive, or 'of'/'at')."""
+    """'CEO Mark Zuckerberg', 'Meta's chief scientist Jane Doe', 'Meta spokesman Jo Roe': the
+    title words before a person's name, and the organization that owns the title (a name among
+    the title words, a possessor, or 'of'/'at'); 'German economy minister' names a country."""
     person = title.head
     while person.dep_ in ("compound", "amod") and person.head.i > person.i and not is_name(person):
         person = person.head
     if person.ent_type_ != "PERSON":
         return
-    words = [t for t in person.lefts if t.dep_ in ("compound", "amod") and t.ent_type_ != "PERSON"]
     words = sorted(
         {
             w.i: w
-            for t in words
+            for t in person.lefts
+            if t.dep_ in ("compound", "amod") and t.ent_type_ != "PERSON"
             for w in t.subtree
-            if w.dep_ not in ("poss", "case") and not w.is_punct
+            if w.dep_ not in ("poss", "case", "det") and not w.is_punct
         }.values(),
         key=lambda t: t.i,
     )
+    named = [w for w in words if is_owner_word(w)]
+    words = [w for w in words if w not in named]
     if not words or (words[-1].i != title.i and title not in words):
         return
-    organizations = [o for t in (person, *words) for o in children(t, "poss") if is_name(o)]
+    organizations = [w for w in named if w.head not in named]
+    organizations += [o for t in (person, *words) for o in children(t, "poss") if is_owner(o)]
     for prep in children(person, "prep"):
         if prep.lower_ in ("of", "at"):
             organizations += [o for o in children(prep, "pobj") if is_name(o)]
@@ -61,17 +89,47 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
         yield Candidate(person, organization, f"{role} of", tuple(words), "title")
 
 
+def is_owner_word(token: Token) -> bool:
+    """A name among a title's words that says whose title it is: 'Airbus' in 'Airbus
+    spokesman', 'German' in 'German economy minister'."""
+    if token.ent_type_ in ("ORG", "GPE"):
+        return True
+    return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
+
+
+def is_owner(token: Token) -> bool:
+    """A possessor that can own a title or a thing: a name, a pronoun or a description
+    ('its', 'the company's'), which coreference resolves."""
+    return is_name(token) or token.pos_ == "PRON" or token.lemma_.lower() in DESCRIPTOR_TYPES
+
+
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     """'Microsoft's Azure': a name owned by a name."""
     owned = owner.head
-    if is_name(owner) and is_name(owned) and owned.ent_type_ != "PERSON" and owner.pos_ != "PRON":
-        yield Candidate(
-            owner,
-            owned,
-            "have",
-            (owner.doc[owner.i + 1],) if owner.i + 1 < len(owner.doc) else (owner,),
-            "possessive",
-        )
+    if owned.pos_ == "NOUN" and is_owner(owner):
+        yield from class_noun_possessive(owner, owned)
+    elif is_name(owner) and owner.pos_ != "PRON" and is_name(owned):
+        if owned.ent_type_ != "PERSON":
+            yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def class_noun_possessive(owner: Token, noun: Token) -> Iterator[Candidate]:
+    """'Acme's Zeta app', 'its own Zeta browser' -> (owner, have, Zeta); 'its Paris
+    headquarters' -> (owner, have headquarters in, Paris). The owner may be a pronoun."""
+    names = [t for t in children(noun, "compound", "nmod") if is_name(t) and t.i > owner.i]
+    if not names or names[-1].ent_type_ == "PERSON":
+        return
+    owned = names[-1]
+    if owned.ent_type_ in ("GPE", "LOC"):
+        predicate = f"have {noun.lower_} in"
+        yield Candidate(owner, owned, predicate, (noun,), "possessive")
+    else:
+        yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def relation_tokens(owner: Token) -> tuple[Token, ...]:
+    """The possessive marker after an owner, the words that say 'has'."""
+    return (owner.doc[owner.i + 1],) if owner.i + 1 < len(owner.doc) else (owner,)
 
 
 def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
@@ -93,3 +151,24 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")
+
+
+def possessor_apposition_candidates(appos: Token) -> Iterator[Candidate]:
+    """'Opel, its European division', 'Paris's father, Albert Jaquier': a name set beside a
+    noun with a possessor stands in the noun's relation to the possessor."""
+    name, description = appos.head, appos
+    if description.pos_ == "PROPN" and name.pos_ == "NOUN":
+        name, description = description, name
+    if not is_name(name) or name.pos_ == "PRON" or description.pos_ != "NOUN":
+        return
+    if any(is_name(t) for t in children(description, "compound", "nmod")):
+        return  # "AOL's AIM messenger" is a named thing of its own, not a description
+    owners = [o for o in children(description, "poss") if is_owner(o)]
+    words = [
+        t
+        for t in description.lefts
+        if t.dep_ in ("amod", "compound") and not is_name(t) and t.lower_ != "own"
+    ]
+    role = " ".join(t.lower_ for t in (*words, description))
+    for owner in owners:
+        yield Candidate(name, owner, f"{role} of", (description,), "relational")

@@ -24,7 +24,7 @@ from extract.lexicon import (
     REPORTING_VERBS,
     TITLE_WORDS,
 )
-from extract.nominal import nominal_candidates
+from extract.nominal import nominal_candidates, nominal_mask
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # NER labels of things with names of their own (not dates, amounts or numbers).
@@ -41,6 +41,7 @@ def document_candidates(cols: Columns) -> Iterator[Candidate]:
     mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
     mask |= isin(cols.lemma, cols.ids(*NOMINALIZATIONS)) | isin(cols.dep, cols.ids("poss"))
     mask |= isin(cols.lower, cols.ids(*TITLE_WORDS)) & isin(cols.dep, cols.ids("compound", "amod"))
+    mask |= nominal_mask(cols)
     for token in cols.tokens(mask):
         yield from token_candidates(token)
 

@@ -1,0 +1,121 @@
+"""Argument tokens -> entities and concepts, with the words that name them (issue 14).
+
+A named mention or resolved reference gives its entity; a nationality adjective gives its
+country; a class noun whose modifier names the instance gives that instance; any other noun
+gives a concept whose words keep their 'of' complement ('risk of fraud', not 'risk').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extract.candidate import children
+from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES
+from extract.mentions import DocumentEntities, clean_name
+from extract.triple import Entity
+
+NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# A concept keeps at most this many words: a whole clause is no node of a graph.
+MAX_CONCEPT_WORDS = 6
+
+
+def argument(
+    token: Token, entities: DocumentEntities, *, avoid: Entity | None = None
+) -> tuple[Entity, tuple[int, int]] | None:
+    """The entity an argument token stands for, with the character offsets of its words.
+
+    A named mention or resolved reference gives its entity (a reference avoids `avoid`, the
+    other argument: nothing acts on itself here); a pronoun that could not be resolved gives
+    None (its triple is dropped), and so does a bare empty head ('one', 'details'); a common
+    noun gives a concept.
+    """
+    found = country_of(token, entities) or entities.mention_of(token, avoid=avoid)
+    if found is None:
+        found = named_compound(token, entities)
+    if found is not None:
+        entity, span = found
+        return entity, (span.start_char, span.end_char)
+    if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
+        return None
+    span = concept_phrase(token, entities)
+    if span is None:
+        return None
+    kind = "quantity" if token.pos_ == "NUM" else "concept"
+    return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+
+
+def country_of(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
+    """'German economy minister': a nationality adjective stands for its country, the
+    document's own mention of it when there is one ('Britain' for 'British')."""
+    if token.ent_type_ != "NORP" or token.lower_ not in NATIONALITIES:
+        return None
+    names = NATIONALITIES[token.lower_]
+    for span, entity in zip(entities.spans, entities.span_entity):
+        if clean_name(span.text) in names:
+            return entity, token.doc[token.i : token.i + 1]
+    return Entity(name=names[0], type="place"), token.doc[token.i : token.i + 1]
+
+
+def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
+    """'its GPT-4 model': a class noun whose modifier names the instance stands for it."""
+    # 'the Meta chief' names a chief of Meta, not Meta: people and places are not instances.
+    if DESCRIPTOR_TYPES.get(token.lemma_.lower()) not in ("organization", "product"):
+        return None
+    for child in token.lefts:
+        # 'the US car maker' describes a maker from a place, not the place.
+        if (
+            child.dep_ == "compound"
+            and child.i in entities.token_span
+            and child.right_edge.i == token.i - 1
+            and child.ent_type_ not in PLACE_LABELS
+        ):
+            return entities.mention_of(child)
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """A noun with its compound and adjective modifiers, without determiners or possessives:
+    'a large language model' -> 'large language model'."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in NOUN_PHRASE_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return token.doc[start : token.i + 1]
+
+
+def concept_phrase(token: Token, entities: DocumentEntities) -> Span | None:
+    """A concept's words: the noun phrase and an 'of' complement that names no entity ('risk
+    of fraud', 'rise in the price of bonds'); None for an empty head standing alone."""
+    span = noun_phrase(token)
+    end = token
+    for _ in range(2):  # 'rise in the price of bonds': two complements at most
+        inner = complement(end, entities)
+        if inner is None or inner.i - span.start + 1 > MAX_CONCEPT_WORDS:
+            break
+        end = inner
+    if end is token and len(span) == 1 and token.lemma_.lower() in EMPTY_HEADS:
+        return None
+    return token.doc[span.start : end.i + 1]
+
+
+def complement(noun: Token, entities: DocumentEntities) -> Token | None:
+    """The common noun of an 'of' (or, after a change word, 'in') complement right after a
+    noun, when it names no entity: 'risk [of fraud]', 'rise [in unemployment]'."""
+    right = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if right is None or right.head != noun or right.dep_ != "prep":
+        return None
+    if right.lower_ != "of" and not (right.lower_ == "in" and noun.lemma_.lower() in CHANGES):
+        return None
+    for obj in children(right, "pobj"):
+        named = obj.i in entities.token_span or obj.i in entities.references
+        # 'weights of its models': a possessor makes the complement about an entity.
+        owned = any(c.dep_ == "poss" for c in obj.children)
+        if obj.pos_ == "NOUN" and not named and not obj.ent_type_ and not owned:
+            return obj
+    return None
+
+
+# Nouns of change whose 'in' complement is what changed: 'a rise in unemployment'.
+CHANGES = frozenset("rise fall increase decrease drop decline gain jump cut growth".split())

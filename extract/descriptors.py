@@ -1,0 +1,88 @@
+"""Common nouns that describe the name they stand before (issue 14).
+
+- 'French drug maker Sanofa' -> (Sanofa, be, drug maker) and (Sanofa, based in, France);
+- 'France's investigative agency BEA', 'Boeing rival Airbus' -> (BEA, investigative agency
+  of, France), (Airbus, rival of, Boeing): a possessor, or a name before a relational noun, is
+  what the description relates the name to.
+
+The small model often parses 'the US car manufacturer General Motors' as two sibling subjects
+rather than a compound, so a noun right before a name with the same head and role counts too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, children
+from extract.lexicon import NATIONALITIES, RELATIONAL_NOUNS, TITLE_WORDS
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+
+def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
+    """The facts a descriptive noun phrase states about the name after it."""
+    name = described_name(noun)
+    if name is None or (noun.lower_ in TITLE_WORDS and name.ent_type_ == "PERSON"):
+        return
+    modifiers = [t for t in noun.subtree if t.i < noun.i]
+    places = [t for t in modifiers if is_place_word(t)]
+    owners = [t for t in (*children(noun, "poss"), *children(name, "poss")) if t.i < noun.i]
+    if noun.lemma_.lower() in RELATIONAL_NOUNS:
+        owners += [t for t in modifiers if t.ent_type_ in OWNER_LABELS and t not in places]
+    owners = [head_of_name(t) for t in owners]
+    words = [
+        t
+        for t in modifiers
+        if t.dep_ in ("amod", "compound", "nmod", "conj", "cc")
+        and not t.ent_type_
+        and t.pos_ != "PROPN"
+        and t.lower_ != "own"
+    ]
+    role = " ".join(t.lower_ for t in (*words, noun))
+    yield Candidate(name, noun, "be", (noun,), "descriptor")
+    for owner in dict.fromkeys(owners):
+        yield Candidate(name, owner, f"{role} of", (noun,), "relational")
+    relation = "from" if name.ent_type_ == "PERSON" else "based in"
+    for place in places:
+        yield Candidate(name, place, relation, (place,), "descriptor_place")
+
+
+def described_name(noun: Token) -> Token | None:
+    """The name a common noun describes: its head when it modifies a name ('carmaker
+    Toyota'), or a name right after it that the parser made its sibling."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    head = noun.head
+    if noun.dep_ == "compound" and head.i > noun.i and is_name_token(head):
+        return head
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or not is_name_token(after):
+        return None
+    root = head_of_name(after)
+    if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
+        return root
+    return None
+
+
+def is_name_token(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.pos_ == "PROPN"
+
+
+def head_of_name(token: Token) -> Token:
+    """The last word of the name a token belongs to: 'General' -> 'Motors'."""
+    while (
+        token.dep_ in ("compound", "flat") and token.head.i > token.i and is_name_token(token.head)
+    ):
+        token = token.head
+    return token
+
+
+def is_place_word(token: Token) -> bool:
+    """A place name or a nationality ('US', 'French') modifying a description."""
+    if token.ent_type_ in PLACE_LABELS and token.dep_ in ("compound", "amod", "nmod"):
+        return token.head.ent_type_ not in PLACE_LABELS
+    return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES

@@ -1,0 +1,98 @@
+"""Locations and affiliations stated inside noun phrases (issue 14).
+
+- 'the Moscone Center in San Francisco' -> (Moscone Center, be in, San Francisco);
+- 'San Francisco, California' -> (San Francisco, be in, California);
+- 'Toulouse-based Airbus' -> (Airbus, based in, Toulouse);
+- 'Jane Roe of Acme', 'Jane Roe from Sydney' -> (Jane Roe, of, Acme), (Jane Roe, from, Sydney);
+- 'the German state of Hesse' -> (Hesse, state of, Germany).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, children
+from extract.descriptors import head_of_name, is_name_token, is_place_word
+from extract.lexicon import PLACE_CLASS_NOUNS
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Things that are somewhere: a person is 'from' a place instead, a product is sold there.
+LOCATED_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
+PREPOSITIONS = {"in": "be in", "near": "be near", "outside": "be outside"}
+
+
+def place_candidates(token: Token) -> Iterator[Candidate]:
+    """The location rules that apply at `token` (a preposition, apposition or 'based')."""
+    if token.dep_ == "prep":
+        yield from name_preposition_candidates(token)
+    elif token.dep_ == "appos":
+        yield from place_pair_candidates(token)
+    elif token.lower_ == "based" and token.dep_ == "amod":
+        yield from based_candidates(token)
+
+
+def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
+    """A preposition hanging on a name with a name as its object."""
+    name = prep.head
+    if not is_name_token(name) or name.pos_ == "PRON":
+        return
+    for obj in children(prep, "pobj"):
+        if not is_name_token(obj):
+            continue
+        if prep.lower_ in PREPOSITIONS and name.ent_type_ in LOCATED_LABELS:
+            if obj.ent_type_ in PLACE_LABELS:
+                yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
+        elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
+            yield Candidate(name, obj, "be from", (prep,), "location")
+        elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
+            yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+    if name.pos_ == "NOUN":
+        yield from place_class_candidates(prep)
+
+
+def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
+    """'Sydney, Australia': a place set off by a comma after a place is where it lies."""
+    place = appos.head
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if (
+        place.ent_type_ == "GPE"
+        and appos.ent_type_ == "GPE"
+        and before is not None
+        and before.text == ","
+        and before.i == place.i + 1
+        and not place.conjuncts
+        and not appos.conjuncts
+    ):
+        yield Candidate(place, appos, "be in", (before,), "location")
+
+
+def based_candidates(based: Token) -> Iterator[Candidate]:
+    """'Toulouse-based Airbus': the modifier of 'based' is where its head is based."""
+    if not is_name_token(based.head):
+        return
+    for place in children(based, "npadvmod", "compound", "nmod"):
+        if place.ent_type_ in PLACE_LABELS or place.text[:1].isupper():
+            yield Candidate(based.head, head_of_name(place), "be based in", (based,), "location")
+
+
+def place_class_candidates(prep: Token) -> Iterator[Candidate]:
+    """'the German state of Hesse', 'the town of Yeoncheon in Korea'."""
+    noun = prep.head
+    if prep.lower_ != "of" or noun.lemma_.lower() not in PLACE_CLASS_NOUNS:
+        return
+    for obj in children(prep, "pobj"):
+        if obj.ent_type_ not in PLACE_LABELS and obj.pos_ != "PROPN":
+            continue
+        for place in (t for t in noun.lefts if is_place_word(t) or is_place_owner(t)):
+            yield Candidate(obj, head_of_name(place), f"{noun.lower_} of", (noun,), "relational")
+        for inner in children(noun, "prep"):
+            if inner.lower_ == "in":
+                for where in children(inner, "pobj"):
+                    if where.ent_type_ in PLACE_LABELS:
+                        yield Candidate(obj, where, "be in", (inner,), "location")
+
+
+def is_place_owner(token: Token) -> bool:
+    return token.dep_ == "poss" and token.ent_type_ == "GPE"
