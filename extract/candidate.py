@@ -27,6 +27,7 @@ CONFIDENCE = {
     "descriptor_place": 0.65,
     "location": 0.7,
     "affiliation": 0.65,
+    "measure": 0.65,
 }
 
 

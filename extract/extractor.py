@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.arguments import argument
 from extract.columns import columns
+from extract.complements import candidate_variants
 from extract.entities import NAMED_TYPES
 from extract.mentions import DocumentEntities, find_entities
 from extract.pipeline import BATCH_SIZE, document_parts, load_pipeline, parse, split_text
@@ -25,7 +27,9 @@ REFERENCE_FACTOR = 0.9
 UNNAMED_SOURCE = Entity(name="unnamed source", type="concept")
 IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 # Rules whose predicate is already a relation phrase ('chief executive of', 'based in').
-PHRASE_RULES = frozenset({"role", "title", "relational", "descriptor_place", "affiliation"})
+PHRASE_RULES = frozenset(
+    {"role", "title", "relational", "descriptor_place", "affiliation", "measure"}
+)
 
 
 def extract_documents(
@@ -82,7 +86,9 @@ def extract_document(
     triples: dict[tuple, Triple] = {}
     sentences: dict[int, tuple[str, int]] = {}
     text = doc.text  # built from every token on each call: take it once
-    for candidate in document_candidates(cols):
+    for candidate in chain.from_iterable(
+        candidate_variants(c, entities) for c in document_candidates(cols)
+    ):
         index = int(cols.sentence[candidate.relation_tokens[0].i])
         if index not in sentences:
             sentences[index] = sentence_text(text, cols.sentence_span(index))
