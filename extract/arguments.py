@@ -16,6 +16,7 @@ from extract.triple import Entity
 
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 # A concept keeps at most this many words: a whole clause is no node of a graph.
 MAX_CONCEPT_WORDS = 6
 
@@ -34,7 +35,7 @@ def argument(
     if found is None:
         found = named_compound(token, entities)
     if found is not None:
-        entity, span = found
+        entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
     if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
         return None
@@ -43,6 +44,16 @@ def argument(
         return None
     kind = "quantity" if token.pos_ == "NUM" else "concept"
     return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+
+
+def with_currency(entity: Entity, span: Span) -> tuple[Entity, Span]:
+    """'$450m': the small model's money mentions often leave out the currency sign."""
+    before = span.doc[span.start - 1] if span.start else None
+    if span.root.ent_type_ != "MONEY" or before is None or before.tag_ != "$":
+        return entity, span
+    if entity.name.startswith(before.text):
+        return entity, span
+    return Entity(name=before.text + entity.name, type=entity.type), span.doc[before.i : span.end]
 
 
 def country_of(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
@@ -112,6 +123,8 @@ def complement(noun: Token, entities: DocumentEntities) -> Token | None:
         named = obj.i in entities.token_span or obj.i in entities.references
         # 'weights of its models': a possessor makes the complement about an entity.
         owned = any(c.dep_ == "poss" for c in obj.children)
+        if obj.ent_type_ in AMOUNT_LABELS:
+            return obj  # 'a fall of 17%'
         if obj.pos_ == "NOUN" and not named and not obj.ent_type_ and not owned:
             return obj
     return None

@@ -25,6 +25,10 @@ OBJECT_PREPOSITIONS = frozenset(
 # A measure of an entity is 'of', 'at' or 'in' it: 'sales at Acme', 'shares in Acme'.
 MEASURE_PREPOSITIONS = frozenset({"of", "at", "in", "for"})
 TIME_PREPOSITIONS = frozenset("after before during since until following amid".split())
+# 'Opel, its division': the relational rules read these already ('division of').
+NAMING_RULES = frozenset({"apposition", "descriptor"})
+GROUP_PRONOUNS = frozenset({"them", "they", "these", "those", "us", "we"})
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME"})
 HEAD_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod"})
 MAX_HEAD_WORDS = 3
 
@@ -35,15 +39,19 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     subject = entity_in(candidate.subject, entities, measure=True)
     if subject is not None:
         token, words = subject
+        # 'sales at Acme rose' -> (Acme, sales rise): the preposition joined head and entity.
+        head = words.rsplit(" ", 1)[0]
         yield replace(
             candidate,
             subject=token,
-            predicate=f"{words} {candidate.predicate}",
+            predicate=f"{head} {candidate.predicate}",
             rule="measure",
         )
     # A time adjunct ('recovered after the appointment of X') is about when, not whom: its
     # complement is read only through a partitive or relational head.
     timed = candidate.relation_tokens[-1].lower_ in TIME_PREPOSITIONS
+    if candidate.rule in NAMING_RULES:
+        return
     obj = entity_in(candidate.object, entities, measure=False, any_head=not timed)
     if obj is not None and obj[0] != candidate.subject:
         token, words = obj
@@ -84,6 +92,8 @@ def through_preposition(
         if prep.lower_ not in allowed:
             continue
         for obj in children(prep, "pobj"):
+            if obj.lower_ in GROUP_PRONOUNS:
+                continue  # 'one of them' is one of a group, not of an entity
             if is_entity(obj, entities):
                 return obj, f"{words} {prep.lower_}"
             inner = obj.lemma_.lower()
@@ -111,4 +121,7 @@ def head_words(noun: Token) -> str | None:
 
 
 def is_entity(token: Token, entities: DocumentEntities) -> bool:
+    """A token that names or refers to an entity; '12%' and '$3bn' are amounts, not entities."""
+    if token.ent_type_ in AMOUNT_LABELS:
+        return False
     return token.i in entities.token_span or token.i in entities.references

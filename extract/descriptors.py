@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
-from extract.lexicon import NATIONALITIES, RELATIONAL_NOUNS, TITLE_WORDS
+from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, RELATIONAL_NOUNS, TITLE_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
@@ -46,7 +46,8 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     yield Candidate(name, noun, "be", (noun,), "descriptor")
     for owner in dict.fromkeys(owners):
         yield Candidate(name, owner, f"{role} of", (noun,), "relational")
-    relation = "from" if name.ent_type_ == "PERSON" else "based in"
+    kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower(), name.ent_type_.lower())
+    relation = "from" if kind == "person" else "based in"
     for place in places:
         yield Candidate(name, place, relation, (place,), "descriptor_place")
 

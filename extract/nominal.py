@@ -19,11 +19,17 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
 from extract.columns import Columns, isin
-from extract.descriptors import descriptor_candidates
-from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, NOMINALIZATIONS, TITLE_WORDS
+from extract.descriptors import described_name, descriptor_candidates
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    NATIONALITIES,
+    NOMINALIZATIONS,
+    RELATIONAL_NOUNS,
+    TITLE_WORDS,
+)
 from extract.places import place_candidates
 
-PLACE_PREPOSITIONS = ("in", "near", "outside", "from", "of", "at")
+NOUN_PREPOSITIONS = ("in", "near", "outside", "from", "of", "at", "among")
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT"})
 
 
@@ -33,7 +39,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     before_name = np.zeros(len(cols.pos), dtype=bool)
     before_name[:-1] = cols.pos[1:] == PROPN
     mask = (cols.pos == NOUN) & before_name
-    mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*PLACE_PREPOSITIONS))
+    mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
     return mask | (isin(cols.lower, cols.ids("based")) & isin(cols.dep, cols.ids("amod")))
 
 
@@ -50,6 +56,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
     if token.pos_ == "NOUN":
         yield from descriptor_candidates(token)
     yield from place_candidates(token)
+    if token.lower_ == "among" and token.dep_ == "prep":
+        yield from among_candidates(token)
 
 
 def is_name(token: Token) -> bool:
@@ -63,15 +71,19 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
     person = title.head
     while person.dep_ in ("compound", "amod") and person.head.i > person.i and not is_name(person):
         person = person.head
-    if person.ent_type_ != "PERSON":
+    phrase = [t for t in person.lefts if t.dep_ in ("compound", "amod")]
+    if person.ent_type_ != "PERSON" and person.pos_ == "NOUN":
+        # 'its chief financial officer Jo Roe' parsed as two subjects: the title is a sibling.
+        phrase, person = [person], described_name(person)
+    if person is None or person.ent_type_ != "PERSON":
         return
     words = sorted(
         {
             w.i: w
-            for t in person.lefts
-            if t.dep_ in ("compound", "amod") and t.ent_type_ != "PERSON"
+            for t in phrase
+            if t.ent_type_ != "PERSON"
             for w in t.subtree
-            if w.dep_ not in ("poss", "case", "det") and not w.is_punct
+            if w.dep_ not in ("poss", "case", "det") and not w.is_punct and w.i < person.i
         }.values(),
         key=lambda t: t.i,
     )
@@ -172,3 +184,17 @@ def possessor_apposition_candidates(appos: Token) -> Iterator[Candidate]:
     role = " ".join(t.lower_ for t in (*words, description))
     for owner in owners:
         yield Candidate(name, owner, f"{role} of", (description,), "relational")
+
+
+def among_candidates(prep: Token) -> Iterator[Candidate]:
+    """'Acme is among Bolt's main competitors' -> (Acme, be among, competitors), which
+    `extract.complements` reads as (Acme, is among main competitors of, Bolt). The relation
+    token is the preposition, so that Open IE does not take the copula for a verb."""
+    verb = prep.head
+    if verb.lemma_ not in ("be", "remain") or children(verb, "attr", "acomp"):
+        return
+    for subject in children(verb, "nsubj"):
+        for group in children(prep, "pobj"):
+            # 'among the applications': a plain group is no relation to anyone.
+            if group.pos_ == "NOUN" and group.lemma_.lower() in RELATIONAL_NOUNS:
+                yield Candidate(subject, group, f"{verb.lemma_} among", (prep,), "copula")

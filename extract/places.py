@@ -36,6 +36,8 @@ def place_candidates(token: Token) -> Iterator[Candidate]:
 def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
     """A preposition hanging on a name with a name as its object."""
     name = prep.head
+    if name.pos_ == "NOUN":
+        yield from place_class_candidates(prep)
     if not is_name_token(name) or name.pos_ == "PRON":
         return
     for obj in children(prep, "pobj"):
@@ -48,8 +50,6 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
             yield Candidate(name, obj, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
-    if name.pos_ == "NOUN":
-        yield from place_class_candidates(prep)
 
 
 def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
