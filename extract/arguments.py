@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.candidate import children
-from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES
+from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES, TITLE_WORDS
 from extract.mentions import DocumentEntities, clean_name
 from extract.triple import Entity
 
@@ -33,7 +33,7 @@ def argument(
     """
     found = country_of(token, entities) or entities.mention_of(token, avoid=avoid)
     if found is None:
-        found = named_compound(token, entities)
+        found = named_compound(token, entities) or modifier_name(token, entities)
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
@@ -83,6 +83,32 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
         ):
             return entities.mention_of(child)
     return None
+
+
+def modifier_name(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
+    """'Former Acme boss', 'Acme's Pluto app': a proper noun modifying a title or class noun,
+    which the mentions leave out as part of a phrase, names the title's organization or the
+    class noun's instance (the document's entity of that name when there is one)."""
+    head = token.head
+    if token.pos_ != "PROPN" or token.dep_ != "compound":
+        return None
+    if head.pos_ != "NOUN" and head.lower_ not in TITLE_WORDS:
+        return None
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].head.i > start - 1
+    ):
+        start -= 1
+    span = token.doc[start : token.i + 1]
+    name = clean_name(span.text)
+    for mention, entity in zip(entities.spans, entities.span_entity):
+        if clean_name(mention.text) == name:
+            return entity, span
+    if head.lower_ in TITLE_WORDS:
+        return Entity(name=name, type="organization"), span
+    return Entity(name=name, type=DESCRIPTOR_TYPES.get(head.lemma_.lower(), "thing")), span
 
 
 def noun_phrase(token: Token) -> Span:

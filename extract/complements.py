@@ -37,7 +37,8 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     """The candidate as read, and the variants that move an argument to an entity."""
     yield candidate
     subject = entity_in(candidate.subject, entities, measure=True)
-    if subject is not None:
+    # 'Shares in Acme fell on Monday': a time adjunct says nothing about Acme.
+    if subject is not None and candidate.object.ent_type_ not in ("DATE", "TIME"):
         token, words = subject
         # 'sales at Acme rose' -> (Acme, sales rise): the preposition joined head and entity.
         head = words.rsplit(" ", 1)[0]
@@ -114,7 +115,8 @@ def head_words(noun: Token) -> str | None:
         and t.ent_type_ not in ("ORG", "PERSON", "GPE", "PRODUCT")
         and t.pos_ != "PROPN"
     ]
-    words = [w for t in modifiers for w in t.subtree if not w.is_punct] + [noun]
+    words = [w for t in modifiers for w in t.subtree if not w.is_punct or w.text == "%"]
+    words.append(noun)
     if len(words) > MAX_HEAD_WORDS:
         return None
     return " ".join(w.text if w.text == "%" else w.lower_ for w in words).replace(" %", "%")

@@ -75,6 +75,12 @@ TITLE_WORDS = frozenset(
     "officer minister secretary senator governor editor analyst engineer boss".split()
 )
 
+# Words that join title words in capitals without naming an organization: 'Vice President'.
+TITLE_MODIFIERS = frozenset(
+    "vice senior deputy general managing acting interim assistant associate executive "
+    "former financial operating technology marketing".split()
+)
+
 # Adjectives of nationality and the names a text may use for the country, the first the
 # fullest: 'German economy minister X' -> (X, economy minister of, Germany).
 NATIONALITIES: dict[str, tuple[str, ...]] = {

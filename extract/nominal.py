@@ -25,6 +25,7 @@ from extract.lexicon import (
     NATIONALITIES,
     NOMINALIZATIONS,
     RELATIONAL_NOUNS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from extract.places import place_candidates
@@ -106,6 +107,9 @@ def is_owner_word(token: Token) -> bool:
     spokesman', 'German' in 'German economy minister'."""
     if token.ent_type_ in ("ORG", "GPE"):
         return True
+    if token.pos_ == "PROPN" and not token.ent_type_:
+        # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
+        return token.lower_ not in TITLE_WORDS and token.lower_ not in TITLE_MODIFIERS
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
 
 

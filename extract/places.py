@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
 from extract.descriptors import head_of_name, is_name_token, is_place_word
-from extract.lexicon import PLACE_CLASS_NOUNS
+from extract.lexicon import PARTITIVE_HEADS, PLACE_CLASS_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Things that are somewhere: a person is 'from' a place instead, a product is sold there.
@@ -38,7 +38,7 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
     name = prep.head
     if name.pos_ == "NOUN":
         yield from place_class_candidates(prep)
-    if not is_name_token(name) or name.pos_ == "PRON":
+    if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
         return
     for obj in children(prep, "pobj"):
         if not is_name_token(obj):
@@ -96,3 +96,10 @@ def place_class_candidates(prep: Token) -> Iterator[Candidate]:
 
 def is_place_owner(token: Token) -> bool:
     return token.dep_ == "poss" and token.ent_type_ == "GPE"
+
+
+def in_measure(name: Token) -> bool:
+    """'sales of Acme in China': the place is where the sales are, not where Acme is."""
+    prep = name.head
+    heads = {prep.head.lemma_.lower(), prep.head.lower_}
+    return name.dep_ == "pobj" and prep.lower_ == "of" and not PARTITIVE_HEADS.isdisjoint(heads)
