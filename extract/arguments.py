@@ -90,6 +90,9 @@ def modifier_name(token: Token, entities: DocumentEntities) -> tuple[Entity, Spa
     which the mentions leave out as part of a phrase, names the title's organization or the
     class noun's instance (the document's entity of that name when there is one)."""
     head = token.head
+    if head.lower_ == "based" and token.dep_ == "npadvmod" and token.text[:1].isupper():
+        # 'Toulouse-based': the small model often reads the place as a common noun.
+        return Entity(name=token.text, type="place"), token.doc[token.i : token.i + 1]
     if token.pos_ != "PROPN" or token.dep_ != "compound":
         return None
     if head.pos_ != "NOUN" and head.lower_ not in TITLE_WORDS:
