@@ -28,6 +28,7 @@ CONFIDENCE = {
     "location": 0.7,
     "affiliation": 0.65,
     "measure": 0.65,
+    "title_unowned": 0.6,
 }
 
 

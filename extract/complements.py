@@ -27,6 +27,8 @@ MEASURE_PREPOSITIONS = frozenset({"of", "at", "in", "for"})
 TIME_PREPOSITIONS = frozenset("after before during since until following amid".split())
 # 'Opel, its division': the relational rules read these already ('division of').
 NAMING_RULES = frozenset({"apposition", "descriptor"})
+# An organization is the article's subject when it has this many more mentions than any other.
+MAIN_MARGIN = 2
 GROUP_PRONOUNS = frozenset({"them", "they", "these", "those", "us", "we"})
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME"})
 HEAD_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod"})
@@ -35,32 +37,71 @@ MAX_HEAD_WORDS = 3
 
 def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
     """The candidate as read, and the variants that move an argument to an entity."""
+    if candidate.rule == "title_unowned":
+        yield from owned_title(candidate, entities)
+        return
     yield candidate
+    yield from measure_variants(candidate, entities)
+    yield from object_variants(candidate, entities)
+    yield from role_chain_variants(candidate, entities)
+
+
+def measure_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
+    """'Annual sales at Acme rose to $3bn' -> (Acme, annual sales rise to, $3bn)."""
     subject = entity_in(candidate.subject, entities, measure=True)
     # 'Shares in Acme fell on Monday': a time adjunct says nothing about Acme.
     if subject is not None and candidate.object.ent_type_ not in ("DATE", "TIME"):
         token, words = subject
         # 'sales at Acme rose' -> (Acme, sales rise): the preposition joined head and entity.
         head = words.rsplit(" ", 1)[0]
-        yield replace(
-            candidate,
-            subject=token,
-            predicate=f"{head} {candidate.predicate}",
-            rule="measure",
-        )
+        predicate = f"{head} {candidate.predicate}"
+        yield replace(candidate, subject=token, predicate=predicate, rule="measure")
+
+
+def object_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
+    """'holds 12% of Acme' -> (X, hold 12% of, Acme)."""
     # A time adjunct ('recovered after the appointment of X') is about when, not whom: its
     # complement is read only through a partitive or relational head.
     timed = candidate.relation_tokens[-1].lower_ in TIME_PREPOSITIONS
-    if candidate.rule in NAMING_RULES:
-        return
-    obj = entity_in(candidate.object, entities, measure=False, any_head=not timed)
+    # 'Opel, its division': the relational rules read a possessor there already.
+    owners = candidate.rule not in NAMING_RULES
+    obj = entity_in(candidate.object, entities, measure=False, any_head=not timed, owners=owners)
     if obj is not None and obj[0] != candidate.subject:
         token, words = obj
         yield replace(candidate, object=token, predicate=f"{candidate.predicate} {words}")
 
 
+def role_chain_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
+    """'director of Housing Studies at Harvard University': the unit's organization holds
+    the role too -> (X, director of housing studies at, Harvard University)."""
+    if candidate.rule not in ("role", "title") or not is_entity(candidate.object, entities):
+        return
+    unit = candidate.object
+    for prep in children(unit, "prep"):
+        if prep.lower_ not in ("at", "of"):
+            continue
+        for organization in children(prep, "pobj"):
+            if organization.ent_type_ == "ORG" and not same_entity(unit, organization, entities):
+                name = " ".join(t.text for t in unit.subtree if t.i < prep.i and t.dep_ != "det")
+                predicate = f"{candidate.predicate} {name} {prep.lower_}"
+                yield replace(candidate, object=organization, predicate=predicate)
+
+
+def owned_title(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
+    """'Chief executive Jo Roe said': a title without its organization, in an article about
+    one organization, is that organization's."""
+    found = main_organization(entities)
+    if found is not None:
+        yield replace(candidate, object=found, rule="title")
+
+
 def entity_in(
-    noun: Token, entities: DocumentEntities, *, measure: bool, any_head: bool = False
+    noun: Token,
+    entities: DocumentEntities,
+    *,
+    measure: bool,
+    any_head: bool = False,
+    owners: bool = True,
 ) -> tuple[Token, str] | None:
     """The entity an argument's head is about and the words that relate them: 'stake in
     [Acme]' -> (Acme, 'stake in'); 'Acme's main rivals' -> (Acme, 'main rivals of')."""
@@ -73,7 +114,7 @@ def entity_in(
     words = head_words(noun)
     if words is None:
         return None
-    if relational or lemma in PARTITIVE_HEADS or noun.lower_ in PARTITIVE_HEADS:
+    if owners and (relational or lemma in PARTITIVE_HEADS or noun.lower_ in PARTITIVE_HEADS):
         for owner in children(noun, "poss", "compound", "nmod"):
             # 'sold its shares': a pronoun owner is mostly the subject itself.
             if is_entity(owner, entities) and (relational or owner.pos_ != "PRON"):
@@ -127,3 +168,25 @@ def is_entity(token: Token, entities: DocumentEntities) -> bool:
     if token.ent_type_ in AMOUNT_LABELS:
         return False
     return token.i in entities.token_span or token.i in entities.references
+
+
+def same_entity(a: Token, b: Token, entities: DocumentEntities) -> bool:
+    return entities.token_span.get(a.i, -1) == entities.token_span.get(b.i, -2)
+
+
+def main_organization(entities: DocumentEntities) -> Token | None:
+    """A token of the organization an article is about: the one named or referred to most
+    often, by a margin, or None when no organization stands out."""
+    counts: dict = {}
+    first: dict = {}
+    for span, entity in zip(entities.spans, entities.span_entity):
+        if entity.type == "organization":
+            counts[entity] = counts.get(entity, 0) + 1
+            first.setdefault(entity, span.root)
+    for ranked_entities in entities.references.values():  # 'the company', 'it'
+        if ranked_entities[0] in counts:
+            counts[ranked_entities[0]] += 1
+    ranked = [*sorted(counts.values(), reverse=True), 0]
+    if not counts or ranked[0] - ranked[1] < MAIN_MARGIN:
+        return None
+    return first[max(counts, key=counts.get)]

@@ -100,6 +100,9 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
     role = " ".join(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in words)
     for organization in organizations:
         yield Candidate(person, organization, f"{role} of", tuple(words), "title")
+    if not organizations:
+        # 'Chief executive Jo Roe said': extract.complements looks for the organization.
+        yield Candidate(person, title, f"{role} of", tuple(words), "title_unowned")
 
 
 def is_owner_word(token: Token) -> bool:

@@ -33,6 +33,15 @@ EXPECTED = [
         {("Marta Lind", "chief financial officer of", "Zentek")},
     ),
     ("Carl Weber, the head of Zentek, resigned.", {("Carl Weber", "head of", "Zentek")}),
+    (
+        "Zentek makes chips. Zentek sells them in Asia. Shares of Zentek rose. "
+        "Chief executive Marta Lind said sales grew.",
+        {("Marta Lind", "chief executive of", "Zentek")},
+    ),
+    (
+        "Jane Roe, director of the Energy Institute at Stanford University, spoke.",
+        {("Jane Roe", "director of Energy Institute at", "Stanford University")},
+    ),
     # relational nouns with a possessor
     ("Anna Berg, Zentek's founder, spoke.", {("Anna Berg", "founder of", "Zentek")}),
     (
@@ -67,6 +76,14 @@ EXPECTED = [
 
 # sentence -> triples that must not be read: tempting but wrong.
 NOT_EXPECTED = [
+    # no organization stands out: a title without one is left unowned
+    (
+        "Zentek and Brantel merged. Chief executive Marta Lind said so.",
+        {
+            ("Marta Lind", "chief executive of", "Zentek"),
+            ("Marta Lind", "chief executive of", "Brantel"),
+        },
+    ),
     ("Sales of the iPhone in China rose sharply.", {("iPhone", "be in", "China")}),
     ("John Smith of London spoke to reporters.", {("John Smith", "of", "London")}),
     (
