@@ -20,7 +20,7 @@ from extract.mentions import DocumentEntities
 
 # Prepositions after an object's head that relate it to an entity: 'a deal with Magna'.
 OBJECT_PREPOSITIONS = frozenset(
-    "of in at with from for to on over against between among into".split()
+    "of in at with from for to on over against between among into like".split()
 )
 # A measure of an entity is 'of', 'at' or 'in' it: 'sales at Acme', 'shares in Acme'.
 MEASURE_PREPOSITIONS = frozenset({"of", "at", "in", "for"})
@@ -32,7 +32,7 @@ MAIN_MARGIN = 2
 GROUP_PRONOUNS = frozenset({"them", "they", "these", "those", "us", "we"})
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME"})
 HEAD_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod"})
-MAX_HEAD_WORDS = 3
+MAX_HEAD_WORDS = 4
 
 
 def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
@@ -44,6 +44,7 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     yield from measure_variants(candidate, entities)
     yield from object_variants(candidate, entities)
     yield from role_chain_variants(candidate, entities)
+    yield from verb_complement_variants(candidate, entities)
 
 
 def measure_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
@@ -69,6 +70,26 @@ def object_variants(candidate: Candidate, entities: DocumentEntities) -> Iterato
     if obj is not None and obj[0] != candidate.subject:
         token, words = obj
         yield replace(candidate, object=token, predicate=f"{candidate.predicate} {words}")
+
+
+def verb_complement_variants(
+    candidate: Candidate, entities: DocumentEntities
+) -> Iterator[Candidate]:
+    """'axe 10,000 jobs at its division, Opel' -> (X, axe 10,000 jobs at, Opel): a verb's
+    prepositional object that is a description beside a name; the verb rules keep such an
+    object beside a direct object only when it is itself a name."""
+    verb, obj = candidate.relation_tokens[0], candidate.object
+    if candidate.rule != "svo" or obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "NUM"):
+        return
+    if obj.i in entities.token_span:
+        return
+    words = head_words(obj)
+    for prep in children(verb, "prep"):
+        for noun in children(prep, "pobj"):
+            named = named_apposition(noun, entities)
+            if words and named is not noun and prep.lower_ not in TIME_PREPOSITIONS:
+                predicate = f"{candidate.predicate} {words} {prep.lower_}"
+                yield replace(candidate, object=named, predicate=predicate)
 
 
 def role_chain_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
@@ -105,7 +126,9 @@ def entity_in(
 ) -> tuple[Token, str] | None:
     """The entity an argument's head is about and the words that relate them: 'stake in
     [Acme]' -> (Acme, 'stake in'); 'Acme's main rivals' -> (Acme, 'main rivals of')."""
-    if is_entity(noun, entities) or noun.pos_ not in ("NOUN", "NUM"):
+    # A description that refers ('the lender in the US' beside its name) still has its
+    # complement read; a name or pronoun is the entity itself.
+    if noun.i in entities.token_span or noun.pos_ not in ("NOUN", "NUM"):
         return None
     lemma = noun.lemma_.lower()
     relational = lemma in RELATIONAL_NOUNS or noun.lower_ in TITLE_WORDS
@@ -134,8 +157,9 @@ def through_preposition(
         if prep.lower_ not in allowed:
             continue
         for obj in children(prep, "pobj"):
-            if obj.lower_ in GROUP_PRONOUNS:
+            if obj.pos_ == "PRON" and obj.lower_ in GROUP_PRONOUNS:
                 continue  # 'one of them' is one of a group, not of an entity
+            obj = named_apposition(obj, entities)
             if is_entity(obj, entities):
                 return obj, f"{words} {prep.lower_}"
             inner = obj.lemma_.lower()
@@ -147,20 +171,31 @@ def through_preposition(
 
 
 def head_words(noun: Token) -> str | None:
-    """A head and its modifiers that name no entity, as relation words: '12%', 'main
-    rivals'; None when they are too many to read as a relation."""
-    modifiers = [
-        t
-        for t in noun.lefts
-        if t.dep_ in HEAD_DEPS
-        and t.ent_type_ not in ("ORG", "PERSON", "GPE", "PRODUCT")
-        and t.pos_ != "PROPN"
-    ]
-    words = [w for t in modifiers for w in t.subtree if not w.is_punct or w.text == "%"]
-    words.append(noun)
-    if len(words) > MAX_HEAD_WORDS:
+    """A head and the modifiers before it that name no entity, as relation words: '12%',
+    'main rivals', 'second largest sub-prime lender'; None when they are too many to read
+    as a relation."""
+    start = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in HEAD_DEPS or child.right_edge.i != start - 1 or is_named(child):
+            break
+        start = child.left_edge.i
+    text = noun.doc[start : noun.i + 1].text.lower()
+    if len(text.split()) > MAX_HEAD_WORDS:
         return None
-    return " ".join(w.text if w.text == "%" else w.lower_ for w in words).replace(" %", "%")
+    return text
+
+
+def is_named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON", "GPE", "PRODUCT")
+
+
+def named_apposition(noun: Token, entities: DocumentEntities) -> Token:
+    """'at its European division, Opel': a common noun set beside a name stands for it."""
+    if noun.pos_ == "NOUN" and not is_entity(noun, entities):
+        for appos in children(noun, "appos"):
+            if is_entity(appos, entities):
+                return appos
+    return noun
 
 
 def is_entity(token: Token, entities: DocumentEntities) -> bool:

@@ -72,6 +72,18 @@ EXPECTED = [
     ("Zentek bought a 20% stake in Brantel.", {("Zentek", "buy 20% stake in", "Brantel")}),
     ("Annual sales at Zentek rose 12% to $3.4bn.", {("Zentek", "annual sales rise to", "$3.4bn")}),
     ("Zentek paid $450m for the unit.", {("Zentek", "pay", "$450m")}),
+    (
+        "Zentek will cut 500 jobs at its Swedish unit, Kalmo.",
+        {("Zentek", "cut 500 jobs at", "Kalmo"), ("Kalmo", "unit of", "Zentek")},
+    ),
+    (
+        "Brantel, the largest steel maker in Norway, grew.",
+        {("Brantel", "be largest steel maker in", "Norway")},
+    ),
+    (
+        "Zentek competes with rivals like Brantel.",
+        {("Zentek", "compete with rivals like", "Brantel")},
+    ),
 ]
 
 # sentence -> triples that must not be read: tempting but wrong.
