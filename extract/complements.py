@@ -81,7 +81,7 @@ def verb_complement_variants(
     verb, obj = candidate.relation_tokens[0], candidate.object
     if candidate.rule != "svo" or obj.dep_ != "dobj" or obj.pos_ not in ("NOUN", "NUM"):
         return
-    if obj.i in entities.token_span:
+    if is_name_token(obj, entities):
         return
     words = head_words(obj)
     for prep in children(verb, "prep"):
@@ -128,7 +128,7 @@ def entity_in(
     [Acme]' -> (Acme, 'stake in'); 'Acme's main rivals' -> (Acme, 'main rivals of')."""
     # A description that refers ('the lender in the US' beside its name) still has its
     # complement read; a name or pronoun is the entity itself.
-    if noun.i in entities.token_span or noun.pos_ not in ("NOUN", "NUM"):
+    if is_name_token(noun, entities) or noun.pos_ not in ("NOUN", "NUM"):
         return None
     lemma = noun.lemma_.lower()
     relational = lemma in RELATIONAL_NOUNS or noun.lower_ in TITLE_WORDS
@@ -196,6 +196,11 @@ def named_apposition(noun: Token, entities: DocumentEntities) -> Token:
             if is_entity(appos, entities):
                 return appos
     return noun
+
+
+def is_name_token(token: Token, entities: DocumentEntities) -> bool:
+    """A token of a named mention that is no amount."""
+    return token.i in entities.token_span and token.ent_type_ not in AMOUNT_LABELS
 
 
 def is_entity(token: Token, entities: DocumentEntities) -> bool:
