@@ -1,9 +1,11 @@
-"""Common nouns that describe the name they stand before (issue 14).
+"""Common nouns that describe the name they stand before or beside (issue 14).
 
 - 'French drug maker Sanofa' -> (Sanofa, be, drug maker) and (Sanofa, based in, France);
 - 'France's investigative agency BEA', 'Boeing rival Airbus' -> (BEA, investigative agency
   of, France), (Airbus, rival of, Boeing): a possessor, or a name before a relational noun, is
-  what the description relates the name to.
+  what the description relates the name to;
+- the same set beside the name: 'Opel, its European division', 'Unite, the British union',
+  'the Crown prosecutor, Mark Tedeschi'.
 
 The small model often parses 'the US car manufacturer General Motors' as two sibling subjects
 rather than a compound, so a noun right before a name with the same head and role counts too.
@@ -20,7 +22,9 @@ from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, RELATIONAL_NOUNS, T
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
-NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
+)
 
 
 def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
@@ -28,7 +32,9 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     name = described_name(noun)
     if name is None or (noun.lower_ in TITLE_WORDS and name.ent_type_ == "PERSON"):
         return
-    modifiers = [t for t in noun.subtree if t.i < noun.i]
+    # 'the British union Unite': the parser may hang the adjective on the name.
+    before = [w for t in name.lefts if t.i < noun.left_edge.i for w in t.subtree]
+    modifiers = [*before, *(t for t in noun.subtree if t.i < noun.i)]
     places = [t for t in modifiers if is_place_word(t)]
     owners = [t for t in (*children(noun, "poss"), *children(name, "poss")) if t.i < noun.i]
     if noun.lemma_.lower() in RELATIONAL_NOUNS:
@@ -87,3 +93,56 @@ def is_place_word(token: Token) -> bool:
     if token.ent_type_ in PLACE_LABELS and token.dep_ in ("compound", "amod", "nmod"):
         return token.head.ent_type_ not in PLACE_LABELS
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
+
+
+def apposition_candidates(appos: Token) -> Iterator[Candidate]:
+    """'Opel, its European division', 'Paris's father, Albert Jaquier', 'the Crown
+    prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
+    or relational noun, an organization before it) stands in the noun's relation to it;
+    'Unite, the British union' -> (Unite, based in, UK)."""
+    name, description = appos.head, appos
+    if description.pos_ == "PROPN" and name.pos_ == "NOUN":
+        name, description = description, name
+    if appos.ent_type_ == "PERSON" and appos.head.ent_type_ != "PERSON":
+        yield from misplaced_title_candidates(appos)
+    if not is_name_token(name) or name.pos_ == "PRON" or description.pos_ != "NOUN":
+        return
+    named = [t for t in children(description, "compound", "nmod") if is_name_token(t)]
+    relational = description.lower_ in TITLE_WORDS or description.lemma_ in RELATIONAL_NOUNS
+    if named and not relational:
+        return  # "AOL's AIM messenger" is a named thing of its own, not a description
+    owners = [o for o in children(description, "poss") if is_owner(o)]
+    owners += [head_of_name(t) for t in named if not is_place_word(t)]
+    words = [
+        t
+        for t in description.lefts
+        if t.dep_ in ("amod", "compound") and not is_name_token(t) and t.lower_ != "own"
+    ]
+    role = " ".join(t.lower_ for t in (*words, description))
+    for owner in dict.fromkeys(owners):
+        yield Candidate(name, owner, f"{role} of", (description,), "relational")
+    kind = DESCRIPTOR_TYPES.get(description.lemma_.lower(), name.ent_type_.lower())
+    relation = "from" if kind == "person" else "based in"
+    for place in (t for t in description.lefts if is_place_word(t)):
+        yield Candidate(name, head_of_name(place), relation, (place,), "descriptor_place")
+
+
+def misplaced_title_candidates(person: Token) -> Iterator[Candidate]:
+    """'the general secretary of the union Unite, Tony Woodley': the parser hangs the
+    person on the organization; the title before it is the person's."""
+    organization = person.head
+    prep = organization.head
+    title = prep.head
+    if organization.dep_ != "pobj" or prep.lower_ not in ("of", "at") or title.pos_ != "NOUN":
+        return
+    if title.lower_ not in TITLE_WORDS and title.lemma_ not in RELATIONAL_NOUNS:
+        return
+    words = [t for t in title.lefts if t.dep_ in ("amod", "compound") and not is_name_token(t)]
+    role = " ".join(t.lower_ for t in (*words, title))
+    yield Candidate(person, organization, f"{role} {prep.lower_}", (title,), "title")
+
+
+def is_owner(token: Token) -> bool:
+    """A possessor that can own a title or a thing: a name, a pronoun or a description
+    ('its', 'the company's'), which coreference resolves."""
+    return is_name_token(token) or token.pos_ == "PRON" or token.lemma_.lower() in DESCRIPTOR_TYPES

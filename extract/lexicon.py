@@ -72,7 +72,8 @@ NOMINALIZATIONS: dict[str, str] = {
 TITLE_WORDS = frozenset(
     "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
     "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
-    "officer minister secretary senator governor editor analyst engineer boss".split()
+    "officer minister secretary senator governor editor analyst engineer boss prosecutor "
+    "ambassador mayor commissioner chancellor treasurer economist premier".split()
 )
 
 # Words that join title words in capitals without naming an organization: 'Vice President'.
@@ -168,4 +169,12 @@ EMPTY_HEADS = frozenset(
 PLACE_CLASS_NOUNS = frozenset(
     "city town village state province region county district island capital country "
     "municipality prefecture territory".split()
+)
+
+# Last words of facility names that NER often leaves untyped: 'the Al-Noor Hotel near X'.
+FACILITY_WORDS = frozenset(
+    "hotel center centre airport station stadium arena hall bridge tower mosque church "
+    "cathedral temple museum university college school hospital prison base park square "
+    "palace court building plant factory mall theatre theater library port harbour "
+    "harbor".split()
 )

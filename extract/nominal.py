@@ -19,9 +19,13 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
 from extract.columns import Columns, isin
-from extract.descriptors import described_name, descriptor_candidates
+from extract.descriptors import (
+    apposition_candidates,
+    described_name,
+    descriptor_candidates,
+    is_owner,
+)
 from extract.lexicon import (
-    DESCRIPTOR_TYPES,
     NATIONALITIES,
     NOMINALIZATIONS,
     RELATIONAL_NOUNS,
@@ -53,7 +57,7 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOMINALIZATIONS:
         yield from nominalization_candidates(token)
     if token.dep_ == "appos":
-        yield from possessor_apposition_candidates(token)
+        yield from apposition_candidates(token)
     if token.pos_ == "NOUN":
         yield from descriptor_candidates(token)
     yield from place_candidates(token)
@@ -116,12 +120,6 @@ def is_owner_word(token: Token) -> bool:
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
 
 
-def is_owner(token: Token) -> bool:
-    """A possessor that can own a title or a thing: a name, a pronoun or a description
-    ('its', 'the company's'), which coreference resolves."""
-    return is_name(token) or token.pos_ == "PRON" or token.lemma_.lower() in DESCRIPTOR_TYPES
-
-
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     """'Microsoft's Azure': a name owned by a name."""
     owned = owner.head
@@ -170,27 +168,6 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")
-
-
-def possessor_apposition_candidates(appos: Token) -> Iterator[Candidate]:
-    """'Opel, its European division', 'Paris's father, Albert Jaquier': a name set beside a
-    noun with a possessor stands in the noun's relation to the possessor."""
-    name, description = appos.head, appos
-    if description.pos_ == "PROPN" and name.pos_ == "NOUN":
-        name, description = description, name
-    if not is_name(name) or name.pos_ == "PRON" or description.pos_ != "NOUN":
-        return
-    if any(is_name(t) for t in children(description, "compound", "nmod")):
-        return  # "AOL's AIM messenger" is a named thing of its own, not a description
-    owners = [o for o in children(description, "poss") if is_owner(o)]
-    words = [
-        t
-        for t in description.lefts
-        if t.dep_ in ("amod", "compound") and not is_name(t) and t.lower_ != "own"
-    ]
-    role = " ".join(t.lower_ for t in (*words, description))
-    for owner in owners:
-        yield Candidate(name, owner, f"{role} of", (description,), "relational")
 
 
 def among_candidates(prep: Token) -> Iterator[Candidate]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
 from extract.descriptors import head_of_name, is_name_token, is_place_word
-from extract.lexicon import PARTITIVE_HEADS, PLACE_CLASS_NOUNS
+from extract.lexicon import FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Things that are somewhere: a person is 'from' a place instead, a product is sold there.
@@ -38,18 +38,28 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
     name = prep.head
     if name.pos_ == "NOUN":
         yield from place_class_candidates(prep)
+        # 'his wife Jo Roe, 36, from Sydney': the preposition hangs on the description.
+        name = next((a for a in children(name, "appos") if is_name_token(a)), name)
     if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
         return
     for obj in children(prep, "pobj"):
         if not is_name_token(obj):
             continue
-        if prep.lower_ in PREPOSITIONS and name.ent_type_ in LOCATED_LABELS:
+        if prep.lower_ in PREPOSITIONS and is_located(name):
             if obj.ent_type_ in PLACE_LABELS:
                 yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
             yield Candidate(name, obj, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+
+
+def is_located(name: Token) -> bool:
+    """A name of a thing that is somewhere: an organization, a facility, a place, an event,
+    or an untyped name ending in a facility word ('the Al-Noor Hotel')."""
+    if name.ent_type_ in LOCATED_LABELS:
+        return True
+    return not name.ent_type_ and name.lower_ in FACILITY_WORDS
 
 
 def place_pair_candidates(appos: Token) -> Iterator[Candidate]:

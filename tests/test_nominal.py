@@ -52,6 +52,16 @@ EXPECTED = [
         "Zentek is among Brantel's main competitors.",
         {("Zentek", "be among main competitors of", "Brantel")},
     ),
+    ("The Crown prosecutor, Mark Tedeschi, spoke.", {("Mark Tedeschi", "prosecutor of", "Crown")}),
+    (
+        '"It is good," said the general secretary of the union Unite, Tony Woodley.',
+        {("Tony Woodley", "general secretary of", "Unite")},
+    ),
+    ("Unite, the British union, welcomed the decision.", {("Unite", "based in", "United Kingdom")}),
+    (
+        "Carl Weber and his wife Anna Weber, 36, from Madrid, testified.",
+        {("Anna Weber", "be from", "Madrid"), ("Anna Weber", "wife of", "Carl Weber")},
+    ),
     # descriptors before a name
     (
         "French drug maker Sanofex bought Kalmo.",
@@ -448,3 +458,34 @@ def test_rule_among_relational_group_on_built_parse(nlp):
     assert ("Zentek", "be among competitors of", "Brantel") in variants(build(nlp, rows))
     rows[5] = ("applications", 2, "pobj", "NOUN", "O")
     assert not any(o == "Brantel" for _, _, o in variants(build(nlp, rows)))
+
+
+def test_rule_untyped_facility_is_located_on_built_parse(nlp):
+    rows = [
+        ("Noor", 1, "compound", "PROPN", "O"),
+        ("Hotel", 4, "nsubj", "PROPN", "O"),
+        ("near", 1, "prep", "ADP", "O"),
+        ("Mecca", 2, "pobj", "PROPN", "B-GPE"),
+        ("collapsed", 4, "ROOT", "VERB", "O"),
+    ]
+    assert ("Hotel", "be near", "Mecca") in candidates(build(nlp, rows))
+    rows[1] = ("Noor", 4, "nsubj", "PROPN", "O")  # an untyped name that is no facility
+    rows[0] = ("Al", 1, "compound", "PROPN", "O")
+    assert not any(p == "be near" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_person_hung_on_the_organization_of_a_title_on_built_parse(nlp):
+    # 'said the secretary of Unite, Jo Roe': the parser makes Jo Roe Unite's apposition
+    doc = build(
+        nlp,
+        [
+            ("said", 0, "ROOT", "VERB", "O"),
+            ("secretary", 0, "nsubj", "NOUN", "O"),
+            ("of", 1, "prep", "ADP", "O"),
+            ("Unite", 2, "pobj", "PROPN", "B-ORG"),
+            (",", 3, "punct", "PUNCT", "O"),
+            ("Jo", 6, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 3, "appos", "PROPN", "I-PERSON"),
+        ],
+    )
+    assert ("Roe", "secretary of", "Unite") in candidates(doc)
