@@ -31,9 +31,10 @@ def argument(
     None (its triple is dropped), and so does a bare empty head ('one', 'details'); a common
     noun gives a concept.
     """
-    found = country_of(token, entities) or entities.mention_of(token, avoid=avoid)
+    # 'the Nasdaq composite index': the name in the phrase beats what coreference guesses.
+    found = country_of(token, entities) or named_compound(token, entities)
     if found is None:
-        found = named_compound(token, entities) or modifier_name(token, entities)
+        found = reference(token, entities, avoid=avoid) or modifier_name(token, entities)
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
@@ -44,6 +45,17 @@ def argument(
         return None
     kind = "quantity" if token.pos_ == "NUM" else "concept"
     return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+
+
+def reference(
+    token: Token, entities: DocumentEntities, *, avoid: Entity | None
+) -> tuple[Entity, Span] | None:
+    """The entity a token names or refers to; a description or pronoun never refers to a
+    bare number ('the index' is no '-82')."""
+    found = entities.mention_of(token, avoid=avoid)
+    if found is None or token.i in entities.token_span:
+        return found
+    return found if any(c.isalpha() for c in found[0].name) else None
 
 
 def with_currency(entity: Entity, span: Span) -> tuple[Entity, Span]:
@@ -69,16 +81,20 @@ def country_of(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] 
 
 
 def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
-    """'its GPT-4 model': a class noun whose modifier names the instance stands for it."""
+    """'its GPT-4 model', 'the Nasdaq composite index': a class noun whose modifier names
+    the instance stands for it."""
     # 'the Meta chief' names a chief of Meta, not Meta: people and places are not instances.
     if DESCRIPTOR_TYPES.get(token.lemma_.lower()) not in ("organization", "product"):
         return None
+    if token.tag_ in ("NNS", "NNPS"):
+        return None  # 'the CAC and DAX indices' are several things
     for child in token.lefts:
         # 'the US car maker' describes a maker from a place, not the place.
+        between = token.doc[child.right_edge.i + 1 : token.i]
         if (
-            child.dep_ == "compound"
+            child.dep_ in ("compound", "nmod")
             and child.i in entities.token_span
-            and child.right_edge.i == token.i - 1
+            and all(t.dep_ == "amod" and t.head == token for t in between)
             and child.ent_type_ not in PLACE_LABELS
         ):
             return entities.mention_of(child)

@@ -12,6 +12,7 @@ from itertools import chain
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.amounts import amount_candidates
 from extract.arguments import argument
 from extract.columns import columns
 from extract.complements import candidate_variants
@@ -86,9 +87,8 @@ def extract_document(
     triples: dict[tuple, Triple] = {}
     sentences: dict[int, tuple[str, int]] = {}
     text = doc.text  # built from every token on each call: take it once
-    for candidate in chain.from_iterable(
-        candidate_variants(c, entities) for c in document_candidates(cols)
-    ):
+    read = chain(document_candidates(cols), amount_candidates(cols))
+    for candidate in chain.from_iterable(candidate_variants(c, entities) for c in read):
         index = int(cols.sentence[candidate.relation_tokens[0].i])
         if index not in sentences:
             sentences[index] = sentence_text(text, cols.sentence_span(index))

@@ -18,7 +18,7 @@ DESCRIPTOR_TYPES: dict[str, str] = {
     **dict.fromkeys(
         "model software product system tool app application device chip processor phone "
         "smartphone platform program programme assistant chatbot engine framework library "
-        "vehicle car drug vaccine game browser service".split(),
+        "vehicle car drug vaccine game browser service index".split(),
         "product",
     ),
     **dict.fromkeys(

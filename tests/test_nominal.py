@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from extract.amounts import amount_candidates
 from extract.columns import columns
 from extract.complements import candidate_variants
 from extract.mentions import find_entities
@@ -82,6 +83,16 @@ EXPECTED = [
     ("Zentek bought a 20% stake in Brantel.", {("Zentek", "buy 20% stake in", "Brantel")}),
     ("Annual sales at Zentek rose 12% to $3.4bn.", {("Zentek", "annual sales rise to", "$3.4bn")}),
     ("Zentek paid $450m for the unit.", {("Zentek", "pay", "$450m")}),
+    # facts about an entity's numbers
+    (
+        "The Zentek composite index fell 3.2 percent on Tuesday.",
+        {("Zentek", "fall", "3.2 percent")},
+    ),
+    ("Shares in Brantel closed down 4 percent.", {("Brantel", "shares close", "4 percent")}),
+    (
+        "The Dow Jones Industrial Average fell 344.65 at the close.",
+        {("Dow Jones Industrial Average", "fall", "344.65")},
+    ),
     (
         "Zentek will cut 500 jobs at its Swedish unit, Kalmo.",
         {("Zentek", "cut 500 jobs at", "Kalmo"), ("Kalmo", "unit of", "Zentek")},
@@ -148,6 +159,7 @@ def test_nominal_empty_head_is_no_argument(nlp):
 # Hand-built parses: (word, head index, dep, pos, entity IOB tag).
 LEMMAS = {
     "is": "be",
+    "fell": "fall",
     "bought": "buy",
     "rose": "rise",
     "grew": "grow",
@@ -489,3 +501,20 @@ def test_rule_person_hung_on_the_organization_of_a_title_on_built_parse(nlp):
         ],
     )
     assert ("Roe", "secretary of", "Unite") in candidates(doc)
+
+
+def test_rule_amount_of_a_change_verb_on_built_parse(nlp):
+    rows = [
+        ("Zentek", 1, "nsubj", "PROPN", "B-ORG"),
+        ("fell", 1, "ROOT", "VERB", "O"),
+        ("40", 3, "nummod", "NUM", "B-CARDINAL"),
+        ("points", 1, "npadvmod", "NOUN", "O"),
+    ]
+    found = {
+        (c.subject.text, c.predicate, c.object.text)
+        for c in amount_candidates(columns(build(nlp, rows)))
+    }
+    assert found == {("Zentek", "fall", "points")}
+    rows[1] = ("waited", 1, "ROOT", "VERB", "O")  # no verb of change: a duration, not a number
+    rows[3] = ("days", 1, "npadvmod", "NOUN", "O")
+    assert not list(amount_candidates(columns(build(nlp, rows))))
