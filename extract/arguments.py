@@ -98,6 +98,8 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
             and child.ent_type_ not in PLACE_LABELS
         ):
             return entities.mention_of(child)
+        if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
+            return modifier_name(child, entities)  # a name the mentions left out
     return None
 
 

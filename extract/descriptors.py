@@ -107,7 +107,11 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
         yield from misplaced_title_candidates(appos)
     if not is_name_token(name) or name.pos_ == "PRON" or description.pos_ != "NOUN":
         return
-    named = [t for t in children(description, "compound", "nmod") if is_name_token(t)]
+    named = [
+        t
+        for t in children(description, "compound", "nmod")
+        if is_name_token(t) and not is_place_word(t)
+    ]
     relational = description.lower_ in TITLE_WORDS or description.lemma_ in RELATIONAL_NOUNS
     if named and not relational:
         return  # "AOL's AIM messenger" is a named thing of its own, not a description

@@ -34,6 +34,8 @@ from extract.lexicon import (
 )
 from extract.places import place_candidates
 
+# Nominalized verbs of making, whose theme's owner is the maker.
+MAKING = frozenset({"develop", "launch", "release"})
 NOUN_PREPOSITIONS = ("in", "near", "outside", "from", "of", "at", "among")
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT"})
 
@@ -165,6 +167,9 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
         for prep in children(head, "prep"):
             if prep.lower_ == "by":
                 agents += [t for t in children(prep, "pobj") if is_name(t)]
+    if not agents and predicate in MAKING:
+        # 'the development of Microsoft's browser': who owns what is made made it.
+        agents = [o for t in themes for o in children(t, "poss") if is_name(o)]
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")

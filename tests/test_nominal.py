@@ -63,6 +63,10 @@ EXPECTED = [
         "Carl Weber and his wife Anna Weber, 36, from Madrid, testified.",
         {("Anna Weber", "be from", "Madrid"), ("Anna Weber", "wife of", "Carl Weber")},
     ),
+    (
+        "The development of Zentek's Pluto browser is almost complete.",
+        {("Zentek", "develop", "Pluto")},
+    ),
     # descriptors before a name
     (
         "French drug maker Sanofex bought Kalmo.",
