@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
-from extract.lexicon import PARTITIVE_HEADS, RELATIONAL_NOUNS, TITLE_WORDS
+from extract.lexicon import ADJUNCT_NOUNS, PARTITIVE_HEADS, RELATIONAL_NOUNS, TITLE_WORDS
 from extract.mentions import DocumentEntities
 
 # Prepositions after an object's head that relate it to an entity: 'a deal with Magna'.
@@ -24,6 +24,7 @@ OBJECT_PREPOSITIONS = frozenset(
 )
 # A measure of an entity is 'of', 'at' or 'in' it: 'sales at Acme', 'shares in Acme'.
 MEASURE_PREPOSITIONS = frozenset({"of", "at", "in", "for"})
+PREPOSITION_RULES = frozenset({"verb_preposition", "passive_preposition"})
 TIME_PREPOSITIONS = frozenset("after before during since until following amid".split())
 # 'Opel, its division': the relational rules read these already ('division of').
 NAMING_RULES = frozenset({"apposition", "descriptor"})
@@ -40,11 +41,22 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     if candidate.rule == "title_unowned":
         yield from owned_title(candidate, entities)
         return
-    yield candidate
+    if not is_adjunct(candidate):
+        yield candidate
     yield from measure_variants(candidate, entities)
     yield from object_variants(candidate, entities)
     yield from role_chain_variants(candidate, entities)
     yield from verb_complement_variants(candidate, entities)
+
+
+def is_adjunct(candidate: Candidate) -> bool:
+    """'said in a statement', 'bought it in a deal': a container of the act after a verb's
+    preposition says how, and is no object of the verb (issue 14); its complement may still
+    be read ('in a statement to the Times'). A date stays: 'discontinued in 2006' is what
+    a reader keeps of the event."""
+    if candidate.rule not in PREPOSITION_RULES:
+        return False
+    return candidate.object.lemma_.lower() in ADJUNCT_NOUNS
 
 
 def measure_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:

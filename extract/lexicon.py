@@ -178,3 +178,11 @@ FACILITY_WORDS = frozenset(
     "palace court building plant factory mall theatre theater library port harbour "
     "harbor".split()
 )
+
+# Nouns that, after a verb's preposition, hold the act rather than take part in it: 'said in
+# a statement', 'bought it in a deal', 'spoke in an interview'.
+ADJUNCT_NOUNS = frozenset(
+    "statement interview deal move attempt effort bid report letter message speech "
+    "announcement filing response way manner time period conference call email post "
+    "press release".split()
+)

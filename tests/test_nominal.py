@@ -67,6 +67,11 @@ EXPECTED = [
         "The development of Zentek's Pluto browser is almost complete.",
         {("Zentek", "develop", "Pluto")},
     ),
+    ("Kalmo is Zentek's largest customer.", {("Kalmo", "be largest customer of", "Zentek")}),
+    (
+        "Jane Roe said in a statement to the New York Times that sales rose.",
+        {("Jane Roe", "say in statement to", "New York Times")},
+    ),
     # descriptors before a name
     (
         "French drug maker Sanofex bought Kalmo.",
@@ -113,6 +118,8 @@ EXPECTED = [
 
 # sentence -> triples that must not be read: tempting but wrong.
 NOT_EXPECTED = [
+    # an adjunct is no object
+    ("Zentek said in a statement that sales rose.", {("Zentek", "say in", "statement")}),
     # no organization stands out: a title without one is left unowned
     (
         "Zentek and Brantel merged. Chief executive Marta Lind said so.",
