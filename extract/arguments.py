@@ -22,19 +22,26 @@ MAX_CONCEPT_WORDS = 6
 
 
 def argument(
-    token: Token, entities: DocumentEntities, *, avoid: Entity | None = None
+    token: Token,
+    entities: DocumentEntities,
+    *,
+    avoid: Entity | None = None,
+    predicative: bool = False,
 ) -> tuple[Entity, tuple[int, int]] | None:
     """The entity an argument token stands for, with the character offsets of its words.
 
     A named mention or resolved reference gives its entity (a reference avoids `avoid`, the
     other argument: nothing acts on itself here); a pronoun that could not be resolved gives
     None (its triple is dropped), and so does a bare empty head ('one', 'details'); a common
-    noun gives a concept.
+    noun gives a concept. A `predicative` noun ('is the first woman', 'X, a company') says
+    what something is and refers to nothing: coreference is not asked.
     """
     # 'the Nasdaq composite index': the name in the phrase beats what coreference guesses.
     found = country_of(token, entities) or named_compound(token, entities)
+    if found is None and (not predicative or token.i in entities.token_span):
+        found = reference(token, entities, avoid=avoid)
     if found is None:
-        found = reference(token, entities, avoid=avoid) or modifier_name(token, entities)
+        found = modifier_name(token, entities)
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)

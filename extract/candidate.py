@@ -30,6 +30,7 @@ CONFIDENCE = {
     "measure": 0.65,
     "title_unowned": 0.6,
     "amount": 0.7,
+    "participle": 0.7,
 }
 
 
@@ -45,6 +46,8 @@ class Candidate:
     negated: bool = False
     modality: str | None = None
     speaker: Token | None = None
+    # The object says what the subject is ('a company'): a concept, never a reference.
+    predicative: bool = False
 
     @property
     def confidence(self) -> float:

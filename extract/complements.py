@@ -24,6 +24,8 @@ OBJECT_PREPOSITIONS = frozenset(
 )
 # A measure of an entity is 'of', 'at' or 'in' it: 'sales at Acme', 'shares in Acme'.
 MEASURE_PREPOSITIONS = frozenset({"of", "at", "in", "for"})
+# Rules whose object says what the subject is: 'Barra is the first woman', 'X, a company'.
+PREDICATIVE_RULES = frozenset({"apposition", "descriptor", "copula"})
 PREPOSITION_RULES = frozenset({"verb_preposition", "passive_preposition"})
 TIME_PREPOSITIONS = frozenset("after before during since until following amid".split())
 # 'Opel, its division': the relational rules read these already ('division of').
@@ -41,6 +43,8 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     if candidate.rule == "title_unowned":
         yield from owned_title(candidate, entities)
         return
+    if candidate.rule in PREDICATIVE_RULES:
+        candidate = replace(candidate, predicative=True)
     if not is_adjunct(candidate):
         yield candidate
     yield from measure_variants(candidate, entities)

@@ -65,7 +65,11 @@ def described_name(noun: Token) -> Token | None:
         return None
     head = noun.head
     if noun.dep_ == "compound" and head.i > noun.i and is_name_token(head):
-        return head
+        # 'thumb Ford Motor Company CEO Jo Roe': another name between is no description.
+        between = noun.doc[noun.i + 1 : head.i]
+        if all(t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN" for t in between):
+            return head
+        return None
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if after is None or not is_name_token(after):
         return None

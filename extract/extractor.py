@@ -132,7 +132,12 @@ def build_triple(
     offset: int,
 ) -> Triple | None:
     subject = argument(candidate.subject, entities)
-    obj = argument(candidate.object, entities, avoid=subject[0] if subject else None)
+    obj = argument(
+        candidate.object,
+        entities,
+        avoid=subject[0] if subject else None,
+        predicative=candidate.predicative,
+    )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
     speaker = None

@@ -66,6 +66,29 @@ NOMINALIZATIONS: dict[str, str] = {
     "development": "develop",
     "funding": "fund",
     "sponsorship": "sponsor",
+    "cancellation": "cancel",
+    "criticism": "criticize",
+    "sale": "sell",
+    "bailout": "bail out",
+    "rescue": "rescue",
+    "investigation": "investigate",
+    "probe": "probe",
+    "appointment": "appoint",
+    "replacement": "replace",
+    "lawsuit": "sue",
+    "suit": "sue",
+    "endorsement": "endorse",
+    "deployment": "deploy",
+}
+
+# The preposition of a nominalization's theme where it is not 'of' or the predicate's own
+# ('partnership with'): 'Acme's lawsuit against Bolt', 'an investigation into Bolt'.
+NOMINAL_PREPOSITIONS: dict[str, str] = {
+    "lawsuit": "against",
+    "suit": "against",
+    "investigation": "into",
+    "probe": "into",
+    "criticism": "of",
 }
 
 # Words of job titles that stand before a name: "CEO Mark Zuckerberg".

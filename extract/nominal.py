@@ -27,12 +27,13 @@ from extract.descriptors import (
 )
 from extract.lexicon import (
     NATIONALITIES,
+    NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
     RELATIONAL_NOUNS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from extract.places import place_candidates
+from extract.places import PARTICIPLES, place_candidates
 
 # Nominalized verbs of making, whose theme's owner is the maker.
 MAKING = frozenset({"develop", "launch", "release"})
@@ -47,7 +48,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     before_name[:-1] = cols.pos[1:] == PROPN
     mask = (cols.pos == NOUN) & before_name
     mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
-    return mask | (isin(cols.lower, cols.ids("based")) & isin(cols.dep, cols.ids("amod")))
+    return mask | (isin(cols.lower, cols.ids(*PARTICIPLES)) & isin(cols.dep, cols.ids("amod")))
 
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
@@ -95,7 +96,7 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
         key=lambda t: t.i,
     )
     named = [w for w in words if is_owner_word(w)]
-    words = [w for w in words if w not in named]
+    words = [w for w in words if w not in named and is_role_word(w, named)]
     if not words or (words[-1].i != title.i and title not in words):
         return
     organizations = [w for w in named if w.head not in named]
@@ -109,6 +110,16 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
     if not organizations:
         # 'Chief executive Jo Roe said': extract.complements looks for the organization.
         yield Candidate(person, title, f"{role} of", tuple(words), "title_unowned")
+
+
+def is_role_word(token: Token, owners: list[Token]) -> bool:
+    """A word of the title itself: no number or date, and before the owner's name only an
+    adjective or a title word ('former Acme boss', not 'thumb Acme CEO')."""
+    if token.pos_ == "NUM" or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    if owners and token.i < owners[0].i and token.pos_ != "ADJ":
+        return token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
+    return True
 
 
 def is_owner_word(token: Token) -> bool:
@@ -155,6 +166,7 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     """'Meta's partnership with Microsoft', 'the launch of Llama 2 by Meta'."""
     predicate = NOMINALIZATIONS[noun.lemma_.lower()]
     preposition = predicate.split()[-1] if len(predicate.split()) > 1 else "of"
+    preposition = NOMINAL_PREPOSITIONS.get(noun.lemma_.lower(), preposition)
     themes = [
         t
         for prep in children(noun, "prep")
@@ -167,6 +179,9 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
         for prep in children(head, "prep"):
             if prep.lower_ == "by":
                 agents += [t for t in children(prep, "pobj") if is_name(t)]
+    if not agents and themes:
+        # 'the SEC investigation into Acme': with a theme, a name before the noun acts.
+        agents = [t for t in children(noun, "compound") if t.ent_type_ in ("ORG", "PERSON")]
     if not agents and predicate in MAKING:
         # 'the development of Microsoft's browser': who owns what is made made it.
         agents = [o for t in themes for o in children(t, "poss") if is_name(o)]

@@ -2,7 +2,8 @@
 
 - 'the Moscone Center in San Francisco' -> (Moscone Center, be in, San Francisco);
 - 'San Francisco, California' -> (San Francisco, be in, California);
-- 'Toulouse-based Airbus' -> (Airbus, based in, Toulouse);
+- 'Toulouse-based Airbus' -> (Airbus, based in, Toulouse); 'the Acme-owned ship Zeta' ->
+  (Acme, own, Zeta);
 - 'Jane Roe of Acme', 'Jane Roe from Sydney' -> (Jane Roe, of, Acme), (Jane Roe, from, Sydney);
 - 'the German state of Hesse' -> (Hesse, state of, Germany).
 """
@@ -14,12 +15,26 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
-from extract.descriptors import head_of_name, is_name_token, is_place_word
+from extract.descriptors import described_name, head_of_name, is_name_token, is_place_word
 from extract.lexicon import FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Things that are somewhere: a person is 'from' a place instead, a product is sold there.
 LOCATED_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
+# Participles after a hyphenated name, and the relation of the name to the head noun.
+PARTICIPLES = {
+    "based": "be based in",
+    "owned": "own",
+    "led": "lead",
+    "backed": "back",
+    "controlled": "control",
+    "funded": "fund",
+    "run": "run",
+    "operated": "operate",
+    "made": "make",
+    "built": "build",
+    "sponsored": "sponsor",
+}
 PREPOSITIONS = {"in": "be in", "near": "be near", "outside": "be outside"}
 
 
@@ -29,8 +44,8 @@ def place_candidates(token: Token) -> Iterator[Candidate]:
         yield from name_preposition_candidates(token)
     elif token.dep_ == "appos":
         yield from place_pair_candidates(token)
-    elif token.lower_ == "based" and token.dep_ == "amod":
-        yield from based_candidates(token)
+    elif token.lower_ in PARTICIPLES and token.dep_ == "amod":
+        yield from participle_candidates(token)
 
 
 def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
@@ -78,13 +93,23 @@ def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
         yield Candidate(place, appos, "be in", (before,), "location")
 
 
-def based_candidates(based: Token) -> Iterator[Candidate]:
-    """'Toulouse-based Airbus': the modifier of 'based' is where its head is based."""
-    if not is_name_token(based.head):
-        return
-    for place in children(based, "npadvmod", "compound", "nmod"):
-        if place.ent_type_ in PLACE_LABELS or place.text[:1].isupper():
-            yield Candidate(based.head, head_of_name(place), "be based in", (based,), "location")
+def participle_candidates(participle: Token) -> Iterator[Candidate]:
+    """'Toulouse-based Airbus' -> (Airbus, be based in, Toulouse); 'the Acme-owned ship
+    Zeta' -> (Acme, own, Zeta): the modifier of the participle is its place or its agent."""
+    thing = participle.head
+    if not is_name_token(thing):
+        named = [a for a in children(thing, "appos") if is_name_token(a)]
+        thing = next(iter(named), None) or described_name(thing) or thing
+    for modifier in children(participle, "npadvmod", "compound", "nmod"):
+        if not (modifier.ent_type_ or modifier.text[:1].isupper()):
+            continue  # 'state-run': no name
+        modifier = head_of_name(modifier)
+        if participle.lower_ == "based":
+            if is_name_token(thing) and modifier.ent_type_ in (*PLACE_LABELS, ""):
+                yield Candidate(thing, modifier, "be based in", (participle,), "location")
+        else:
+            predicate = PARTICIPLES[participle.lower_]
+            yield Candidate(modifier, thing, predicate, (participle,), "participle")
 
 
 def place_class_candidates(prep: Token) -> Iterator[Candidate]:

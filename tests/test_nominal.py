@@ -72,6 +72,17 @@ EXPECTED = [
         "Jane Roe said in a statement to the New York Times that sales rose.",
         {("Jane Roe", "say in statement to", "New York Times")},
     ),
+    # nominalizations and participles
+    (
+        "Regulators criticized Zentek's cancellation of the Brantel deal.",
+        {("Zentek", "cancel", "brantel deal")},
+    ),
+    ("Critics welcomed the SEC investigation into Zentek.", {("SEC", "investigate", "Zentek")}),
+    ("The Google-backed startup Kalmo raised $5m.", {("Google", "back", "Kalmo")}),
+    (
+        "Paris was held aboard the Scientology-owned cruise ship Freewinds.",
+        {("Scientology", "own", "Freewinds")},
+    ),
     # descriptors before a name
     (
         "French drug maker Sanofex bought Kalmo.",
@@ -118,6 +129,12 @@ EXPECTED = [
 
 # sentence -> triples that must not be read: tempting but wrong.
 NOT_EXPECTED = [
+    # a predicate noun says what someone is; it refers to no one
+    (
+        "Zentek hired Jane Roe in May. Roe will be the first woman to lead a firm in the industry.",
+        {("Roe", "be", "Zentek"), ("Jane Roe", "be", "Zentek")},
+    ),
+    ("The state-run broadcaster aired it.", {("state", "run", "broadcaster")}),
     # an adjunct is no object
     ("Zentek said in a statement that sales rose.", {("Zentek", "say in", "statement")}),
     # no organization stands out: a title without one is left unowned
@@ -529,3 +546,22 @@ def test_rule_amount_of_a_change_verb_on_built_parse(nlp):
     rows[1] = ("waited", 1, "ROOT", "VERB", "O")  # no verb of change: a duration, not a number
     rows[3] = ("days", 1, "npadvmod", "NOUN", "O")
     assert not list(amount_candidates(columns(build(nlp, rows))))
+
+
+def test_rule_title_words_stop_at_junk_before_the_owner_on_built_parse(nlp):
+    # a dateline run into a title: '2007 thumb Acme CEO Jo Roe'
+    doc = build(
+        nlp,
+        [
+            ("2007", 1, "nummod", "NUM", "B-DATE"),
+            ("thumb", 5, "compound", "NOUN", "O"),
+            ("Acme", 3, "compound", "PROPN", "B-ORG"),
+            ("CEO", 5, "compound", "PROPN", "O"),
+            ("Jo", 5, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 6, "nsubj", "PROPN", "I-PERSON"),
+            ("spoke", 6, "ROOT", "VERB", "O"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Roe", "CEO of", "Acme") in found
+    assert not any(s == "Roe" and o == "thumb" for s, _, o in found)
