@@ -16,6 +16,9 @@ from extract.triple import Entity
 
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+INSTANCE_NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC"}
+)
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 # A concept keeps at most this many words: a whole clause is no node of a graph.
 MAX_CONCEPT_WORDS = 6
@@ -36,12 +39,7 @@ def argument(
     noun gives a concept. A `predicative` noun ('is the first woman', 'X, a company') says
     what something is and refers to nothing: coreference is not asked.
     """
-    # 'the Nasdaq composite index': the name in the phrase beats what coreference guesses.
-    found = country_of(token, entities) or named_compound(token, entities)
-    if found is None and (not predicative or token.i in entities.token_span):
-        found = reference(token, entities, avoid=avoid)
-    if found is None:
-        found = modifier_name(token, entities)
+    found = named(token, entities, avoid=avoid, predicative=predicative)
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
@@ -50,8 +48,25 @@ def argument(
     span = concept_phrase(token, entities)
     if span is None:
         return None
+    if predicative:  # 'the Boeing 787 jet' is a jet, not a 'boeing 787 jet'
+        span = token.doc[after_names(span, token) : span.end]
     kind = "quantity" if token.pos_ == "NUM" else "concept"
     return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+
+
+def named(
+    token: Token, entities: DocumentEntities, *, avoid: Entity | None, predicative: bool
+) -> tuple[Entity, Span] | None:
+    """The named entity an argument token stands for, if any."""
+    if predicative:  # 'is the first woman', 'the Hajj pilgrimage': no reference, no instance
+        if token.i in entities.token_span:
+            return reference(token, entities, avoid=avoid)
+        return country_of(token, entities)
+    # 'the Nasdaq composite index': the name in the phrase beats what coreference guesses.
+    found = country_of(token, entities) or named_compound(token, entities)
+    if found is None:
+        found = reference(token, entities, avoid=avoid)
+    return found or modifier_name(token, entities)
 
 
 def reference(
@@ -148,6 +163,17 @@ def noun_phrase(token: Token) -> Span:
             break
         start = child.left_edge.i
     return token.doc[start : token.i + 1]
+
+
+def after_names(span: Span, head: Token) -> int:
+    """Where a predicate noun phrase starts once the names before its head are left out
+    ('Australian woman' and 'Scientology-owned ship' keep their modifiers)."""
+    start = span.start
+    for token in span:
+        after = token.doc[token.i + 1]
+        if token.i < head.i and token.ent_type_ in INSTANCE_NAME_LABELS and not after.is_punct:
+            start = token.i + 1
+    return start
 
 
 def concept_phrase(token: Token, entities: DocumentEntities) -> Span | None:

@@ -21,6 +21,8 @@ from extract.candidate import Candidate, children
 from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, RELATIONAL_NOUNS, TITLE_WORDS
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
+INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
 NAME_LABELS = frozenset(
     {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
@@ -56,6 +58,23 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     relation = "from" if kind == "person" else "based in"
     for place in places:
         yield Candidate(name, place, relation, (place,), "descriptor_place")
+
+
+def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """'the Boeing 787 jet', 'the annual Hajj pilgrimage' -> (787, be, jet): a name right
+    before a class noun is an instance of it, when the name's type allows ('the Obama
+    administration', 'the Acme plant' name no administration or plant)."""
+    names = [
+        t
+        for t in children(noun, "compound", "nmod")
+        if t.right_edge.i == noun.i - 1 and is_name_token(t)
+    ]
+    if not names or noun.pos_ != "NOUN":
+        return
+    labels = {t.ent_type_ for t in names[0].subtree}
+    kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower())
+    if labels & INSTANCE_LABELS or (kind == "product" and labels == {""}):
+        yield Candidate(names[0], noun, "be", (noun,), "descriptor")
 
 
 def described_name(noun: Token) -> Token | None:

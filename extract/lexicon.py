@@ -99,6 +99,13 @@ TITLE_WORDS = frozenset(
     "ambassador mayor commissioner chancellor treasurer economist premier".split()
 )
 
+# Titles that, without an organization in the phrase, are the article's company's: 'Chief
+# executive Jo Roe said' (but 'President Jo Roe' or 'Senator Jo Roe' is no company's).
+CORPORATE_TITLES = frozenset(
+    "ceo cfo cto coo cio executive chairman chairwoman founder co-founder cofounder director "
+    "spokesperson spokesman spokeswoman officer boss vp".split()
+)
+
 # Words that join title words in capitals without naming an organization: 'Vice President'.
 TITLE_MODIFIERS = frozenset(
     "vice senior deputy general managing acting interim assistant associate executive "

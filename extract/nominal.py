@@ -14,18 +14,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
 from extract.columns import Columns, isin
 from extract.descriptors import (
     apposition_candidates,
+    class_noun_candidates,
     described_name,
     descriptor_candidates,
     is_owner,
 )
 from extract.lexicon import (
+    CORPORATE_TITLES,
     NATIONALITIES,
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
@@ -46,7 +48,9 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     those `relations.document_candidates` selects already (appositions, possessives, titles)."""
     before_name = np.zeros(len(cols.pos), dtype=bool)
     before_name[:-1] = cols.pos[1:] == PROPN
-    mask = (cols.pos == NOUN) & before_name
+    after_name = np.zeros(len(cols.pos), dtype=bool)
+    after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
+    mask = (cols.pos == NOUN) & (before_name | after_name)
     mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
     return mask | (isin(cols.lower, cols.ids(*PARTICIPLES)) & isin(cols.dep, cols.ids("amod")))
 
@@ -63,6 +67,7 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from apposition_candidates(token)
     if token.pos_ == "NOUN":
         yield from descriptor_candidates(token)
+        yield from class_noun_candidates(token)
     yield from place_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)
@@ -107,7 +112,7 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
     role = " ".join(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in words)
     for organization in organizations:
         yield Candidate(person, organization, f"{role} of", tuple(words), "title")
-    if not organizations:
+    if not organizations and title.lower_ in CORPORATE_TITLES:
         # 'Chief executive Jo Roe said': extract.complements looks for the organization.
         yield Candidate(person, title, f"{role} of", tuple(words), "title_unowned")
 

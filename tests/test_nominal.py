@@ -88,6 +88,7 @@ EXPECTED = [
         "French drug maker Sanofex bought Kalmo.",
         {("Sanofex", "be", "french drug maker"), ("Sanofex", "based in", "France")},
     ),
+    ("The Boeing 787 jet landed in Paris.", {("Boeing 787", "be", "jet")}),
     # locations in noun phrases
     (
         "The conference was held at the Moscone Center in San Francisco.",
@@ -129,6 +130,13 @@ EXPECTED = [
 
 # sentence -> triples that must not be read: tempting but wrong.
 NOT_EXPECTED = [
+    # a political title without its organization is not the article's company's
+    (
+        "Zentek makes chips. Zentek sells them in Asia. Shares of Zentek rose. "
+        "President Barack Obama praised the firm.",
+        {("Barack Obama", "President of", "Zentek")},
+    ),
+    ("The Obama administration sued Zentek.", {("Obama", "be", "administration")}),
     # a predicate noun says what someone is; it refers to no one
     (
         "Zentek hired Jane Roe in May. Roe will be the first woman to lead a firm in the industry.",
