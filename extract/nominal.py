@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+from spacy.attrs import HEAD
 from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Token
 
@@ -51,8 +52,13 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     after_name = np.zeros(len(cols.pos), dtype=bool)
     after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
     mask = (cols.pos == NOUN) & (before_name | after_name)
-    mask |= isin(cols.dep, cols.ids("prep")) & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
-    return mask | (isin(cols.lower, cols.ids(*PARTICIPLES)) & isin(cols.dep, cols.ids("amod")))
+    # A preposition on a noun or a name ('the Center in Oslo'), or 'among' on a copula.
+    offsets = cols.doc.to_array([HEAD]).astype(np.int64)
+    head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
+    on_noun = (head_pos == NOUN) | (head_pos == PROPN) | (cols.lower == cols.ids("among")[0])
+    prep = (cols.dep == cols.ids("prep")[0]) & on_noun
+    mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
+    return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
@@ -67,8 +73,10 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from apposition_candidates(token)
     if token.pos_ == "NOUN":
         yield from descriptor_candidates(token)
-        yield from class_noun_candidates(token)
-    yield from place_candidates(token)
+        if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
+            yield from class_noun_candidates(token)
+    if token.dep_ in ("prep", "appos", "amod"):
+        yield from place_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)
 
