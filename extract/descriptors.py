@@ -18,7 +18,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
-from extract.lexicon import DESCRIPTOR_TYPES, NATIONALITIES, RELATIONAL_NOUNS, TITLE_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    HOME_NOUNS,
+    NATIONALITIES,
+    RELATIONAL_NOUNS,
+    TITLE_WORDS,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
@@ -148,6 +154,10 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     role = " ".join(t.lower_ for t in (*words, description))
     for owner in dict.fromkeys(owners):
         yield Candidate(name, owner, f"{role} of", (description,), "relational")
+        if not HOME_NOUNS.isdisjoint(t.lemma_.lower() for t in (*words, description)):
+            # 'California, Acme's home state': where the owner is based.
+            relation = "from" if owner.ent_type_ == "PERSON" else "based in"
+            yield Candidate(owner, name, relation, (description,), "descriptor_place")
     kind = DESCRIPTOR_TYPES.get(description.lemma_.lower(), name.ent_type_.lower())
     relation = "from" if kind == "person" else "based in"
     for place in (t for t in description.lefts if is_place_word(t)):

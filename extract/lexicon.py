@@ -216,3 +216,6 @@ ADJUNCT_NOUNS = frozenset(
     "announcement filing response way manner time period conference call email post "
     "press release".split()
 )
+
+# Nouns that name where their possessor is: 'California, Acme's home state'.
+HOME_NOUNS = frozenset("home headquarters base hometown birthplace seat".split())

@@ -86,6 +86,10 @@ EXPECTED = [
     ("The Boeing 787 jet landed in Paris.", {("Boeing 787", "be", "jet")}),
     # locations in noun phrases
     (
+        "The suit was filed in Oregon, Zentek's home state.",
+        {("Zentek", "based in", "Oregon"), ("Oregon", "home state of", "Zentek")},
+    ),
+    (
         "The conference was held at the Moscone Center in San Francisco.",
         {("Moscone Center", "be in", "San Francisco")},
     ),
