@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
 from extract.descriptors import described_name, head_of_name, is_name_token, is_place_word
-from extract.lexicon import FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
+from extract.lexicon import DESCRIPTOR_TYPES, FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Things that are somewhere: a person is 'from' a place instead, a product is sold there.
@@ -98,14 +98,19 @@ def participle_candidates(participle: Token) -> Iterator[Candidate]:
     Zeta' -> (Acme, own, Zeta): the modifier of the participle is its place or its agent."""
     thing = participle.head
     if not is_name_token(thing):
+        # 'Zentek, the Oslo-based maker': the description's name is beside or before it.
         named = [a for a in children(thing, "appos") if is_name_token(a)]
+        if thing.dep_ == "appos" and is_name_token(thing.head):
+            named.append(thing.head)
         thing = next(iter(named), None) or described_name(thing) or thing
     for modifier in children(participle, "npadvmod", "compound", "nmod"):
         if not (modifier.ent_type_ or modifier.text[:1].isupper()):
             continue  # 'state-run': no name
         modifier = head_of_name(modifier)
         if participle.lower_ == "based":
-            if is_name_token(thing) and modifier.ent_type_ in (*PLACE_LABELS, ""):
+            # 'the Paris-based company': coreference may tell which company
+            known = is_name_token(thing) or thing.lemma_.lower() in DESCRIPTOR_TYPES
+            if known and modifier.ent_type_ in (*PLACE_LABELS, ""):
                 yield Candidate(thing, modifier, "be based in", (participle,), "location")
         else:
             predicate = PARTICIPLES[participle.lower_]

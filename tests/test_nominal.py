@@ -86,6 +86,14 @@ EXPECTED = [
     ("The Boeing 787 jet landed in Paris.", {("Boeing 787", "be", "jet")}),
     # locations in noun phrases
     (
+        "Shares of Zentek, the Oslo-based maker of solar panels, rose 5% on Monday.",
+        {("Zentek", "be based in", "Oslo"), ("Zentek", "shares rise", "5%")},
+    ),
+    (
+        "Zentek makes chips. The Paris-based company employs 3,000 people in France.",
+        {("Zentek", "be based in", "Paris")},
+    ),
+    (
         "The suit was filed in Oregon, Zentek's home state.",
         {("Zentek", "based in", "Oregon"), ("Oregon", "home state of", "Zentek")},
     ),
