@@ -85,7 +85,11 @@ def object_variants(candidate: Candidate, entities: DocumentEntities) -> Iterato
     obj = entity_in(candidate.object, entities, measure=False, any_head=not timed, owners=owners)
     if obj is not None and obj[0] != candidate.subject:
         token, words = obj
-        yield replace(candidate, object=token, predicate=f"{candidate.predicate} {words}")
+        # 'employs 3,000 people in France and Germany': each coordinated entity.
+        for each in (token, *(t for t in token.conjuncts if t.i > token.i)):
+            if is_entity(each, entities):
+                predicate = f"{candidate.predicate} {words}"
+                yield replace(candidate, object=each, predicate=predicate)
 
 
 def verb_complement_variants(

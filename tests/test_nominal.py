@@ -108,6 +108,13 @@ EXPECTED = [
     ("Soldiers entered the German state of Bavaria.", {("Bavaria", "state of", "Germany")}),
     # arguments keep the entity in their complement
     ("Zentek holds 12% of Brantel.", {("Zentek", "hold 12% of", "Brantel")}),
+    (
+        "Zentek employs 3,000 people in France and Germany.",
+        {
+            ("Zentek", "employ 3,000 people in", "France"),
+            ("Zentek", "employ 3,000 people in", "Germany"),
+        },
+    ),
     ("Zentek bought a 20% stake in Brantel.", {("Zentek", "buy 20% stake in", "Brantel")}),
     ("Annual sales at Zentek rose 12% to $3.4bn.", {("Zentek", "annual sales rise to", "$3.4bn")}),
     ("Zentek paid $450m for the unit.", {("Zentek", "pay", "$450m")}),
