@@ -35,6 +35,11 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # Predicates whose clausal complement an expletive "it" stands in for: "it seems that".
 RAISING_VERBS = frozenset("seem appear happen turn remain take matter occur".split())
 WEATHER_VERBS = frozenset("rain snow pour drizzle".split())
+# Adjectives whose infinitive has their subject as its own: 'it is willing to pay' refers.
+CONTROL_ADJECTIVES = frozenset(
+    "willing unwilling able unable ready eager keen likely unlikely set due prepared happy "
+    "reluctant determined poised".split()
+)
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl", "relcl", "acl"})
 
 
@@ -139,6 +144,8 @@ def is_pleonastic(token: Token) -> bool:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
     for predicate in predicates:
+        if predicate.lemma_.lower() in CONTROL_ADJECTIVES:
+            continue  # 'it is willing to pay': the infinitive is what it does
         clauses += [c for c in predicate.children if c.dep_ in CLAUSE_DEPS]
     if not clauses:
         return False

@@ -25,6 +25,15 @@ CONFIDENCE = {
     "title": 0.75,
     "nominalization": 0.65,
     "possessive": 0.55,
+    "relational": 0.7,
+    "descriptor": 0.7,
+    "descriptor_place": 0.65,
+    "location": 0.7,
+    "affiliation": 0.65,
+    "measure": 0.65,
+    "title_unowned": 0.6,
+    "amount": 0.7,
+    "participle": 0.7,
 }
 
 
@@ -40,6 +49,8 @@ class Candidate:
     negated: bool = False
     modality: str | None = None
     speaker: Token | None = None
+    # The object says what the subject is ('a company'): a concept, never a reference.
+    predicative: bool = False
 
     @property
     def confidence(self) -> float:

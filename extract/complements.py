@@ -241,8 +241,11 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
     possessor ('Firefox, its main rival' -> Firefox is the main rival of what 'its' is); 'the
     Crown prosecutor' -> the organization named before a role noun; 'director of Housing
     Studies at Harvard' -> also Harvard."""
+    # 'Spore, AOL's AIM messenger': a name before the noun makes the phrase name that thing,
+    # whose owner the possessor is; it says nothing of Spore's role.
+    named_inside = any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.lefts)
     for owner in children(noun, "poss"):
-        if owner.pos_ in ("PROPN", "PRON") or owner.ent_type_:
+        if (owner.pos_ in ("PROPN", "PRON") or owner.ent_type_) and not named_inside:
             yield owner, role_words(noun)
     if is_role_noun(noun):
         for owner in children(noun, "compound"):

@@ -7,24 +7,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.amounts import amount_candidates
+from extract.arguments import argument
 from extract.columns import columns
 from extract.entities import NAMED_TYPES
-from extract.lexicon import DESCRIPTOR_TYPES
-from extract.mentions import DocumentEntities, Reference, clean_name, find_entities
+from extract.mentions import DocumentEntities, Reference, find_entities
 from extract.pipeline import BATCH_SIZE, document_parts, load_pipeline, parse, split_text
 from extract.relations import Candidate, document_candidates
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
+from extract.variants import candidate_variants
 
 # Each argument found through a pronoun or description rather than a name costs confidence:
 # the resolver is right less often than the parser.
 REFERENCE_FACTOR = 0.9
-NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
 UNNAMED_SOURCE = Entity(name="unnamed source", type="concept")
 IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+# Rules whose predicate is already a relation phrase ('chief executive of', 'based in').
+PHRASE_RULES = frozenset(
+    {"role", "title", "relational", "descriptor_place", "affiliation", "measure"}
+)
 
 
 def extract_documents(
@@ -81,7 +87,8 @@ def extract_document(
     triples: dict[tuple, Triple] = {}
     sentences: dict[int, tuple[str, int]] = {}
     text = doc.text  # built from every token on each call: take it once
-    for candidate in document_candidates(cols):
+    read = chain(document_candidates(cols), amount_candidates(cols))
+    for candidate in chain.from_iterable(candidate_variants(c, entities) for c in read):
         index = int(cols.sentence[candidate.relation_tokens[0].i])
         if index not in sentences:
             sentences[index] = sentence_text(text, cols.sentence_span(index))
@@ -129,7 +136,12 @@ def build_triple(
     offset: int,
 ) -> Triple | None:
     subject = argument(candidate.subject, entities)
-    obj = argument(candidate.object, entities, avoid=subject[0] if subject else None)
+    obj = argument(
+        candidate.object,
+        entities,
+        avoid=subject[0] if subject else None,
+        predicative=candidate.predicative,
+    )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
     speaker = None
@@ -163,52 +175,8 @@ def build_triple(
     )
 
 
-def argument(
-    token: Token, entities: DocumentEntities, *, avoid: Entity | None = None
-) -> tuple[Entity, tuple[int, int]] | None:
-    """The entity an argument token stands for, with the character offsets of its words.
-
-    A named mention or resolved reference gives its entity (a reference avoids `avoid`, the
-    other argument: nothing acts on itself here); a pronoun that could not be resolved gives
-    None (its triple is dropped); a common noun gives a concept.
-    """
-    found = entities.mention_of(token, avoid=avoid)
-    if found is None:
-        found = named_compound(token, entities)
-    if found is not None:
-        entity, span = found
-        return entity, (span.start_char, span.end_char)
-    if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
-        return None
-    span = noun_phrase(token)
-    kind = "quantity" if token.pos_ == "NUM" else "concept"
-    return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
-
-
-def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
-    """'its GPT-4 model': a class noun whose modifier names the instance stands for it."""
-    if token.lemma_.lower() not in DESCRIPTOR_TYPES:
-        return None
-    for child in token.lefts:
-        if child.dep_ == "compound" and child.i in entities.token_span:
-            return entities.mention_of(child)
-    return None
-
-
-def noun_phrase(token: Token) -> Span:
-    """A noun with its compound and adjective modifiers, without determiners or possessives:
-    'a large language model' -> 'large language model'."""
-    start = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in NOUN_PHRASE_DEPS or child.right_edge.i != start - 1:
-            break
-        start = child.left_edge.i
-    return token.doc[start : token.i + 1]
-
-
 def is_reference(token: Token, entities: DocumentEntities) -> bool:
-    reference = entities.references.get(token.i)
-    return reference is not None and bool(reference.candidates)
+    return entities.is_resolved(token.i)
 
 
 def has_named_argument(triple: Triple) -> bool:
@@ -222,7 +190,7 @@ def readable(candidate: Candidate) -> str:
     >>> readable(SimpleNamespace(predicate="carry out", rule="svo"))
     'carries out'
     """
-    if candidate.rule in ("role", "title"):
+    if candidate.rule in PHRASE_RULES:
         return candidate.predicate
     if candidate.predicate == "be":
         return "is a"

@@ -175,13 +175,37 @@ NOMINALIZATIONS: dict[str, str] = {
     "development": "develop",
     "funding": "fund",
     "sponsorship": "sponsor",
+    "cancellation": "cancel",
+    "criticism": "criticize",
+    "sale": "sell",
+    "bailout": "bail out",
+    "rescue": "rescue",
+    "investigation": "investigate",
+    "probe": "probe",
+    "appointment": "appoint",
+    "replacement": "replace",
+    "lawsuit": "sue",
+    "suit": "sue",
+    "endorsement": "endorse",
+    "deployment": "deploy",
+}
+
+# The preposition of a nominalization's theme where it is not 'of' or the predicate's own
+# ('partnership with'): 'Acme's lawsuit against Bolt', 'an investigation into Bolt'.
+NOMINAL_PREPOSITIONS: dict[str, str] = {
+    "lawsuit": "against",
+    "suit": "against",
+    "investigation": "into",
+    "probe": "into",
+    "criticism": "of",
 }
 
 # Words of job titles that stand before a name: "CEO Mark Zuckerberg".
 TITLE_WORDS = frozenset(
     "ceo cfo cto coo cio vp chief executive president chairman chairwoman chair founder "
     "co-founder cofounder director head scientist researcher spokesperson spokesman spokeswoman "
-    "officer minister secretary senator governor editor analyst engineer".split()
+    "officer minister secretary senator governor editor analyst engineer boss prosecutor "
+    "ambassador mayor commissioner chancellor treasurer economist premier".split()
 )
 
 # Verbs whose object noun carries the relation: "signed a deal with X" -> "sign deal with",
@@ -274,3 +298,123 @@ APPOINTING_VERBS = frozenset(
     "appoint name announce elect hire select choose nominate designate install confirm list "
     "recruit promote tap unveil introduce".split()
 )
+# Titles that, without an organization in the phrase, are the article's company's: 'Chief
+# executive Jo Roe said' (but 'President Jo Roe' or 'Senator Jo Roe' is no company's).
+CORPORATE_TITLES = frozenset(
+    "ceo cfo cto coo cio executive chairman chairwoman founder co-founder cofounder director "
+    "spokesperson spokesman spokeswoman officer boss vp".split()
+)
+
+# Words that join title words in capitals without naming an organization: 'Vice President'.
+TITLE_MODIFIERS = frozenset(
+    "vice senior deputy general managing acting interim assistant associate executive "
+    "former financial operating technology marketing".split()
+)
+
+# Adjectives of nationality and the names a text may use for the country, the first the
+# fullest: 'German economy minister X' -> (X, economy minister of, Germany).
+NATIONALITIES: dict[str, tuple[str, ...]] = {
+    "american": ("United States", "US", "U.S.", "USA", "America"),
+    "us": ("United States", "US", "U.S.", "USA", "America"),
+    "u.s.": ("United States", "US", "U.S.", "USA", "America"),
+    "british": ("United Kingdom", "UK", "U.K.", "Britain"),
+    "uk": ("United Kingdom", "UK", "U.K.", "Britain"),
+    "english": ("England",),
+    "scottish": ("Scotland",),
+    "irish": ("Ireland",),
+    "french": ("France",),
+    "german": ("Germany",),
+    "italian": ("Italy",),
+    "spanish": ("Spain",),
+    "portuguese": ("Portugal",),
+    "dutch": ("Netherlands", "the Netherlands", "Holland"),
+    "belgian": ("Belgium",),
+    "swiss": ("Switzerland",),
+    "austrian": ("Austria",),
+    "swedish": ("Sweden",),
+    "norwegian": ("Norway",),
+    "danish": ("Denmark",),
+    "finnish": ("Finland",),
+    "polish": ("Poland",),
+    "russian": ("Russia",),
+    "ukrainian": ("Ukraine",),
+    "greek": ("Greece",),
+    "turkish": ("Turkey",),
+    "israeli": ("Israel",),
+    "iranian": ("Iran",),
+    "iraqi": ("Iraq",),
+    "saudi": ("Saudi Arabia",),
+    "egyptian": ("Egypt",),
+    "indian": ("India",),
+    "pakistani": ("Pakistan",),
+    "chinese": ("China",),
+    "japanese": ("Japan",),
+    "korean": ("Korea", "South Korea"),
+    "south korean": ("South Korea",),
+    "north korean": ("North Korea",),
+    "taiwanese": ("Taiwan",),
+    "vietnamese": ("Vietnam",),
+    "thai": ("Thailand",),
+    "indonesian": ("Indonesia",),
+    "australian": ("Australia",),
+    "canadian": ("Canada",),
+    "mexican": ("Mexico",),
+    "brazilian": ("Brazil",),
+    "argentine": ("Argentina",),
+    "argentinian": ("Argentina",),
+    "chilean": ("Chile",),
+    "nigerian": ("Nigeria",),
+    "south african": ("South Africa",),
+    "kenyan": ("Kenya",),
+    "european": ("Europe",),
+}
+
+# Nouns that name a relation to their possessor: 'its European division, Opel' -> (Opel,
+# European division of, its owner). Kinship and business ties alike.
+RELATIONAL_NOUNS = frozenset(
+    "rival competitor customer client supplier partner subsidiary unit division arm parent "
+    "owner founder co-founder cofounder investor shareholder backer affiliate spinoff spin-off "
+    "offshoot brand member ally agency wife husband spouse widow son daughter child father "
+    "mother brother sister sibling cousin uncle aunt nephew niece grandson granddaughter "
+    "grandfather grandmother friend colleague lawyer attorney adviser advisor successor "
+    "predecessor deputy assistant".split()
+)
+
+# Nouns whose 'of'/'in' complement is the entity an argument is about: 'holds 12% of Meta',
+# 'a stake in Meta', 'shares in Meta fell'. The relation absorbs the head and preposition.
+PARTITIVE_HEADS = frozenset(
+    "% percent per cent stake share shares stock stocks interest part half majority "
+    "minority rest remainder bulk last most control ownership sales revenue revenues profit "
+    "profits earnings income price prices value valuation cost costs".split()
+)
+
+# Heads too empty to stand alone as a concept argument: 'one of the models', 'details of'.
+EMPTY_HEADS = frozenset(
+    "one ones move details detail range kind kinds type types sort lot lots number "
+    "variety series set group couple part".split()
+)
+
+# Place nouns that stand before 'of' + the place's name: 'the German state of Hesse'.
+PLACE_CLASS_NOUNS = frozenset(
+    "city town village state province region county district island capital country "
+    "municipality prefecture territory".split()
+)
+
+# Last words of facility names that NER often leaves untyped: 'the Al-Noor Hotel near X'.
+FACILITY_WORDS = frozenset(
+    "hotel center centre airport station stadium arena hall bridge tower mosque church "
+    "cathedral temple museum university college school hospital prison base park square "
+    "palace court building plant factory mall theatre theater library port harbour "
+    "harbor".split()
+)
+
+# Nouns that, after a verb's preposition, hold the act rather than take part in it: 'said in
+# a statement', 'bought it in a deal', 'spoke in an interview'.
+ADJUNCT_NOUNS = frozenset(
+    "statement interview deal move attempt effort bid report letter message speech "
+    "announcement filing response way manner time period conference call email post "
+    "press release".split()
+)
+
+# Nouns that name where their possessor is: 'California, Acme's home state'.
+HOME_NOUNS = frozenset("home headquarters base hometown birthplace seat".split())

@@ -68,6 +68,11 @@ class DocumentEntities:
     token_span: dict[int, int]
     references: dict[int, Reference]  # by the index of the word that heads it
 
+    def is_resolved(self, index: int) -> bool:
+        """Whether the token at `index` is a pronoun or description resolved to an entity."""
+        reference = self.references.get(index)
+        return reference is not None and bool(reference.candidates)
+
     def mention_of(
         self, token: Token, *, avoid: Entity | None = None
     ) -> tuple[Entity, Span] | None:

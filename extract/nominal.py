@@ -1,7 +1,10 @@
 """Relations carried by nouns rather than verbs.
 
-- titles: "CEO Mark Zuckerberg of Meta", "Meta's chief scientist Jane Doe" -> (person, title, org);
-- possessives between names: "Microsoft's Azure" -> (Microsoft, have, Azure);
+- titles: "CEO Mark Zuckerberg of Meta", "Meta's chief scientist Jane Doe", "Meta spokesman
+  Jo Roe", "its chief financial officer Jo Roe" -> (person, title of, org);
+- possessives between names: "Microsoft's Azure", "Acme's Zeta app" -> (Microsoft, have, Azure);
+- relational nouns with a possessor: "its European division, Opel" -> (Opel, European division
+  of, it);
 - nominalizations: "Meta's partnership with Microsoft" -> (Meta, partner with, Microsoft),
   "the launch of Llama 2 by Meta" -> (Meta, launch, Llama 2).
 """
@@ -10,12 +13,52 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import HEAD
+from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
-from extract.lexicon import NOMINALIZATIONS, TITLE_WORDS
+from extract.columns import Columns, isin
+from extract.descriptors import (
+    apposition_candidates,
+    class_noun_candidates,
+    described_name,
+    descriptor_candidates,
+    is_owner,
+)
+from extract.lexicon import (
+    CORPORATE_TITLES,
+    NATIONALITIES,
+    NOMINAL_PREPOSITIONS,
+    NOMINALIZATIONS,
+    RELATIONAL_NOUNS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
+from extract.places import PARTICIPLES, place_candidates
 
+# Nominalized verbs of making, whose theme's owner is the maker.
+MAKING = frozenset({"develop", "launch", "release"})
+NOUN_PREPOSITIONS = ("in", "near", "outside", "from", "of", "at", "among")
 NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT"})
+
+
+def nominal_mask(cols: Columns) -> np.ndarray:
+    """The tokens where the noun-phrase rules of this module and its helpers may apply, beyond
+    those `relations.document_candidates` selects already (appositions, possessives, titles)."""
+    before_name = np.zeros(len(cols.pos), dtype=bool)
+    before_name[:-1] = cols.pos[1:] == PROPN
+    after_name = np.zeros(len(cols.pos), dtype=bool)
+    after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
+    mask = (cols.pos == NOUN) & (before_name | after_name)
+    # A preposition on a noun or a name ('the Center in Oslo'), or 'among' on a copula.
+    offsets = cols.doc.to_array([HEAD]).astype(np.int64)
+    head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
+    on_noun = (head_pos == NOUN) | (head_pos == PROPN) | (cols.lower == cols.ids("among")[0])
+    prep = (cols.dep == cols.ids("prep")[0]) & on_noun
+    mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
+    return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
@@ -26,6 +69,16 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from possessive_candidates(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOMINALIZATIONS:
         yield from nominalization_candidates(token)
+    if token.dep_ == "appos":
+        yield from apposition_candidates(token)
+    if token.pos_ == "NOUN":
+        yield from descriptor_candidates(token)
+        if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
+            yield from class_noun_candidates(token)
+    if token.dep_ in ("prep", "appos", "amod"):
+        yield from place_candidates(token)
+    if token.lower_ == "among" and token.dep_ == "prep":
+        yield from among_candidates(token)
 
 
 def is_name(token: Token) -> bool:
@@ -33,51 +86,100 @@ def is_name(token: Token) -> bool:
 
 
 def title_candidates(title: Token) -> Iterator[Candidate]:
-    """'CEO Mark Zuckerberg', 'Meta's chief scientist Jane Doe': the title words before a
-    person's name, and the organization that owns the title (a possessive, or 'of'/'at')."""
+    """'CEO Mark Zuckerberg', 'Meta's chief scientist Jane Doe', 'Meta spokesman Jo Roe': the
+    title words before a person's name, and the organization that owns the title (a name among
+    the title words, a possessor, or 'of'/'at'); 'German economy minister' names a country."""
     person = title.head
     while person.dep_ in ("compound", "amod") and person.head.i > person.i and not is_name(person):
         person = person.head
-    if person.ent_type_ != "PERSON":
+    phrase = [t for t in person.lefts if t.dep_ in ("compound", "amod")]
+    if person.ent_type_ != "PERSON" and person.pos_ == "NOUN":
+        # 'its chief financial officer Jo Roe' parsed as two subjects: the title is a sibling.
+        phrase, person = [person], described_name(person)
+    if person is None or person.ent_type_ != "PERSON":
         return
-    words = [t for t in person.lefts if t.dep_ in ("compound", "amod") and t.ent_type_ != "PERSON"]
     words = sorted(
         {
             w.i: w
-            for t in words
+            for t in phrase
+            if t.ent_type_ != "PERSON"
             for w in t.subtree
-            if w.dep_ not in ("poss", "case") and not w.is_punct
+            if w.dep_ not in ("poss", "case", "det") and not w.is_punct and w.i < person.i
         }.values(),
         key=lambda t: t.i,
     )
+    named = [w for w in words if is_owner_word(w)]
+    words = [w for w in words if w not in named and is_role_word(w, named)]
     if not words or (words[-1].i != title.i and title not in words):
         return
-    organizations = [o for t in (person, *words) for o in children(t, "poss") if is_name(o)]
+    organizations = [w for w in named if w.head not in named]
+    organizations += [o for t in (person, *words) for o in children(t, "poss") if is_owner(o)]
     for prep in children(person, "prep"):
         if prep.lower_ in ("of", "at"):
             organizations += [o for o in children(prep, "pobj") if is_name(o)]
     role = " ".join(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in words)
     for organization in organizations:
         yield Candidate(person, organization, f"{role} of", tuple(words), "title")
+    if not organizations and title.lower_ in CORPORATE_TITLES:
+        # 'Chief executive Jo Roe said': extract.variants looks for the organization.
+        yield Candidate(person, title, f"{role} of", tuple(words), "title_unowned")
+
+
+def is_role_word(token: Token, owners: list[Token]) -> bool:
+    """A word of the title itself: no number or date, and before the owner's name only an
+    adjective or a title word ('former Acme boss', not 'thumb Acme CEO')."""
+    if token.pos_ == "NUM" or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    if owners and token.i < owners[0].i and token.pos_ != "ADJ":
+        return token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
+    return True
+
+
+def is_owner_word(token: Token) -> bool:
+    """A name among a title's words that says whose title it is: 'Airbus' in 'Airbus
+    spokesman', 'German' in 'German economy minister'."""
+    if token.ent_type_ in ("ORG", "GPE"):
+        return True
+    if token.pos_ == "PROPN" and not token.ent_type_:
+        # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
+        return token.lower_ not in TITLE_WORDS and token.lower_ not in TITLE_MODIFIERS
+    return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
 
 
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     """'Microsoft's Azure': a name owned by a name."""
     owned = owner.head
-    if is_name(owner) and is_name(owned) and owned.ent_type_ != "PERSON" and owner.pos_ != "PRON":
-        yield Candidate(
-            owner,
-            owned,
-            "have",
-            (owner.doc[owner.i + 1],) if owner.i + 1 < len(owner.doc) else (owner,),
-            "possessive",
-        )
+    if owned.pos_ == "NOUN" and is_owner(owner):
+        yield from class_noun_possessive(owner, owned)
+    elif is_name(owner) and owner.pos_ != "PRON" and is_name(owned):
+        if owned.ent_type_ != "PERSON":
+            yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def class_noun_possessive(owner: Token, noun: Token) -> Iterator[Candidate]:
+    """'Acme's Zeta app', 'its own Zeta browser' -> (owner, have, Zeta); 'its Paris
+    headquarters' -> (owner, have headquarters in, Paris). The owner may be a pronoun."""
+    names = [t for t in children(noun, "compound", "nmod") if is_name(t) and t.i > owner.i]
+    if not names or names[-1].ent_type_ == "PERSON":
+        return
+    owned = names[-1]
+    if owned.ent_type_ in ("GPE", "LOC"):
+        predicate = f"have {noun.lower_} in"
+        yield Candidate(owner, owned, predicate, (noun,), "possessive")
+    else:
+        yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def relation_tokens(owner: Token) -> tuple[Token, ...]:
+    """The possessive marker after an owner, the words that say 'has'."""
+    return (owner.doc[owner.i + 1],) if owner.i + 1 < len(owner.doc) else (owner,)
 
 
 def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     """'Meta's partnership with Microsoft', 'the launch of Llama 2 by Meta'."""
     predicate = NOMINALIZATIONS[noun.lemma_.lower()]
     preposition = predicate.split()[-1] if len(predicate.split()) > 1 else "of"
+    preposition = NOMINAL_PREPOSITIONS.get(noun.lemma_.lower(), preposition)
     themes = [
         t
         for prep in children(noun, "prep")
@@ -90,6 +192,26 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
         for prep in children(head, "prep"):
             if prep.lower_ == "by":
                 agents += [t for t in children(prep, "pobj") if is_name(t)]
+    if not agents and themes:
+        # 'the SEC investigation into Acme': with a theme, a name before the noun acts.
+        agents = [t for t in children(noun, "compound") if t.ent_type_ in ("ORG", "PERSON")]
+    if not agents and predicate in MAKING:
+        # 'the development of Microsoft's browser': who owns what is made made it.
+        agents = [o for t in themes for o in children(t, "poss") if is_name(o)]
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")
+
+
+def among_candidates(prep: Token) -> Iterator[Candidate]:
+    """'Acme is among Bolt's main competitors' -> (Acme, be among, competitors), which
+    `extract.variants` reads as (Acme, is among main competitors of, Bolt). The relation
+    token is the preposition, so that Open IE does not take the copula for a verb."""
+    verb = prep.head
+    if verb.lemma_ not in ("be", "remain") or children(verb, "attr", "acomp"):
+        return
+    for subject in children(verb, "nsubj"):
+        for group in children(prep, "pobj"):
+            # 'among the applications': a plain group is no relation to anyone.
+            if group.pos_ == "NOUN" and group.lemma_.lower() in RELATIONAL_NOUNS:
+                yield Candidate(subject, group, f"{verb.lemma_} among", (prep,), "copula")

@@ -40,7 +40,7 @@ from extract.complements import (
     verb_preposition,
 )
 from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
-from extract.nominal import nominal_candidates
+from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import frame_of, noun_frame, verb_phrase
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
@@ -54,6 +54,7 @@ def document_candidates(cols: Columns) -> Iterator[Candidate]:
     mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
     mask |= isin(cols.lemma, cols.ids(*NOMINALIZATIONS)) | isin(cols.dep, cols.ids("poss"))
     mask |= isin(cols.lower, cols.ids(*TITLE_WORDS)) & isin(cols.dep, cols.ids("compound", "amod"))
+    mask |= nominal_mask(cols)
     for token in cols.tokens(mask):
         yield from token_candidates(token)
 

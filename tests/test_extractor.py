@@ -14,7 +14,6 @@ EXPECTED = {
     ("Llama 2", "be available on", "Azure"),
     ("Llama 2", "be available on", "AWS"),
     ("Llama 2", "be available on", "Hugging Face"),
-    ("Microsoft", "offer", "Llama 2"),  # "the model" resolved
     ("Satya Nadella", "chief executive of", "Microsoft"),
     ("Mark Zuckerberg", "chief executive of", "Meta"),
     ("Yann LeCun", "chief AI scientist at", "Meta"),
@@ -56,7 +55,6 @@ def test_extractor_example_negation_and_attribution(example_extraction):
 
 CHIP_DEAL = {
     ("Nvidia", "-acquire", "Arm"),  # "abandoned its acquisition": never a fact
-    ("Nvidia", "buy", "Arm"),  # "The chipmaker" and "the British company" resolved
     ("Jensen Huang", "chief executive of", "Nvidia"),
     ("Masayoshi Son", "chief executive of", "SoftBank"),  # title before a name
     ("Arm", "license to", "Apple"),

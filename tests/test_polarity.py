@@ -30,7 +30,7 @@ MARKED = [
     ("Regulators barred Acme from buying Widget Co.", ("Acme", "buy", "Widget Co."), "negated"),
     (
         "Acme pleaded not guilty to charges of fraud.",
-        ("Acme", "plead guilty to", "charges"),
+        ("Acme", "plead guilty to", "charges of fraud"),
         "negated",
     ),
     (

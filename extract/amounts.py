@@ -1,0 +1,55 @@
+"""Facts about an entity's numbers (issue 14): 'the Nasdaq fell 3.2 percent', 'the Dow fell
+344.65', 'the FTSE closed down more than 1 percent'.
+
+The verb rules read objects and prepositions; an amount the parser attaches to a verb of
+change as an adverbial noun phrase ('fell [340 points]') is read here, so that the number
+of the story becomes a fact about its subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, expand
+from extract.clauses import subjects_of
+from extract.columns import Columns, isin
+from extract.complements import relation_span
+from extract.polarity import frame_of, verb_phrase
+
+# Verbs that say how a number moved or where it ended.
+CHANGE_VERBS = frozenset(
+    "rise fall drop gain lose climb jump decline increase decrease slip slide tumble plunge "
+    "soar surge add shed sink dip rally close end finish grow shrink rebound recover "
+    "slump plummet edge".split()
+)
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
+AMOUNT_NOUNS = frozenset({"point", "points", "percent", "%", "cent", "per"})
+
+
+def amount_candidates(cols: Columns) -> Iterator[Candidate]:
+    """(subject, verb, amount) for every amount hanging on a verb of change."""
+    mask = isin(cols.dep, cols.ids("npadvmod"))
+    for amount in cols.tokens(mask):
+        if not is_amount(amount):
+            continue
+        verb = amount.head
+        if verb.lower_ in ("down", "up") and verb.head.pos_ == "VERB":
+            verb = verb.head  # 'fell sharply, down 2.95%'
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+            continue
+        yield from verb_amount(verb, amount)
+
+
+def verb_amount(verb: Token, amount: Token) -> Iterator[Candidate]:
+    frame = frame_of(verb)
+    for subject in expand(subjects_of(verb)):
+        yield Candidate(subject, amount, verb_phrase(verb), relation_span(verb), "amount", **frame)
+
+
+def is_amount(token: Token) -> bool:
+    """'344.65', '3.2 percent', '340 points', '$3bn'."""
+    if token.ent_type_ in AMOUNT_LABELS:
+        return True
+    return token.lower_ in AMOUNT_NOUNS and any(c.dep_ == "nummod" for c in token.children)

@@ -1,0 +1,185 @@
+"""Common nouns that describe the name they stand before or beside (issue 14).
+
+- 'French drug maker Sanofa' -> (Sanofa, be, drug maker) and (Sanofa, based in, France);
+- 'France's investigative agency BEA', 'Boeing rival Airbus' -> (BEA, investigative agency
+  of, France), (Airbus, rival of, Boeing): a possessor, or a name before a relational noun, is
+  what the description relates the name to;
+- the same set beside the name: 'Opel, its European division', 'Unite, the British union',
+  'the Crown prosecutor, Mark Tedeschi'.
+
+The small model often parses 'the US car manufacturer General Motors' as two sibling subjects
+rather than a compound, so a noun right before a name with the same head and role counts too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, children
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    HOME_NOUNS,
+    NATIONALITIES,
+    RELATIONAL_NOUNS,
+    TITLE_WORDS,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
+INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+NAME_LABELS = frozenset(
+    {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
+)
+
+
+def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
+    """The facts a descriptive noun phrase states about the name after it."""
+    name = described_name(noun)
+    if name is None or (noun.lower_ in TITLE_WORDS and name.ent_type_ == "PERSON"):
+        return
+    # 'the British union Unite': the parser may hang the adjective on the name.
+    before = [w for t in name.lefts if t.i < noun.left_edge.i for w in t.subtree]
+    modifiers = [*before, *(t for t in noun.subtree if t.i < noun.i)]
+    places = [t for t in modifiers if is_place_word(t)]
+    owners = [t for t in (*children(noun, "poss"), *children(name, "poss")) if t.i < noun.i]
+    if noun.lemma_.lower() in RELATIONAL_NOUNS:
+        owners += [t for t in modifiers if t.ent_type_ in OWNER_LABELS and t not in places]
+    owners = [head_of_name(t) for t in owners]
+    words = [
+        t
+        for t in modifiers
+        if t.dep_ in ("amod", "compound", "nmod", "conj", "cc")
+        and not t.ent_type_
+        and t.pos_ != "PROPN"
+        and t.lower_ != "own"
+    ]
+    role = " ".join(t.lower_ for t in (*words, noun))
+    yield Candidate(name, noun, "be", (noun,), "descriptor")
+    for owner in dict.fromkeys(owners):
+        yield Candidate(name, owner, f"{role} of", (noun,), "relational")
+    kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower(), name.ent_type_.lower())
+    relation = "from" if kind == "person" else "based in"
+    for place in places:
+        yield Candidate(name, place, relation, (place,), "descriptor_place")
+
+
+def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """'the Boeing 787 jet', 'the annual Hajj pilgrimage' -> (787, be, jet): a name right
+    before a class noun is an instance of it, when the name's type allows ('the Obama
+    administration', 'the Acme plant' name no administration or plant)."""
+    names = [
+        t
+        for t in children(noun, "compound", "nmod")
+        if t.right_edge.i == noun.i - 1 and is_name_token(t)
+    ]
+    if not names or noun.pos_ != "NOUN":
+        return
+    labels = {t.ent_type_ for t in names[0].subtree}
+    kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower())
+    if labels & INSTANCE_LABELS or (kind == "product" and labels == {""}):
+        yield Candidate(names[0], noun, "be", (noun,), "descriptor")
+
+
+def described_name(noun: Token) -> Token | None:
+    """The name a common noun describes: its head when it modifies a name ('carmaker
+    Toyota'), or a name right after it that the parser made its sibling."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    head = noun.head
+    if noun.dep_ == "compound" and head.i > noun.i and is_name_token(head):
+        # 'thumb Ford Motor Company CEO Jo Roe': another name between is no description.
+        between = noun.doc[noun.i + 1 : head.i]
+        if all(t.ent_type_ == head.ent_type_ and t.pos_ == "PROPN" for t in between):
+            return head
+        return None
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or not is_name_token(after):
+        return None
+    root = head_of_name(after)
+    if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
+        return root
+    return None
+
+
+def is_name_token(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.pos_ == "PROPN"
+
+
+def head_of_name(token: Token) -> Token:
+    """The last word of the name a token belongs to: 'General' -> 'Motors'."""
+    while (
+        token.dep_ in ("compound", "flat") and token.head.i > token.i and is_name_token(token.head)
+    ):
+        token = token.head
+    return token
+
+
+def is_place_word(token: Token) -> bool:
+    """A place name or a nationality ('US', 'French') modifying a description."""
+    if token.ent_type_ in PLACE_LABELS and token.dep_ in ("compound", "amod", "nmod"):
+        return token.head.ent_type_ not in PLACE_LABELS
+    return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
+
+
+def apposition_candidates(appos: Token) -> Iterator[Candidate]:
+    """'Opel, its European division', 'Paris's father, Albert Jaquier', 'the Crown
+    prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
+    or relational noun, an organization before it) stands in the noun's relation to it;
+    'Unite, the British union' -> (Unite, based in, UK)."""
+    name, description = appos.head, appos
+    if description.pos_ == "PROPN" and name.pos_ == "NOUN":
+        name, description = description, name
+    if appos.ent_type_ == "PERSON" and appos.head.ent_type_ != "PERSON":
+        yield from misplaced_title_candidates(appos)
+    if not is_name_token(name) or name.pos_ == "PRON" or description.pos_ != "NOUN":
+        return
+    named = [
+        t
+        for t in children(description, "compound", "nmod")
+        if is_name_token(t) and not is_place_word(t)
+    ]
+    relational = description.lower_ in TITLE_WORDS or description.lemma_ in RELATIONAL_NOUNS
+    if named and not relational:
+        return  # "AOL's AIM messenger" is a named thing of its own, not a description
+    owners = [o for o in children(description, "poss") if is_owner(o)]
+    owners += [head_of_name(t) for t in named if not is_place_word(t)]
+    words = [
+        t
+        for t in description.lefts
+        if t.dep_ in ("amod", "compound") and not is_name_token(t) and t.lower_ != "own"
+    ]
+    role = " ".join(t.lower_ for t in (*words, description))
+    for owner in dict.fromkeys(owners):
+        yield Candidate(name, owner, f"{role} of", (description,), "relational")
+        if not HOME_NOUNS.isdisjoint(t.lemma_.lower() for t in (*words, description)):
+            # 'California, Acme's home state': where the owner is based.
+            relation = "from" if owner.ent_type_ == "PERSON" else "based in"
+            yield Candidate(owner, name, relation, (description,), "descriptor_place")
+    kind = DESCRIPTOR_TYPES.get(description.lemma_.lower(), name.ent_type_.lower())
+    relation = "from" if kind == "person" else "based in"
+    for place in (t for t in description.lefts if is_place_word(t)):
+        yield Candidate(name, head_of_name(place), relation, (place,), "descriptor_place")
+
+
+def misplaced_title_candidates(person: Token) -> Iterator[Candidate]:
+    """'the general secretary of the union Unite, Tony Woodley': the parser hangs the
+    person on the organization; the title before it is the person's."""
+    organization = person.head
+    prep = organization.head
+    title = prep.head
+    if organization.dep_ != "pobj" or prep.lower_ not in ("of", "at") or title.pos_ != "NOUN":
+        return
+    if title.lower_ not in TITLE_WORDS and title.lemma_ not in RELATIONAL_NOUNS:
+        return
+    words = [t for t in title.lefts if t.dep_ in ("amod", "compound") and not is_name_token(t)]
+    role = " ".join(t.lower_ for t in (*words, title))
+    yield Candidate(person, organization, f"{role} {prep.lower_}", (title,), "title")
+
+
+def is_owner(token: Token) -> bool:
+    """A possessor that can own a title or a thing: a name, a pronoun or a description
+    ('its', 'the company's'), which coreference resolves."""
+    return is_name_token(token) or token.pos_ == "PRON" or token.lemma_.lower() in DESCRIPTOR_TYPES

@@ -1,0 +1,145 @@
+"""Locations and affiliations stated inside noun phrases (issue 14).
+
+- 'the Moscone Center in San Francisco' -> (Moscone Center, be in, San Francisco);
+- 'San Francisco, California' -> (San Francisco, be in, California);
+- 'Toulouse-based Airbus' -> (Airbus, based in, Toulouse); 'the Acme-owned ship Zeta' ->
+  (Acme, own, Zeta);
+- 'Jane Roe of Acme', 'Jane Roe from Sydney' -> (Jane Roe, of, Acme), (Jane Roe, from, Sydney);
+- 'the German state of Hesse' -> (Hesse, state of, Germany).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, children
+from extract.descriptors import described_name, head_of_name, is_name_token, is_place_word
+from extract.lexicon import DESCRIPTOR_TYPES, FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Things that are somewhere: a person is 'from' a place instead, a product is sold there.
+LOCATED_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
+# Participles after a hyphenated name, and the relation of the name to the head noun.
+PARTICIPLES = {
+    "based": "be based in",
+    "owned": "own",
+    "led": "lead",
+    "backed": "back",
+    "controlled": "control",
+    "funded": "fund",
+    "run": "run",
+    "operated": "operate",
+    "made": "make",
+    "built": "build",
+    "sponsored": "sponsor",
+}
+PREPOSITIONS = {"in": "be in", "near": "be near", "outside": "be outside"}
+
+
+def place_candidates(token: Token) -> Iterator[Candidate]:
+    """The location rules that apply at `token` (a preposition, apposition or 'based')."""
+    if token.dep_ == "prep":
+        yield from name_preposition_candidates(token)
+    elif token.dep_ == "appos":
+        yield from place_pair_candidates(token)
+    elif token.lower_ in PARTICIPLES and token.dep_ == "amod":
+        yield from participle_candidates(token)
+
+
+def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
+    """A preposition hanging on a name with a name as its object."""
+    name = prep.head
+    if name.pos_ == "NOUN":
+        yield from place_class_candidates(prep)
+        # 'his wife Jo Roe, 36, from Sydney': the preposition hangs on the description.
+        name = next((a for a in children(name, "appos") if is_name_token(a)), name)
+    if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
+        return
+    for obj in children(prep, "pobj"):
+        if not is_name_token(obj):
+            continue
+        if prep.lower_ in PREPOSITIONS and is_located(name):
+            if obj.ent_type_ in PLACE_LABELS:
+                yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
+        elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
+            yield Candidate(name, obj, "be from", (prep,), "location")
+        elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
+            yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+
+
+def is_located(name: Token) -> bool:
+    """A name of a thing that is somewhere: an organization, a facility, a place, an event,
+    or an untyped name ending in a facility word ('the Al-Noor Hotel')."""
+    if name.ent_type_ in LOCATED_LABELS:
+        return True
+    return not name.ent_type_ and name.lower_ in FACILITY_WORDS
+
+
+def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
+    """'Sydney, Australia': a place set off by a comma after a place is where it lies."""
+    place = appos.head
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if (
+        place.ent_type_ == "GPE"
+        and appos.ent_type_ == "GPE"
+        and before is not None
+        and before.text == ","
+        and before.i == place.i + 1
+        and not place.conjuncts
+        and not appos.conjuncts
+    ):
+        yield Candidate(place, appos, "be in", (before,), "location")
+
+
+def participle_candidates(participle: Token) -> Iterator[Candidate]:
+    """'Toulouse-based Airbus' -> (Airbus, be based in, Toulouse); 'the Acme-owned ship
+    Zeta' -> (Acme, own, Zeta): the modifier of the participle is its place or its agent."""
+    thing = participle.head
+    if not is_name_token(thing):
+        # 'Zentek, the Oslo-based maker': the description's name is beside or before it.
+        named = [a for a in children(thing, "appos") if is_name_token(a)]
+        if thing.dep_ == "appos" and is_name_token(thing.head):
+            named.append(thing.head)
+        thing = next(iter(named), None) or described_name(thing) or thing
+    for modifier in children(participle, "npadvmod", "compound", "nmod"):
+        if not (modifier.ent_type_ or modifier.text[:1].isupper()):
+            continue  # 'state-run': no name
+        modifier = head_of_name(modifier)
+        if participle.lower_ == "based":
+            # 'the Paris-based company': coreference may tell which company
+            known = is_name_token(thing) or thing.lemma_.lower() in DESCRIPTOR_TYPES
+            if known and modifier.ent_type_ in (*PLACE_LABELS, ""):
+                yield Candidate(thing, modifier, "be based in", (participle,), "location")
+        else:
+            predicate = PARTICIPLES[participle.lower_]
+            yield Candidate(modifier, thing, predicate, (participle,), "participle")
+
+
+def place_class_candidates(prep: Token) -> Iterator[Candidate]:
+    """'the German state of Hesse', 'the town of Yeoncheon in Korea'."""
+    noun = prep.head
+    if prep.lower_ != "of" or noun.lemma_.lower() not in PLACE_CLASS_NOUNS:
+        return
+    for obj in children(prep, "pobj"):
+        if obj.ent_type_ not in PLACE_LABELS and obj.pos_ != "PROPN":
+            continue
+        for place in (t for t in noun.lefts if is_place_word(t) or is_place_owner(t)):
+            yield Candidate(obj, head_of_name(place), f"{noun.lower_} of", (noun,), "relational")
+        for inner in children(noun, "prep"):
+            if inner.lower_ == "in":
+                for where in children(inner, "pobj"):
+                    if where.ent_type_ in PLACE_LABELS:
+                        yield Candidate(obj, where, "be in", (inner,), "location")
+
+
+def is_place_owner(token: Token) -> bool:
+    return token.dep_ == "poss" and token.ent_type_ == "GPE"
+
+
+def in_measure(name: Token) -> bool:
+    """'sales of Acme in China': the place is where the sales are, not where Acme is."""
+    prep = name.head
+    heads = {prep.head.lemma_.lower(), prep.head.lower_}
+    return name.dep_ == "pobj" and prep.lower_ == "of" and not PARTITIVE_HEADS.isdisjoint(heads)
