@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -111,8 +111,8 @@ def build(
         SelectionError: `focus` names no entity, or there is no community `community`.
     """
     prepare_folder(out)
-    files = find_files([p for p in paths if str(p) != STDIN], exclude=out)
     report = BuildReport(out=out)
+    files = find_files([p for p in paths if str(p) != STDIN], exclude=out, skipped=report.skipped)
     # The executor first: worker processes fork before the store starts its threads.
     with (
         extraction_executor(workers, scheduler) as (executor, window),
@@ -194,6 +194,8 @@ def parts_of(
     its first part goes, how many parts it has and its content hash."""
     for document in documents:
         parts = document_parts(document)
+        # The first part carries what the file says of itself (format, title...), for its graph.
+        parts[0] = replace(document, text=parts[0].text, offset=parts[0].offset)
         pending[document.id] = (len(parts), content_hash(document.text))
         yield from parts
 

@@ -42,7 +42,9 @@ class ResultFormat(str, Enum):
 
 Paths = Annotated[
     list[str],
-    typer.Argument(help="Text files (.txt, .md, .html) or folders; - reads standard input."),
+    typer.Argument(
+        help="Documents (.txt, .md, .html, .pdf, .docx) or folders; - reads standard input."
+    ),
 ]
 
 

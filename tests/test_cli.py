@@ -128,7 +128,7 @@ def test_cli_folder_without_text(capsys, monkeypatch, tmp_path):
     (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
     code, _, err = run_kg(capsys, monkeypatch, "build", tmp_path / "in", "--out", tmp_path / "o")
     assert code == 1
-    one_line_error(err, "holds no text files")
+    one_line_error(err, "holds no file kg reads")
 
 
 def test_cli_binary_and_undecodable_files_are_named(capsys, monkeypatch, tmp_path):

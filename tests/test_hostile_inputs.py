@@ -97,6 +97,8 @@ UNREADABLE = {
     "dangling.txt": "No such file",
     "pipe.txt": "not a regular file",
     "huge.txt": "too large",
+    "photo.png": "not in a format kg reads",
+    "report.pdf": "cannot read this PDF",
 }
 READABLE = {
     "good.txt": "Meta partners with Microsoft. Sundar Pichai leads Google.",
@@ -215,10 +217,8 @@ def test_hostile_inputs_scripts_and_styles_are_not_read(hostile):
     assert not {"Evilcorp", "Badguy"} & found
 
 
-def test_hostile_inputs_other_files_and_unreadable_folders_are_named(hostile):
+def test_hostile_inputs_unreadable_folders_are_named(hostile):
     _, first, _ = hostile
-    assert re.search(r"kg: info: in: not text by their name .*in/photo.png", first.err)
-    assert "in/report.pdf" in first.err
     assert re.search(r"kg: warning: in/locked-folder: skipped unreadable folder", first.err)
 
 
