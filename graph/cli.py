@@ -189,7 +189,21 @@ class Preset(str, Enum):
     sources = "sources"
 
 
-StoreFolder = Annotated[Path, typer.Option("--store", help="The store folder written by kg build.")]
+def store_option(value: Path) -> Path:
+    """--store: the store folder, or the output folder that holds it."""
+    from graph.store import find_store
+
+    return find_store(value)
+
+
+StoreFolder = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        help="The output folder of kg build, or the store folder in it (OUT/store).",
+        callback=store_option,
+    ),
+]
 Timeout = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped.")
 ]
@@ -213,7 +227,7 @@ def query(
             "sources ENTITY (the sentences behind what was read about ENTITY).",
         ),
     ] = None,
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     format: Annotated[
         ResultFormat, typer.Option("--format", help="table, csv or json.")
     ] = ResultFormat.table,
@@ -253,7 +267,7 @@ def query(
 
 @app.command()
 def serve(
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on; 0 picks a free one.")
     ] = 7878,
@@ -285,9 +299,7 @@ def serve(
 
 @app.command()
 def entities(
-    store: Annotated[
-        Path, typer.Option("--store", help="The store folder written by kg build.")
-    ] = Path("output/store"),
+    store: StoreFolder = Path("output"),
     everything: Annotated[
         bool, typer.Option("--all", help="Also list concepts, dates and quantities.")
     ] = False,
@@ -329,7 +341,7 @@ def export(
             "(nodes.csv and edges.csv) of the entity network.",
         ),
     ],
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     out: Annotated[
         Path | None,
         typer.Option(

@@ -74,6 +74,33 @@ def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Stor
         del store
 
 
+def find_store(path: Path | str) -> Path | str:
+    """The store that `path` names: a store folder, or the output folder of a build that holds
+    one (OUT/store); a URL (a remote store) is returned as it is.
+
+    Raises:
+        StoreError: neither `path` nor `path`/store is a kg store.
+    """
+    if is_remote(path):
+        return path
+    path = Path(path)
+    for candidate in (path, path / STORE_FOLDER):
+        if is_store(candidate):
+            return candidate
+    raise StoreError(
+        f"no kg store in {path} nor in {path / STORE_FOLDER}; give the folder kg build wrote "
+        "(--out, default output) or its store folder, or build one: kg build DOCUMENTS --out OUT"
+    )
+
+
+def is_store(folder: Path) -> bool:
+    """Whether `folder` holds an Oxigraph store (RocksDB's CURRENT file names its manifest)."""
+    try:
+        return (folder / "CURRENT").is_file()
+    except OSError:
+        return False
+
+
 def hint(error: BaseException) -> str:
     """How to fix a store that cannot be opened or written."""
     text = str(error)

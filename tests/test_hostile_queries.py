@@ -211,7 +211,7 @@ def test_hostile_queries_update_on_a_busy_or_missing_store(built_copy, tmp_path)
         run = kg("query", "--allow-update", insert, "--store", store, cwd="/")
     assert run.code == 1 and "another kg command is writing it" in run.err
     run = kg("query", "--allow-update", insert, "--store", tmp_path / "none", cwd="/")
-    assert run.code == 1 and "no store here" in run.err
+    assert run.code == 1 and "no kg store in" in run.err
     assert not (tmp_path / "none").exists()
 
 
