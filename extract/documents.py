@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from extract.decoding import decode
@@ -214,6 +214,34 @@ def read_format(data: bytes, *, fmt: str, name: str) -> Reading:
     if fmt == "markdown":
         return read_markdown(text)
     return Reading(text)
+
+
+def missing_documents(
+    stored: Iterable[str], paths: Sequence[str | Path], found: Iterable[Path]
+) -> list[str]:
+    """The stored documents whose files are gone: below a folder of `paths`, not among the
+    files `found` there now, and no longer on disk.
+
+    >>> missing_documents(["gone.txt", "/elsewhere/gone.txt", "stdin"], ["."], [])
+    ['gone.txt']
+    """
+    folders = [document_id(Path(p)) for p in paths if str(p) != STDIN and Path(p).is_dir()]
+    present = {document_id(file) for file in found}
+    return sorted(
+        document
+        for document in stored
+        if document != "stdin"  # standard input is no file that could be gone
+        and any(_below(document, folder) for folder in folders)
+        and document not in present
+        and not os.path.lexists(document)
+    )
+
+
+def _below(document: str, folder: str) -> bool:
+    """Whether document id `document` is below the folder whose id is `folder`."""
+    if folder == ".":  # the working folder: the ids of its files are relative paths
+        return not document.startswith("/")
+    return document.startswith(folder.rstrip("/") + "/")
 
 
 def read_bytes(path: Path, *, max_bytes: int | None) -> bytes:

@@ -20,7 +20,13 @@ from typing import Any
 from pyoxigraph import Store
 from spacy.language import Language
 
-from extract.documents import MAX_FILE_SIZE, STDIN, find_files, read_document
+from extract.documents import (
+    MAX_FILE_SIZE,
+    STDIN,
+    find_files,
+    missing_documents,
+    read_document,
+)
 from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
@@ -44,6 +50,7 @@ from graph.store import (
     known_entities,
     open_store,
     refresh_facts,
+    remove_documents,
     replace_documents,
     stored_hashes,
 )
@@ -68,6 +75,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # documents whose files are gone
     documents: int = 0
     entities: int = 0
     relations: int = 0
@@ -90,6 +98,7 @@ def build(
     scheduler: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     max_file_size: int | None = MAX_FILE_SIZE,
+    keep_missing: bool = False,
 ) -> BuildReport:
     """Build or update the graph in `out` from the text files under `paths`.
 
@@ -102,7 +111,9 @@ def build(
     Documents are parsed by `workers` local processes, or on the Dask cluster whose scheduler
     address is `scheduler` (tcp://HOST:8786); either way the graph is the same. `progress` is
     called after each parsed document with (documents done, documents to parse, words done).
-    Files larger than `max_file_size` bytes (None: no limit) are reported and skipped.
+    Files larger than `max_file_size` bytes (None: no limit) are reported and skipped. What
+    came from files that no longer exist below the folders of `paths` is removed from the graph,
+    unless `keep_missing`.
 
     Raises:
         InputError: a path is missing, a folder holds no text, or no input could be read.
@@ -123,6 +134,10 @@ def build(
         remove_stale_temporaries(out, ["graph.ttl", "graph.html"])
         hashes = stored_hashes(store)
         stored = document_paths(store)
+        if not keep_missing:
+            report.removed = missing_documents(stored, paths, files)
+            remove_documents(store, report.removed)
+            stored -= set(report.removed)
         pending: dict[str, tuple[int, str]] = {}
         parts = parts_of(
             changed_documents(files, stdin_text, hashes, report, max_file_size), pending

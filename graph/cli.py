@@ -92,6 +92,13 @@ def build(
             "--max-file-size", min=0, help="Skip (and name) files larger than this, in MB."
         ),
     ] = 100.0,
+    keep_missing: Annotated[
+        bool,
+        typer.Option(
+            "--keep-missing",
+            help="Keep what came from files that no longer exist in the folders given.",
+        ),
+    ] = False,
 ) -> None:
     """Build or update the graph from text: store, Turtle and an interactive HTML page.
 
@@ -122,11 +129,13 @@ def build(
             scheduler=scheduler,
             progress=progress,
             max_file_size=round(max_file_size * 1_000_000),
+            keep_missing=keep_missing,
         )
     top = ", ".join(f"{visible(label)} ({degree})" for label, degree in report.most_connected)
+    removed = f", {len(report.removed)} removed" if report.removed else ""
     typer.echo(
         f"{report.documents} documents ({len(report.parsed)} read, "
-        f"{len(report.unchanged)} unchanged), {report.entities} entities, "
+        f"{len(report.unchanged)} unchanged{removed}), {report.entities} entities, "
         f"{report.relations} relations"
     )
     if top:

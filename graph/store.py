@@ -24,7 +24,7 @@ from graph.errors import StoreError
 from graph.facts import Facts, read_facts
 from graph.rdf import DocumentGraph
 from graph.remote import RemoteStore, is_remote
-from graph.vocab import CLASS_TYPES, KG, PREFIXES
+from graph.vocab import CLASS_TYPES, KG, PREFIXES, document_iri
 
 STORE_FOLDER = "store"
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
@@ -174,6 +174,12 @@ def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
         if graph.content_hash is not None
         for node in [ox.NamedNode(graph.iri)]
     )
+
+
+def remove_documents(store: ox.Store, documents: Sequence[str]) -> None:
+    """Remove the named graph of each of `documents` (their ids), as for files that are gone."""
+    for document in documents:
+        store.remove_graph(ox.NamedNode(document_iri(document)))
 
 
 def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
