@@ -336,6 +336,8 @@ class ExportFormat(str, Enum):
     ttl = "ttl"
     nt = "nt"
     jsonld = "jsonld"
+    trig = "trig"
+    nquads = "nquads"
     graphml = "graphml"
     csv = "csv"
 
@@ -346,25 +348,35 @@ def export(
         ExportFormat,
         typer.Option(
             "--format",
-            help="ttl, nt or jsonld (RDF of all graphs); graphml (for Gephi, Cytoscape) or csv "
-            "(nodes.csv and edges.csv) of the entity network.",
+            help="ttl, nt or jsonld (RDF of all graphs); trig or nquads (a named graph per "
+            "document); graphml (for Gephi, Cytoscape) or csv (nodes.csv and edges.csv) of the "
+            "entity network.",
         ),
     ],
     store: StoreFolder = Path("output"),
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="File to write (a folder for csv); beside the store if not given."
+            "--out",
+            help="File to write (a folder for csv), - for standard output; beside the store "
+            "if not given.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace graph.ttl or graph.html of the build.")
+    ] = False,
 ) -> None:
     """Write the graph in another format."""
-    from graph.export import DEFAULT_NAMES, export_store
+    from graph.serialize import DEFAULT_NAMES, export_store, export_to_stream
     from graph.store import open_store
 
-    target = out or store.parent / DEFAULT_NAMES[format.value]
     with open_store(store, read_only=True) as opened:
-        written = export_store(opened, fmt=format.value, out=target)
+        if str(out) == "-":
+            sys.stdout.flush()
+            export_to_stream(opened, fmt=format.value, stream=sys.stdout.buffer)
+            return
+        target = out or store.parent / DEFAULT_NAMES[format.value]
+        written = export_store(opened, fmt=format.value, out=target, force=force)
     typer.echo(visible("wrote " + ", ".join(map(str, written))))
 
 
