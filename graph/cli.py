@@ -232,8 +232,9 @@ def query(
         Preset | None,
         typer.Option(
             "--preset",
-            help="A ready-made query: entities, relations, neighbors ENTITY, path FROM TO, "
-            "sources ENTITY (the sentences behind what was read about ENTITY).",
+            help="A ready-made query: entities, relations, neighbors ENTITY, path FROM TO (the "
+            "shortest chains of facts), sources ENTITY (the sentences behind what was read "
+            "about ENTITY).",
         ),
     ] = None,
     store: StoreFolder = Path("output"),
@@ -250,23 +251,20 @@ def query(
     ] = False,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
-    from graph.sparql import format_result, preset_query, query_store
+    from graph.presets import run_preset
+    from graph.sparql import format_result, query_store
 
     arguments = arguments or []
-    bindings = None
     if preset is not None:
-        text, bindings = preset_query(preset.value, arguments)
-        name = f"preset {preset.value}"
+        result = run_preset(store, preset.value, arguments, timeout=timeout)
     elif len(arguments) == 1:
         text, name = read_query(arguments[0])
+        result = query_store(store, text, name=name, timeout=timeout, allow_update=allow_update)
     else:
         raise KgError(
             f"give one query (got {len(arguments)} arguments), or --preset NAME; "
             "quote a query that holds spaces"
         )
-    result = query_store(
-        store, text, name=name, bindings=bindings, timeout=timeout, allow_update=allow_update
-    )
     output = format_result(result, fmt=format.value)
     if format is ResultFormat.csv:
         echo_data(output)
