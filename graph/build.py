@@ -47,13 +47,16 @@ from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurr
 from graph.store import (
     STORE_FOLDER,
     document_paths,
+    document_titles,
     known_entities,
     open_store,
+    page_title,
     refresh_facts,
     remove_documents,
     replace_documents,
     stored_hashes,
 )
+from graph.terminal import count
 from graph.visualize import page_selection, write_html
 from graph.vocab import document_iri
 
@@ -180,6 +183,7 @@ def build(
                 write_turtle, store, out / "graph.ttl", spool=spool, spooled=written
             )
             graph = facts.network()
+            title = page_title(document_titles(store))
             drawn = page_selection(
                 graph,
                 top=top,
@@ -191,7 +195,7 @@ def build(
             )
             atomic_write(
                 out / "graph.html",
-                lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
+                lambda tmp: write_html(drawn, tmp, title=title),
             )
             exporting.result()
         report.documents = len(stored_hashes(store))
@@ -250,6 +254,12 @@ def write_extractions(
                 pending[document.id] = (left - 1, digest)
             if document.offset == 0:
                 report.parsed.append(document.id)
+            log.debug(
+                "%s: read %s, %s",
+                document.id,
+                count(len(extraction.triples), "triple"),
+                count(len(extraction.mentions), "mention"),
+            )
             batch.append(
                 document_graph(
                     extraction,

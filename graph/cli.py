@@ -17,8 +17,10 @@ import click
 import typer
 
 from extract.errors import KgError
-from graph.terminal import json_text, visible
+from graph.help import Quiet, Verbose, Version, use_plain_help
+from graph.terminal import count, json_text, visible
 
+use_plain_help()
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -26,6 +28,12 @@ app = typer.Typer(
     "Errors are one line; --debug shows the traceback of an unexpected one.",
 )
 log = logging.getLogger("kg")
+
+
+@app.callback()
+def kg(version: Version = False) -> None:
+    """Turn English text into a knowledge graph (see kg --help)."""
+    log.setLevel(logging.INFO)  # each command's -q or -v changes it
 
 
 class TripleFormat(str, Enum):
@@ -43,7 +51,8 @@ class ResultFormat(str, Enum):
 Paths = Annotated[
     list[str],
     typer.Argument(
-        help="Documents (.txt, .md, .html, .pdf, .docx) or folders; - reads standard input."
+        help="Documents (.txt, .md, .html, .pdf, .docx) or folders; - reads standard input.",
+        metavar="PATHS",
     ),
 ]
 
@@ -58,6 +67,7 @@ def build(
         str | None,
         typer.Option(
             "--store",
+            metavar="URL",
             help="Load into this SPARQL 1.1 store (http://HOST:PORT/...: Oxigraph, Fuseki, "
             "GraphDB, Virtuoso) instead of OUT/store.",
         ),
@@ -85,7 +95,8 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Parse on this Dask cluster: tcp://HOST:8786."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No progress display.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
     max_file_size: Annotated[
         float,
         typer.Option(
@@ -134,9 +145,9 @@ def build(
     top = ", ".join(f"{visible(label)} ({degree})" for label, degree in report.most_connected)
     removed = f", {len(report.removed)} removed" if report.removed else ""
     typer.echo(
-        f"{report.documents} documents ({len(report.parsed)} read, "
-        f"{len(report.unchanged)} unchanged{removed}), {report.entities} entities, "
-        f"{report.relations} relations"
+        f"{count(report.documents, 'document')} ({len(report.parsed)} read, "
+        f"{len(report.unchanged)} unchanged{removed}), "
+        f"{count(report.entities, 'entity', 'entities')}, {count(report.relations, 'relation')}"
     )
     if top:
         typer.echo(f"most connected: {top}")
@@ -147,7 +158,7 @@ def build(
     )
     if report.skipped:
         raise KgError(
-            f"{len(report.skipped)} file(s) skipped: "
+            f"{count(len(report.skipped), 'file')} skipped: "
             + "; ".join(f"{p} ({r})" for p, r in report.skipped)
         )
 
@@ -161,6 +172,8 @@ def extract(
             "--format", help="jsonl, tsv, or carb (one sentence per input line, Open IE columns)."
         ),
     ] = TripleFormat.jsonl,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Print the triples read from text, without building a store."""
     from extract.documents import read_documents
@@ -186,7 +199,8 @@ def extract(
                     echo_data(tsv_line(record))
     if skipped:
         raise KgError(
-            f"{len(skipped)} file(s) skipped: " + "; ".join(f"{p} ({r})" for p, r in skipped)
+            f"{count(len(skipped), 'file')} skipped: "
+            + "; ".join(f"{p} ({r})" for p, r in skipped)
         )
 
 
@@ -249,6 +263,8 @@ def query(
             help="Let a SPARQL update (INSERT, DELETE...) change the store; refused otherwise.",
         ),
     ] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
     from graph.presets import run_preset
@@ -283,6 +299,8 @@ def serve(
         typer.Option("--host", help="Address to listen on; other machines cannot reach 127.0.0.1."),
     ] = "127.0.0.1",
     timeout: Timeout = 30.0,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol (for YASGUI, SPARQLWrapper, curl)."""
     import signal
@@ -311,6 +329,8 @@ def entities(
         bool, typer.Option("--all", help="Also list concepts, dates and quantities.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List each entity with its type, mentions, aliases and why names were merged into it."""
     from dataclasses import asdict
@@ -324,7 +344,8 @@ def entities(
         if as_json:
             typer.echo(json_text(asdict(record)))
             continue
-        typer.echo(visible(f"{record.label}  ({record.type}, {record.mentions} mentions)"))
+        mentions = count(record.mentions, "mention")
+        typer.echo(visible(f"{record.label}  ({record.type}, {mentions})"))
         for alias in record.aliases:
             why = dict(record.merges).get(alias, "")
             typer.echo(visible(f"    = {alias}" + (f": {why}" if why else "")))
@@ -363,6 +384,8 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace graph.ttl or graph.html of the build.")
     ] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Write the graph in another format."""
     from graph.serialize import DEFAULT_NAMES, export_store, export_to_stream

@@ -193,6 +193,37 @@ def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
     return facts
 
 
+def document_titles(store: ox.Store) -> dict[str, str | None]:
+    """The title of every stored document (schema:name, None when its file gives none), by id."""
+    query = """SELECT ?path ?title WHERE { GRAPH ?g { ?g kg:path ?path
+        OPTIONAL { ?g schema:name ?title } } }"""
+    titles: dict[str, str | None] = {}
+    for row in store.query(query, prefixes=PREFIXES):
+        title = row["title"]
+        if titles.get(row["path"].value) is None:
+            titles[row["path"].value] = None if title is None else title.value
+    return titles
+
+
+def page_title(titles: dict[str, str | None], *, shown: int = 3) -> str:
+    """The title of a graph's page, after its documents: one document's title (or file name
+    without its suffix); for several, how many and the first few.
+
+    >>> page_title({"docs/memo.docx": "Memo on Hooli"})
+    'Memo on Hooli'
+    >>> page_title({"a/notes.md": None, "b.txt": None, "c.txt": "Cee", "d.txt": None})
+    '4 documents: b, Cee, d...'
+    """
+    names = sorted(
+        (title or Path(document).stem or document for document, title in titles.items()),
+        key=str.casefold,
+    )
+    if len(names) <= 1:
+        return names[0] if names else "Knowledge graph"
+    more = "..." if len(names) > shown else ""
+    return f"{len(names)} documents: {', '.join(names[:shown])}{more}"
+
+
 def document_paths(store: ox.Store) -> set[str]:
     """The id of every document with a graph in the store, stored completely or not."""
     query = "SELECT ?path WHERE { GRAPH ?g { ?g kg:path ?path } }"

@@ -181,7 +181,7 @@ def test_hostile_inputs_build_goes_on_and_exits_1(hostile):
     _, first, _ = hostile
     assert first.code == 1, first.err
     assert re.search(r"^\d+ documents \(\d+ read, 0 unchanged\)", first.out, re.MULTILINE)
-    assert error_lines(first.err)[-1].startswith(f"kg: error: {len(UNREADABLE) + 2} file(s)")
+    assert error_lines(first.err)[-1].startswith(f"kg: error: {len(UNREADABLE) + 2} files skipped")
 
 
 @pytest.mark.parametrize(("name", "reason"), [*UNREADABLE.items(), ("/dev/zero", "regular")])
@@ -369,6 +369,6 @@ def test_hostile_inputs_extract_names_unreadable_files_and_goes_on(tmp_path):
     assert error_lines(run.err) == [
         "kg: error: skipped in/a.txt: binary file (NUL bytes), expected text; remove it from "
         "the input",
-        "kg: error: 1 file(s) skipped: in/a.txt (binary file (NUL bytes), expected text; remove "
+        "kg: error: 1 file skipped: in/a.txt (binary file (NUL bytes), expected text; remove "
         "it from the input)",
     ]

@@ -211,7 +211,7 @@ def test_readers_build_folder_of_formats_and_query_by_month(capsys, monkeypatch,
     (folder / "scan.pdf").write_bytes(blank_pdf())
     code, out, err = run_kg(capsys, monkeypatch, "build", folder, "--out", tmp_path / "out")
     assert code == 1  # the scan is named, the others are read
-    assert "scan.pdf: PDF with no text layer" in err and "1 file(s) skipped" in err
+    assert "scan.pdf: PDF with no text layer" in err and "1 file skipped" in err
     assert "3 documents" in out
     march = """SELECT DISTINCT ?title ?subject ?object WHERE {
         ?statement a kg:Statement ; rdf:subject/rdfs:label ?subject ;
