@@ -180,7 +180,9 @@ def test_hostile_queries_preset_arguments_are_values_not_code(example_build):
     before = set(ox.Store.read_only(str(store)))
     for argument in ['"} } ; DROP ALL ; #', "Meta' } SERVICE <http://h/> { ?s ?p ?o } #", "\x1b["]:
         run = kg("query", "--preset", "neighbors", argument, "--store", store, cwd="/")
-        assert run.code == 0 and "(0 rows)" in run.out, run.err
+        # A name of no entity: one error line, the name shown (escaped), nothing run.
+        assert run.code == 1 and not run.out, run.err
+        assert run.err.startswith("kg: error: no entity named ") and run.err.count("\n") == 1
     assert set(ox.Store.read_only(str(store))) == before
 
 
