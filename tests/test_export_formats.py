@@ -107,16 +107,31 @@ def test_export_formats_csv_to_standard_output_is_refused(two_documents):
     assert code == 1 and not out and "give a folder with --out" in err
 
 
-def test_export_formats_build_outputs_need_force(two_documents, tmp_path):
+def test_export_formats_build_outputs_need_force(capsys, monkeypatch, two_documents, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(two_documents, out)
     before = (out / "graph.ttl").read_bytes()
     for name in ("graph.ttl", "graph.html"):
-        code, _, err = run_export(out, "--format", "ttl", "--out", out / name)
+        code, _, err = run_kg(
+            capsys, monkeypatch, "export", "--store", out, "--format", "ttl", "--out", out / name
+        )
         assert code == 1 and "written by kg build" in err and "--force" in err
     assert (out / "graph.ttl").read_bytes() == before
-    code, _, err = run_export(out, "--format", "ttl")  # the default is not the build's file
+    code, _, err = run_kg(
+        capsys, monkeypatch, "export", "--store", out, "--format", "ttl"
+    )  # the default is not the build's file
     assert code == 0 and (out / "export.ttl").is_file(), err
-    code, _, err = run_export(out, "--format", "nt", "--out", out / "graph.ttl", "--force")
+    code, _, err = run_kg(
+        capsys,
+        monkeypatch,
+        "export",
+        "--store",
+        out,
+        "--format",
+        "nt",
+        "--out",
+        out / "graph.ttl",
+        "--force",
+    )
     assert code == 0, err
     assert (out / "graph.ttl").read_bytes() != before
