@@ -1,25 +1,36 @@
-"""Find input files and read them as text: .txt and .md as they are, .html reduced to what a
-browser shows.
+"""Find input files and read them as text: plain text as it is; Markdown, HTML, PDF and Word
+through their readers (extract.readers), with the title, author and date they carry.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from html.parser import HTMLParser
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-import charset_normalizer
-
+from extract.decoding import decode
 from extract.errors import InputError
+from extract.readers import (
+    FORMATS,
+    Reading,
+    html_to_text,
+    read_docx,
+    read_html,
+    read_markdown,
+    read_pdf,
+)
 from extract.triple import Document
+
+__all__ = ["Document", "decode", "find_files", "html_to_text", "read_document", "read_documents"]
 
 log = logging.getLogger("kg")
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+# The files kg reads in a folder, by suffix; a file named directly is read as text if its suffix
+# is none of these.
+TEXT_SUFFIXES = frozenset(FORMATS)
+SUFFIXES = ", ".join(sorted(TEXT_SUFFIXES))
 STDIN = "-"
 # Files larger than this are reported and skipped unless the caller allows more
 # (kg build --max-file-size): a 1 GB log would take hours to parse.
@@ -28,15 +39,23 @@ MAX_FILE_SIZE = 100_000_000
 NAMES_SHOWN = 5
 
 
-def find_files(paths: Sequence[str | Path], *, exclude: Path | None = None) -> list[Path]:
-    """List the text files named by `paths`, walking folders recursively, in a stable order.
+def find_files(
+    paths: Sequence[str | Path],
+    *,
+    exclude: Path | None = None,
+    skipped: list[tuple[str, str]] | None = None,
+) -> list[Path]:
+    """List the files kg reads named by `paths`, walking folders recursively, in a stable order.
 
     Args:
         paths: files and folders.
         exclude: a folder never to read (the build's own output folder).
+        skipped: where to add (path, reason) for each file of a folder in no format kg reads,
+            logged as an error as any file that cannot be read; without it, they are only
+            logged.
 
     Raises:
-        InputError: a path does not exist, or a folder holds no text file.
+        InputError: a path does not exist, or a folder holds no file kg reads.
     """
     found: list[Path] = []
     for path in map(Path, paths):
@@ -49,20 +68,28 @@ def find_files(paths: Sequence[str | Path], *, exclude: Path | None = None) -> l
             )
         if path.is_dir():
             files, ignored = _walk(path, exclude=exclude)
-            suffixes = ", ".join(sorted(TEXT_SUFFIXES))
             if not files:
                 raise InputError(
-                    f"{path}: folder holds no text files (looked for {suffixes})"
+                    f"{path}: folder holds no file kg reads (looked for {SUFFIXES})"
                     + (f"; not read: {_some(ignored)}" if ignored else "")
                 )
-            if ignored:
-                log.info(
-                    "%s: not text by their name (%s), not read: %s", path, suffixes, _some(ignored)
-                )
+            _report_ignored(path, ignored, skipped)
             found.extend(files)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _report_ignored(
+    folder: Path, ignored: list[Path], skipped: list[tuple[str, str]] | None
+) -> None:
+    if ignored and skipped is None:
+        log.info("%s: in no format kg reads (%s), not read: %s", folder, SUFFIXES, _some(ignored))
+        return
+    for path in ignored:
+        reason = f"not in a format kg reads ({SUFFIXES}); name it alone to read it as text"
+        log.error("skipped %s: %s", path, reason)
+        skipped.append((str(path), reason))
 
 
 def _walk(folder: Path, *, exclude: Path | None) -> tuple[list[Path], list[Path]]:
@@ -151,20 +178,70 @@ def document_id(path: Path) -> str:
 
 
 def read_document(path: Path, *, max_bytes: int | None = MAX_FILE_SIZE) -> Document:
-    """Read one file as a `Document`.
+    """Read one file as a `Document`: its prose, its format and the metadata it carries.
 
     Args:
         max_bytes: refuse files larger than this; None reads any size.
 
     Raises:
         InputError: the file is unreadable, not a regular file, larger than `max_bytes`,
-            binary, or in no encoding that fits.
+            binary, in no encoding that fits, or a PDF or Word document that cannot be read
+            (a scan without text layer, a damaged file).
     """
     data = read_bytes(path, max_bytes=max_bytes)
-    text = decode(data, name=str(path))
-    if path.suffix.lower() in {".html", ".htm"}:
-        text = html_to_text(text)
-    return Document(id=document_id(path), text=text)
+    name = str(path)
+    fmt = FORMATS.get(path.suffix.lower(), "text")
+    reading = read_format(data, fmt=fmt, name=name)
+    return Document(
+        id=document_id(path),
+        text=reading.text,
+        format=fmt,
+        title=reading.title,
+        author=reading.author,
+        published=reading.published,
+    )
+
+
+def read_format(data: bytes, *, fmt: str, name: str) -> Reading:
+    """The prose and metadata of a file's bytes in format `fmt` (see extract.readers)."""
+    if fmt == "pdf":
+        return read_pdf(data, name=name)
+    if fmt == "docx":
+        return read_docx(data, name=name)
+    text = decode(data, name=name)
+    if fmt == "html":
+        return read_html(text)
+    if fmt == "markdown":
+        return read_markdown(text)
+    return Reading(text)
+
+
+def missing_documents(
+    stored: Iterable[str], paths: Sequence[str | Path], found: Iterable[Path]
+) -> list[str]:
+    """The stored documents whose files are gone: below a folder of `paths`, not among the
+    files `found` there now, and no longer on disk.
+
+    >>> missing_documents(["gone.txt", "/elsewhere/gone.txt", "stdin"], ["."], [])
+    ['gone.txt']
+    """
+    folders = [document_id(Path(p)) for p in paths if str(p) != STDIN and Path(p).is_dir()]
+    present = {document_id(file) for file in found}
+    return sorted(
+        document
+        for document in stored
+        if document != "stdin"  # standard input is no file that could be gone
+        and any(_below(document, folder) for folder in folders)
+        and document not in present
+        and not os.path.lexists(document)
+    )
+
+
+def _below(document: str, folder: str) -> bool:
+    """Whether document id `document` is below the folder whose id is `folder`."""
+    if folder == ".":  # the working folder: the ids of its files are relative paths
+        return not document.startswith("/")
+    return document.startswith(folder.rstrip("/") + "/")
 
 
 def read_bytes(path: Path, *, max_bytes: int | None) -> bytes:
@@ -189,76 +266,6 @@ def read_bytes(path: Path, *, max_bytes: int | None) -> bytes:
     return data
 
 
-def decode(data: bytes, *, name: str) -> str:
-    """Decode text: UTF-8 (or UTF-16 with its byte-order mark), else the legacy encoding that
-    charset-normalizer detects, with a warning naming it; binary data is refused.
-
-    >>> decode("café".encode(), name="x")
-    'café'
-    >>> decode("Café crème".encode("latin-1"), name="x")
-    'Café crème'
-    """
-    for boms, encoding in (
-        ((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),  # before UTF-16: FF FE 00 00
-        ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16"),
-    ):
-        if data.startswith(boms):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as e:
-                label = encoding.upper()
-                raise InputError(
-                    f"{name}: starts as {label} text but is not valid {label} (byte {e.start}); "
-                    f"convert it, e.g. iconv -f {label} -t UTF-8"
-                ) from e
-    if b"\x00" in data[:8192]:
-        raise InputError(
-            f"{name}: binary file (NUL bytes), expected text; remove it from the input"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    encoding = legacy_encoding(data)
-    if encoding is None:
-        raise InputError(
-            f"{name}: not UTF-8 (byte {utf8_error.start}) and no other encoding fits; "
-            "convert it, e.g. iconv -f ENCODING -t UTF-8"
-        ) from utf8_error
-    log.warning("%s: not UTF-8, read as %s", name, encoding)
-    return data.decode(encoding)
-
-
-def legacy_encoding(data: bytes) -> str | None:
-    """The encoding of non-UTF-8 text, or None when nothing fits.
-
-    kg reads English: text that reads as Windows-1252 with only a sprinkling of accented
-    letters ('Café crème') is taken as such, because detection is unreliable on short Western
-    text (it may guess Central European or even Urdu code pages); other text (Cyrillic, CJK)
-    gets the encoding charset-normalizer detects.
-    """
-    if reads_as_western(data):
-        return "cp1252"
-    best = charset_normalizer.from_bytes(data).best()
-    return None if best is None else codecs.lookup(best.encoding).name
-
-
-def reads_as_western(data: bytes) -> bool:
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    letters = [ch for ch in text if ch.isalpha()]
-    accented = [ch for ch in text if ord(ch) > 127]
-    if not all(ch.isalpha() or ch in WESTERN_PUNCTUATION for ch in accented):
-        return False
-    # Cyrillic or Greek bytes read as cp1252 are letters too, but nearly all of them accented.
-    return len(accented) <= 0.3 * max(1, len(letters))
-
-
-WESTERN_PUNCTUATION = frozenset("‘’“”–—…•€£¥©®°±·«»¿¡§¶×÷")
-
-
 def read_documents(
     paths: Sequence[str | Path],
     *,
@@ -274,7 +281,7 @@ def read_documents(
         if str(path) == STDIN:
             yield Document(id="stdin", text=read_stdin())
             continue
-        for file in find_files([path], exclude=exclude):
+        for file in find_files([path], exclude=exclude, skipped=skipped):
             try:
                 document = read_document(file)
             except InputError as e:
@@ -292,68 +299,3 @@ def read_stdin() -> str:
     if stream is None:  # replaced by a text stream, as in tests and notebooks
         return sys.stdin.read()
     return decode(stream.read(), name="standard input")
-
-
-class _VisibleText(HTMLParser):
-    """Collects the text a browser would show, one block element per line."""
-
-    HIDDEN = frozenset({"script", "style", "head", "title", "noscript", "template", "svg"})
-    BLOCKS = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "blockquote",
-            "pre",
-            "table",
-            "ul",
-            "ol",
-            "hr",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.HIDDEN:
-            self.hidden_depth += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden_depth = max(0, self.hidden_depth - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden_depth:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """Reduce an HTML page to its visible text, paragraphs separated by blank lines.
-
-    >>> html_to_text("<p>Meta <b>partners</b> with Microsoft.</p><script>x()</script>")
-    'Meta partners with Microsoft.'
-    """
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    paragraphs = (" ".join(block.split()) for block in "".join(parser.parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)

@@ -30,11 +30,21 @@ ENTITY_TYPES = (
 @dataclass(frozen=True)
 class Document:
     """One input text, or one part of a long one. `id` is the path it came from, or `stdin`;
-    `offset` is where `text` starts in that file (see extract.pipeline.document_parts)."""
+    `offset` is where `text` starts in that file (see extract.pipeline.document_parts).
+
+    `format` is the format it was read from (text, markdown, html, pdf, docx: see
+    extract.readers); `title`, `author` and `published` (ISO 8601 date or date-time) are what
+    the file says of itself, where its format carries them.
+    """
 
     id: str
     text: str
     offset: int = 0
+    # Out of the repr, which shows what is parsed.
+    format: str = field(default="text", repr=False)
+    title: str | None = field(default=None, repr=False)
+    author: str | None = field(default=None, repr=False)
+    published: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

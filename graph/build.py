@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,13 @@ from typing import Any
 from pyoxigraph import Store
 from spacy.language import Language
 
-from extract.documents import MAX_FILE_SIZE, STDIN, find_files, read_document
+from extract.documents import (
+    MAX_FILE_SIZE,
+    STDIN,
+    find_files,
+    missing_documents,
+    read_document,
+)
 from extract.entities import KnownEntities, resolve_extraction
 from extract.errors import InputError
 from extract.extractor import extract_documents
@@ -42,12 +48,16 @@ from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurr
 from graph.store import (
     STORE_FOLDER,
     document_paths,
+    document_titles,
     known_entities,
     open_store,
+    page_title,
     refresh_facts,
+    remove_documents,
     replace_documents,
     stored_hashes,
 )
+from graph.terminal import count
 from graph.visualize import page_selection, write_html
 from graph.vocab import document_iri
 
@@ -69,6 +79,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # documents whose files are gone
     documents: int = 0
     entities: int = 0
     relations: int = 0
@@ -91,6 +102,7 @@ def build(
     scheduler: str | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     max_file_size: int | None = MAX_FILE_SIZE,
+    keep_missing: bool = False,
 ) -> BuildReport:
     """Build or update the graph in `out` from the text files under `paths`.
 
@@ -103,7 +115,9 @@ def build(
     Documents are parsed by `workers` local processes, or on the Dask cluster whose scheduler
     address is `scheduler` (tcp://HOST:8786); either way the graph is the same. `progress` is
     called after each parsed document with (documents done, documents to parse, words done).
-    Files larger than `max_file_size` bytes (None: no limit) are reported and skipped.
+    Files larger than `max_file_size` bytes (None: no limit) are reported and skipped. What
+    came from files that no longer exist below the folders of `paths` is removed from the graph,
+    unless `keep_missing`.
 
     Raises:
         InputError: a path is missing, a folder holds no text, or no input could be read.
@@ -112,8 +126,8 @@ def build(
         SelectionError: `focus` names no entity, or there is no community `community`.
     """
     prepare_folder(out)
-    files = find_files([p for p in paths if str(p) != STDIN], exclude=out)
     report = BuildReport(out=out)
+    files = find_files([p for p in paths if str(p) != STDIN], exclude=out, skipped=report.skipped)
     # The executor first: worker processes fork before the store starts its threads.
     with (
         extraction_executor(workers, scheduler) as (executor, window),
@@ -124,6 +138,10 @@ def build(
         remove_stale_temporaries(out, ["graph.ttl", "graph.html"])
         hashes = stored_hashes(store)
         stored = document_paths(store)
+        if not keep_missing:
+            report.removed = missing_documents(stored, paths, files)
+            remove_documents(store, report.removed)
+            stored -= set(report.removed)
         pending: dict[str, tuple[int, str]] = {}
         parts = parts_of(
             changed_documents(files, stdin_text, hashes, report, max_file_size), pending
@@ -166,6 +184,7 @@ def build(
                 write_turtle, store, out / "graph.ttl", spool=spool, spooled=written
             )
             graph = entity_network(facts.network())  # what the page and the summary show
+            title = page_title(document_titles(store))
             drawn = page_selection(
                 graph,
                 top=top,
@@ -177,7 +196,7 @@ def build(
             )
             atomic_write(
                 out / "graph.html",
-                lambda tmp: write_html(drawn, tmp, title=f"kg: {out.resolve().name}"),
+                lambda tmp: write_html(drawn, tmp, title=title),
             )
             exporting.result()
         report.documents = len(stored_hashes(store))
@@ -195,6 +214,8 @@ def parts_of(
     its first part goes, how many parts it has and its content hash."""
     for document in documents:
         parts = document_parts(document)
+        # The first part carries what the file says of itself (format, title...), for its graph.
+        parts[0] = replace(document, text=parts[0].text, offset=parts[0].offset)
         pending[document.id] = (len(parts), content_hash(document.text))
         yield from parts
 
@@ -234,6 +255,12 @@ def write_extractions(
                 pending[document.id] = (left - 1, digest)
             if document.offset == 0:
                 report.parsed.append(document.id)
+            log.debug(
+                "%s: read %s, %s",
+                document.id,
+                count(len(extraction.triples), "triple"),
+                count(len(extraction.mentions), "mention"),
+            )
             batch.append(
                 document_graph(
                     extraction,

@@ -17,8 +17,10 @@ import click
 import typer
 
 from extract.errors import KgError
-from graph.terminal import json_text, visible
+from graph.help import Quiet, Verbose, Version, use_plain_help
+from graph.terminal import count, json_text, visible
 
+use_plain_help()
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -26,6 +28,12 @@ app = typer.Typer(
     "Errors are one line; --debug shows the traceback of an unexpected one.",
 )
 log = logging.getLogger("kg")
+
+
+@app.callback()
+def kg(version: Version = False) -> None:
+    """Turn English text into a knowledge graph (see kg --help)."""
+    log.setLevel(logging.INFO)  # each command's -q or -v changes it
 
 
 class TripleFormat(str, Enum):
@@ -43,7 +51,10 @@ class ResultFormat(str, Enum):
 
 Paths = Annotated[
     list[str],
-    typer.Argument(help="Text files (.txt, .md, .html) or folders; - reads standard input."),
+    typer.Argument(
+        help="Documents (.txt, .md, .html, .pdf, .docx) or folders; - reads standard input.",
+        metavar="PATHS",
+    ),
 ]
 
 
@@ -57,6 +68,7 @@ def build(
         str | None,
         typer.Option(
             "--store",
+            metavar="URL",
             help="Load into this SPARQL 1.1 store (http://HOST:PORT/...: Oxigraph, Fuseki, "
             "GraphDB, Virtuoso) instead of OUT/store.",
         ),
@@ -84,13 +96,21 @@ def build(
         str | None,
         typer.Option("--scheduler", help="Parse on this Dask cluster: tcp://HOST:8786."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No progress display.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
     max_file_size: Annotated[
         float,
         typer.Option(
             "--max-file-size", min=0, help="Skip (and name) files larger than this, in MB."
         ),
     ] = 100.0,
+    keep_missing: Annotated[
+        bool,
+        typer.Option(
+            "--keep-missing",
+            help="Keep what came from files that no longer exist in the folders given.",
+        ),
+    ] = False,
 ) -> None:
     """Build or update the graph from text: store, Turtle and an interactive HTML page.
 
@@ -121,12 +141,14 @@ def build(
             scheduler=scheduler,
             progress=progress,
             max_file_size=round(max_file_size * 1_000_000),
+            keep_missing=keep_missing,
         )
     top = ", ".join(f"{visible(label)} ({degree})" for label, degree in report.most_connected)
+    removed = f", {len(report.removed)} removed" if report.removed else ""
     typer.echo(
-        f"{report.documents} documents ({len(report.parsed)} read, "
-        f"{len(report.unchanged)} unchanged), {report.entities} entities, "
-        f"{report.relations} relations"
+        f"{count(report.documents, 'document')} ({len(report.parsed)} read, "
+        f"{len(report.unchanged)} unchanged{removed}), "
+        f"{count(report.entities, 'entity', 'entities')}, {count(report.relations, 'relation')}"
     )
     if top:
         typer.echo(f"most connected: {top}")
@@ -137,7 +159,7 @@ def build(
     )
     if report.skipped:
         raise KgError(
-            f"{len(report.skipped)} file(s) skipped: "
+            f"{count(len(report.skipped), 'file')} skipped: "
             + "; ".join(f"{p} ({r})" for p, r in report.skipped)
         )
 
@@ -153,6 +175,8 @@ def extract(
             "(JSON Lines: every name, pronoun and description and the entity it stands for).",
         ),
     ] = TripleFormat.jsonl,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Print the triples read from text, without building a store."""
     from extract.documents import read_documents
@@ -182,7 +206,8 @@ def extract(
                     echo_data(tsv_line(record))
     if skipped:
         raise KgError(
-            f"{len(skipped)} file(s) skipped: " + "; ".join(f"{p} ({r})" for p, r in skipped)
+            f"{count(len(skipped), 'file')} skipped: "
+            + "; ".join(f"{p} ({r})" for p, r in skipped)
         )
 
 
@@ -194,7 +219,21 @@ class Preset(str, Enum):
     sources = "sources"
 
 
-StoreFolder = Annotated[Path, typer.Option("--store", help="The store folder written by kg build.")]
+def store_option(value: Path) -> Path:
+    """--store: the store folder, or the output folder that holds it."""
+    from graph.store import find_store
+
+    return find_store(value)
+
+
+StoreFolder = Annotated[
+    Path,
+    typer.Option(
+        "--store",
+        help="The output folder of kg build, or the store folder in it (OUT/store).",
+        callback=store_option,
+    ),
+]
 Timeout = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds a query may run before it is stopped.")
 ]
@@ -214,11 +253,12 @@ def query(
         Preset | None,
         typer.Option(
             "--preset",
-            help="A ready-made query: entities, relations, neighbors ENTITY, path FROM TO, "
-            "sources ENTITY (the sentences behind what was read about ENTITY).",
+            help="A ready-made query: entities, relations, neighbors ENTITY, path FROM TO (the "
+            "shortest chains of facts), sources ENTITY (the sentences behind what was read "
+            "about ENTITY).",
         ),
     ] = None,
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     format: Annotated[
         ResultFormat, typer.Option("--format", help="table, csv or json.")
     ] = ResultFormat.table,
@@ -230,25 +270,24 @@ def query(
             help="Let a SPARQL update (INSERT, DELETE...) change the store; refused otherwise.",
         ),
     ] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
-    from graph.sparql import format_result, preset_query, query_store
+    from graph.presets import run_preset
+    from graph.sparql import format_result, query_store
 
     arguments = arguments or []
-    bindings = None
     if preset is not None:
-        text, bindings = preset_query(preset.value, arguments)
-        name = f"preset {preset.value}"
+        result = run_preset(store, preset.value, arguments, timeout=timeout)
     elif len(arguments) == 1:
         text, name = read_query(arguments[0])
+        result = query_store(store, text, name=name, timeout=timeout, allow_update=allow_update)
     else:
         raise KgError(
             f"give one query (got {len(arguments)} arguments), or --preset NAME; "
             "quote a query that holds spaces"
         )
-    result = query_store(
-        store, text, name=name, bindings=bindings, timeout=timeout, allow_update=allow_update
-    )
     output = format_result(result, fmt=format.value)
     if format is ResultFormat.csv:
         echo_data(output)
@@ -258,7 +297,7 @@ def query(
 
 @app.command()
 def serve(
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     port: Annotated[
         int, typer.Option("--port", help="Port to listen on; 0 picks a free one.")
     ] = 7878,
@@ -267,6 +306,8 @@ def serve(
         typer.Option("--host", help="Address to listen on; other machines cannot reach 127.0.0.1."),
     ] = "127.0.0.1",
     timeout: Timeout = 30.0,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol (for YASGUI, SPARQLWrapper, curl)."""
     import signal
@@ -290,13 +331,13 @@ def serve(
 
 @app.command()
 def entities(
-    store: Annotated[
-        Path, typer.Option("--store", help="The store folder written by kg build.")
-    ] = Path("output/store"),
+    store: StoreFolder = Path("output"),
     everything: Annotated[
         bool, typer.Option("--all", help="Also list concepts, dates and quantities.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of text.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List each entity with its type, mentions, aliases and why names were merged into it."""
     from dataclasses import asdict
@@ -310,10 +351,9 @@ def entities(
         if as_json:
             typer.echo(json_text(asdict(record)))
             continue
+        mentions = count(record.mentions, "mention")
         referred = f", {record.references} by reference" if record.references else ""
-        typer.echo(
-            visible(f"{record.label}  ({record.type}, {record.mentions} mentions{referred})")
-        )
+        typer.echo(visible(f"{record.label}  ({record.type}, {mentions}{referred})"))
         for alias in record.aliases:
             why = dict(record.merges).get(alias, "")
             typer.echo(visible(f"    = {alias}" + (f": {why}" if why else "")))
@@ -323,6 +363,8 @@ class ExportFormat(str, Enum):
     ttl = "ttl"
     nt = "nt"
     jsonld = "jsonld"
+    trig = "trig"
+    nquads = "nquads"
     graphml = "graphml"
     csv = "csv"
 
@@ -333,25 +375,37 @@ def export(
         ExportFormat,
         typer.Option(
             "--format",
-            help="ttl, nt or jsonld (RDF of all graphs); graphml (for Gephi, Cytoscape) or csv "
-            "(nodes.csv and edges.csv) of the entity network.",
+            help="ttl, nt or jsonld (RDF of all graphs); trig or nquads (a named graph per "
+            "document); graphml (for Gephi, Cytoscape) or csv (nodes.csv and edges.csv) of the "
+            "entity network.",
         ),
     ],
-    store: StoreFolder = Path("output/store"),
+    store: StoreFolder = Path("output"),
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="File to write (a folder for csv); beside the store if not given."
+            "--out",
+            help="File to write (a folder for csv), - for standard output; beside the store "
+            "if not given.",
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace graph.ttl or graph.html of the build.")
+    ] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Write the graph in another format."""
-    from graph.export import DEFAULT_NAMES, export_store
+    from graph.serialize import DEFAULT_NAMES, export_store, export_to_stream
     from graph.store import open_store
 
-    target = out or store.parent / DEFAULT_NAMES[format.value]
     with open_store(store, read_only=True) as opened:
-        written = export_store(opened, fmt=format.value, out=target)
+        if str(out) == "-":
+            sys.stdout.flush()
+            export_to_stream(opened, fmt=format.value, stream=sys.stdout.buffer)
+            return
+        target = out or store.parent / DEFAULT_NAMES[format.value]
+        written = export_store(opened, fmt=format.value, out=target, force=force)
     typer.echo(visible("wrote " + ", ".join(map(str, written))))
 
 

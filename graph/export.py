@@ -1,18 +1,15 @@
 """Write the graph to files, each one atomically: a temporary file beside the target, renamed over
-it only once complete, so that a failed write leaves the previous file intact.
+it only once complete, so that a failed write leaves the previous file intact; and the union of
+all graphs as Turtle or N-Triples, dumped by the store itself (graph.ttl of a build).
 
-`export_store` writes the formats of `kg export`: the RDF of all graphs as Turtle, N-Triples or
-JSON-LD, and the entity network (graph.analyze.to_networkx) as GraphML for Gephi and Cytoscape
-or as CSV (nodes.csv and edges.csv). GraphML and CSV hold scalars only: lists become text.
+The formats of `kg export` are written by graph.serialize.
 """
 
 from __future__ import annotations
 
-import csv
 import glob
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -22,10 +19,8 @@ from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import BinaryIO
 
-import networkx as nx
 import pyoxigraph as ox
 
-from graph.analyze import to_networkx
 from graph.errors import OutputError
 from graph.vocab import TURTLE_PREFIXES
 
@@ -36,9 +31,6 @@ RDF_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "csv")
-# Where `kg export` writes each format, beside the store, unless told.
-DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {"csv": "csv"}
 # A temporary output file untouched for this long was left by a write that was killed.
 STALE_SECONDS = 600
 # Threads that dump the store at once, and runs of graphs per thread (runs even out the load:
@@ -49,8 +41,6 @@ RUNS_PER_THREAD = 4
 COPY_BYTES = 1 << 20
 # Declared again before the Turtle a build spooled: the dumps before it may declare none.
 PREFIX_BLOCK = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in TURTLE_PREFIXES.items()).encode()
-# Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def make_folder(folder: Path) -> None:
@@ -244,102 +234,17 @@ def consecutive_runs(items: list, count: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def export_store(store: ox.Store, *, fmt: str, out: Path) -> list[Path]:
-    """Write the graph in format `fmt` to `out` (for csv, a folder); return the files written.
-
-    Raises:
-        OutputError: an unknown format, or `out` cannot be written.
-    """
-    if fmt not in EXPORT_FORMATS:
-        raise OutputError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
-    if fmt in RDF_FORMATS:
-        write_rdf(store, out, fmt=fmt)
-        return [out]
-    network = flat_network(to_networkx(store))
-    if fmt == "graphml":
-        write_graphml(network, out)
-        return [out]
-    return write_csv(network, out)
+# Moved to graph.serialize and graph.network_files (the formats of kg export); still found here.
+MOVED = {
+    "serialize": ("EXPORT_FORMATS", "DEFAULT_NAMES", "export_store"),
+    "network_files": ("NOT_XML", "flat_network", "write_graphml", "write_csv"),
+}
 
 
-def flat_network(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The network with scalar attributes only: lists joined with "; ", evidence one line per
-    sentence, and a `weight` (the number of sentences) on each edge for Gephi.
+def __getattr__(name: str) -> object:
+    import importlib
 
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_edge("a", "b", evidence=[{"sentence": "A b.", "document": "d", "confidence": 0.5}])
-    0
-    >>> flat_network(g).edges["a", "b", 0]
-    {'evidence': 'A b. (d, 0.50)', 'weight': 1}
-    """
-    flat = nx.MultiDiGraph()
-    for node, data in graph.nodes(data=True):
-        flat.add_node(node, **{k: scalar(v) for k, v in data.items()})
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        attributes = {k: scalar(v) for k, v in data.items()}
-        attributes.setdefault("weight", len(data.get("evidence", [])) or 1)
-        flat.add_edge(source, target, key=key, **attributes)
-    return flat
-
-
-def scalar(value: object) -> str | int | float | bool:
-    if isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, dict):
-        if {"sentence", "document"} <= value.keys():
-            return f"{value['sentence']} ({value['document']}, {value.get('confidence', 0):.2f})"
-        return ", ".join(f"{k}: {scalar(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple | set | frozenset):
-        items = [scalar(v) for v in value]
-        separator = "\n" if any(isinstance(v, dict) for v in value) else "; "
-        return separator.join(str(item) for item in items)
-    return "" if value is None else str(value)
-
-
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML; characters XML cannot hold (control characters) become U+FFFD, with a warning
-    (and XML reads any line end back as \\n)."""
-    safe = nx.MultiDiGraph()
-    safe.add_nodes_from((n, xml_safe(d)) for n, d in graph.nodes(data=True))
-    safe.add_edges_from((s, t, k, xml_safe(d)) for s, t, k, d in graph.edges(keys=True, data=True))
-    atomic_write(path, lambda tmp: nx.write_graphml(safe, str(tmp)))
-    values = [*graph.nodes.data(), *((s, d) for s, _, d in graph.edges.data())]
-    changed = sum(
-        bool(NOT_XML.search(v)) for _, d in values for v in d.values() if isinstance(v, str)
-    )
-    if changed:
-        log.warning(
-            "%s: %d text(s) hold control characters, which XML cannot; written as U+FFFD "
-            "(export ttl, nt, jsonld or csv keeps them)",
-            path,
-            changed,
-        )
-
-
-def xml_safe(data: dict) -> dict:
-    return {k: NOT_XML.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
-
-
-def write_csv(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    """nodes.csv (id and attributes) and edges.csv (source, target and attributes) in `folder`."""
-    make_folder(folder)
-    nodes = [{"id": n, **d} for n, d in graph.nodes(data=True)]
-    edges = [{"source": s, "target": t, **d} for s, t, d in graph.edges(data=True)]
-    written = []
-    for name, rows, first in (
-        ("nodes.csv", nodes, ["id"]),
-        ("edges.csv", edges, ["source", "target"]),
-    ):
-        columns = list(dict.fromkeys([*first, *(k for row in rows for k in row)]))
-        atomic_write(
-            folder / name, lambda tmp, rows=rows, columns=columns: write_rows(tmp, rows, columns)
-        )
-        written.append(folder / name)
-    return written
-
-
-def write_rows(path: Path, rows: list[dict], columns: list[str]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+    for module, names in MOVED.items():
+        if name in names:
+            return getattr(importlib.import_module(f"graph.{module}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

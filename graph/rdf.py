@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from extract.triple import Entity, Extraction, Triple
+from extract.readers import MEDIA_TYPES
+from extract.triple import Document, Entity, Extraction, Triple
 from graph.turtle import turtle_text
 from graph.vocab import (
     KG,
@@ -103,6 +104,7 @@ TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
         ("rdfs", RDFS, ["label"]),
         ("skos", SKOS, ["altLabel"]),
         ("owl", OWL, ["ObjectProperty"]),
+        ("schema", SDO, ["encodingFormat", "name", "author", "datePublished"]),
     ]
     for term in terms
 }
@@ -110,6 +112,7 @@ NT = {name: nt_iri(term.value) for name, term in TERMS.items()}
 A_NT = nt_iri(RDF.type)
 TRUE_NT, FALSE_NT = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 INTEGER_NT, DECIMAL_NT = nt_iri(XSD.integer), nt_iri(XSD.decimal)
+DATE_NT, DATE_TIME_NT = nt_iri(XSD.date), nt_iri(XSD.dateTime)
 
 
 # What entity_occurrences gives: per entity IRI, the entity, its words (counted), the reasons
@@ -148,6 +151,8 @@ def document_graph(
         (graph, A_NT, NT["prov:Entity"]),
         (graph, NT["kg:path"], nt_literal(document.id)),
     ]
+    if document.offset == 0:
+        triples += metadata_triples(document, graph)
     for triple in extraction.triples:
         triples += statement_triples(triple, graph)
     if occurrences is None:
@@ -166,6 +171,20 @@ def document_graph(
         replaces,
         turtle_text(unique).encode(),
     )
+
+
+def metadata_triples(document: Document, graph: str) -> Iterator[tuple[str, str, str]]:
+    """What the file says of itself, as schema.org terms on the document: its format (a media
+    type), title, author and publication date (typed, so that SPARQL compares dates)."""
+    media_type = MEDIA_TYPES.get(document.format, "text/plain")
+    yield graph, NT["schema:encodingFormat"], nt_literal(media_type)
+    if document.title:
+        yield graph, NT["schema:name"], nt_literal(document.title)
+    if document.author:
+        yield graph, NT["schema:author"], nt_literal(document.author)
+    if document.published:
+        kind = DATE_TIME_NT if "T" in document.published else DATE_NT
+        yield graph, NT["schema:datePublished"], f"{nt_literal(document.published)}^^{kind}"
 
 
 def statement_triples(triple: Triple, document: str) -> Iterator[tuple[str, str, str]]:

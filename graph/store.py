@@ -24,7 +24,7 @@ from graph.errors import StoreError
 from graph.facts import Facts, read_facts
 from graph.rdf import DocumentGraph
 from graph.remote import RemoteStore, is_remote
-from graph.vocab import CLASS_TYPES, KG, PREFIXES
+from graph.vocab import CLASS_TYPES, KG, PREFIXES, document_iri
 
 STORE_FOLDER = "store"
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
@@ -72,6 +72,33 @@ def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Stor
         raise
     finally:
         del store
+
+
+def find_store(path: Path | str) -> Path | str:
+    """The store that `path` names: a store folder, or the output folder of a build that holds
+    one (OUT/store); a URL (a remote store) is returned as it is.
+
+    Raises:
+        StoreError: neither `path` nor `path`/store is a kg store.
+    """
+    if is_remote(path):
+        return path
+    path = Path(path)
+    for candidate in (path, path / STORE_FOLDER):
+        if is_store(candidate):
+            return candidate
+    raise StoreError(
+        f"no kg store in {path} nor in {path / STORE_FOLDER}; give the folder kg build wrote "
+        "(--out, default output) or its store folder, or build one: kg build DOCUMENTS --out OUT"
+    )
+
+
+def is_store(folder: Path) -> bool:
+    """Whether `folder` holds an Oxigraph store (RocksDB's CURRENT file names its manifest)."""
+    try:
+        return (folder / "CURRENT").is_file()
+    except OSError:
+        return False
 
 
 def hint(error: BaseException) -> str:
@@ -149,6 +176,12 @@ def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
     )
 
 
+def remove_documents(store: ox.Store, documents: Sequence[str]) -> None:
+    """Remove the named graph of each of `documents` (their ids), as for files that are gone."""
+    for document in documents:
+        store.remove_graph(ox.NamedNode(document_iri(document)))
+
+
 def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
     """Rewrite the default graph (entities, relations, asserted edges) from `facts`, or, without,
     from all documents in the store; return the facts."""
@@ -158,6 +191,37 @@ def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
     store.clear_graph(ox.DefaultGraph())
     store.extend(facts.quads())
     return facts
+
+
+def document_titles(store: ox.Store) -> dict[str, str | None]:
+    """The title of every stored document (schema:name, None when its file gives none), by id."""
+    query = """SELECT ?path ?title WHERE { GRAPH ?g { ?g kg:path ?path
+        OPTIONAL { ?g schema:name ?title } } }"""
+    titles: dict[str, str | None] = {}
+    for row in store.query(query, prefixes=PREFIXES):
+        title = row["title"]
+        if titles.get(row["path"].value) is None:
+            titles[row["path"].value] = None if title is None else title.value
+    return titles
+
+
+def page_title(titles: dict[str, str | None], *, shown: int = 3) -> str:
+    """The title of a graph's page, after its documents: one document's title (or file name
+    without its suffix); for several, how many and the first few.
+
+    >>> page_title({"docs/memo.docx": "Memo on Hooli"})
+    'Memo on Hooli'
+    >>> page_title({"a/notes.md": None, "b.txt": None, "c.txt": "Cee", "d.txt": None})
+    '4 documents: b, Cee, d...'
+    """
+    names = sorted(
+        (title or Path(document).stem or document for document, title in titles.items()),
+        key=str.casefold,
+    )
+    if len(names) <= 1:
+        return names[0] if names else "Knowledge graph"
+    more = "..." if len(names) > shown else ""
+    return f"{len(names)} documents: {', '.join(names[:shown])}{more}"
 
 
 def document_paths(store: ox.Store) -> set[str]:

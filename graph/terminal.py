@@ -18,6 +18,15 @@ HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """A number and its noun, singular for one.
+
+    >>> count(1, "document"), count(2, "entity", "entities"), count(0, "file")
+    ('1 document', '2 entities', '0 files')
+    """
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def visible(text: str) -> str:
     """Make control and invisible formatting characters visible rather than let a terminal obey
     them.

@@ -33,7 +33,7 @@ def test_cli_every_command_has_help(command):
 def test_cli_build_example(capsys, monkeypatch, tmp_path):
     code, out, err = run_kg(capsys, monkeypatch, "build", EXAMPLE, "--out", tmp_path / "out")
     assert code == 0, err
-    assert "1 documents" in out and "most connected: Llama 2" in out
+    assert "1 document (" in out and "most connected: Llama 2" in out
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"store", "graph.ttl", "graph.html"}
 
 
@@ -128,7 +128,7 @@ def test_cli_folder_without_text(capsys, monkeypatch, tmp_path):
     (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
     code, _, err = run_kg(capsys, monkeypatch, "build", tmp_path / "in", "--out", tmp_path / "o")
     assert code == 1
-    one_line_error(err, "holds no text files")
+    one_line_error(err, "holds no file kg reads")
 
 
 def test_cli_binary_and_undecodable_files_are_named(capsys, monkeypatch, tmp_path):
@@ -141,7 +141,7 @@ def test_cli_binary_and_undecodable_files_are_named(capsys, monkeypatch, tmp_pat
     assert code == 1
     assert "blob.txt" in err and "binary" in err and "noise.txt" in err and "UTF-8" in err
     assert "Traceback" not in err
-    assert "1 documents" in out  # the readable file was still built
+    assert "1 document (" in out  # the readable file was still built
 
 
 def test_cli_empty_file_is_a_warning(capsys, monkeypatch, tmp_path):

@@ -33,7 +33,7 @@ def test_documents_missing_path(tmp_path):
 
 def test_documents_folder_without_text(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(InputError, match="holds no text files"):
+    with pytest.raises(InputError, match="holds no file kg reads"):
         find_files([tmp_path])
 
 

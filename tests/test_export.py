@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from graph.analyze import to_networkx
 from graph.cli import app
-from graph.export import dump_graphs, export_store
+from graph.export import dump_graphs
+from graph.serialize import export_store
 from graph.store import open_store
 from graph.vocab import KG, entity_iri
 
@@ -143,15 +144,16 @@ def test_export_csv_nodes_and_edges(store_path, tmp_path):
 @pytest.mark.parametrize(
     ("fmt", "name"),
     [
-        ("ttl", "graph.ttl"),
+        ("ttl", "export.ttl"),
         ("nt", "graph.nt"),
+        ("trig", "graph.trig"),
+        ("nquads", "graph.nq"),
         ("jsonld", "graph.jsonld"),
         ("graphml", "graph.graphml"),
         ("csv", "csv/nodes.csv"),
     ],
 )
 def test_export_cli_writes_beside_the_store(built_copy, fmt, name):
-    (built_copy / "graph.ttl").unlink()
     result = CliRunner().invoke(
         app, ["export", "--store", str(built_copy / "store"), "--format", fmt]
     )

@@ -97,6 +97,8 @@ UNREADABLE = {
     "dangling.txt": "No such file",
     "pipe.txt": "not a regular file",
     "huge.txt": "too large",
+    "photo.png": "not in a format kg reads",
+    "report.pdf": "cannot read this PDF",
 }
 READABLE = {
     "good.txt": "Meta partners with Microsoft. Sundar Pichai leads Google.",
@@ -179,7 +181,7 @@ def test_hostile_inputs_build_goes_on_and_exits_1(hostile):
     _, first, _ = hostile
     assert first.code == 1, first.err
     assert re.search(r"^\d+ documents \(\d+ read, 0 unchanged\)", first.out, re.MULTILINE)
-    assert error_lines(first.err)[-1].startswith(f"kg: error: {len(UNREADABLE) + 2} file(s)")
+    assert error_lines(first.err)[-1].startswith(f"kg: error: {len(UNREADABLE) + 2} files skipped")
 
 
 @pytest.mark.parametrize(("name", "reason"), [*UNREADABLE.items(), ("/dev/zero", "regular")])
@@ -215,10 +217,8 @@ def test_hostile_inputs_scripts_and_styles_are_not_read(hostile):
     assert not {"Evilcorp", "Badguy"} & found
 
 
-def test_hostile_inputs_other_files_and_unreadable_folders_are_named(hostile):
+def test_hostile_inputs_unreadable_folders_are_named(hostile):
     _, first, _ = hostile
-    assert re.search(r"kg: info: in: not text by their name .*in/photo.png", first.err)
-    assert "in/report.pdf" in first.err
     assert re.search(r"kg: warning: in/locked-folder: skipped unreadable folder", first.err)
 
 
@@ -369,6 +369,6 @@ def test_hostile_inputs_extract_names_unreadable_files_and_goes_on(tmp_path):
     assert error_lines(run.err) == [
         "kg: error: skipped in/a.txt: binary file (NUL bytes), expected text; remove it from "
         "the input",
-        "kg: error: 1 file(s) skipped: in/a.txt (binary file (NUL bytes), expected text; remove "
+        "kg: error: 1 file skipped: in/a.txt (binary file (NUL bytes), expected text; remove "
         "it from the input)",
     ]

@@ -30,8 +30,10 @@ from rdflib import Dataset, Literal
 from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 from graph.analyze import to_networkx
-from graph.export import NOT_XML, RDF_FORMATS, export_store, union_triples
+from graph.export import RDF_FORMATS, union_triples
+from graph.network_files import NOT_XML
 from graph.rdf import content_hash, document_graph
+from graph.serialize import export_store
 from graph.sparql import QueryResult, format_result
 from graph.store import refresh_facts, replace_documents
 from graph.terminal import json_text, visible

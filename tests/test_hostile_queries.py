@@ -180,7 +180,9 @@ def test_hostile_queries_preset_arguments_are_values_not_code(example_build):
     before = set(ox.Store.read_only(str(store)))
     for argument in ['"} } ; DROP ALL ; #', "Meta' } SERVICE <http://h/> { ?s ?p ?o } #", "\x1b["]:
         run = kg("query", "--preset", "neighbors", argument, "--store", store, cwd="/")
-        assert run.code == 0 and "(0 rows)" in run.out, run.err
+        # A name of no entity: one error line, the name shown (escaped), nothing run.
+        assert run.code == 1 and not run.out, run.err
+        assert run.err.startswith("kg: error: no entity named ") and run.err.count("\n") == 1
     assert set(ox.Store.read_only(str(store))) == before
 
 
@@ -211,7 +213,7 @@ def test_hostile_queries_update_on_a_busy_or_missing_store(built_copy, tmp_path)
         run = kg("query", "--allow-update", insert, "--store", store, cwd="/")
     assert run.code == 1 and "another kg command is writing it" in run.err
     run = kg("query", "--allow-update", insert, "--store", tmp_path / "none", cwd="/")
-    assert run.code == 1 and "no store here" in run.err
+    assert run.code == 1 and "no kg store in" in run.err
     assert not (tmp_path / "none").exists()
 
 

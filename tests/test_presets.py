@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 
 from graph.cli import app, main
 from graph.errors import QueryError
+from graph.presets import run_preset
 from graph.sparql import PRESETS, format_result, preset_query, query_store, run_query
 from graph.store import open_store
 
@@ -102,7 +104,7 @@ def test_presets_cli(example_build):
     assert result.exit_code == 0, result.output
     assert "ent:microsoft" in result.output
     result = runner.invoke(
-        app, ["query", "--store", store, "--format", "csv", "--preset", "path", "Meta", "Arm"]
+        app, ["query", "--store", store, "--format", "csv", "--preset", "path", "Meta", "Llama 2"]
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "from,to,steps,path"
@@ -147,3 +149,46 @@ def test_presets_format(store):
         "kind",
         "sentences",
     ]
+
+
+# Every preset's error paths as kg query meets them: wrong arguments, names of no entity.
+PRESET_ERRORS = [
+    (["entities", "Meta"], "preset entities takes no arguments, got 1"),
+    (["relations", "Meta"], "preset relations takes no arguments, got 1"),
+    (["neighbors"], "preset neighbors takes ENTITY, got 0"),
+    (["neighbors", "Metta"], 'no entity named "Metta"; did you mean Meta'),
+    (["sources", "Zukerberg"], 'no entity named "Zukerberg"; did you mean Zuckerberg'),
+    (["sources", "Nothing Like It"], 'no entity named "Nothing Like It" (kg query --preset'),
+    (["path", "Meta"], "preset path takes FROM TO, got 1"),
+    (["path", "Microsfot", "Meta"], 'no entity named "Microsfot"; did you mean Microsoft'),
+    (["path", "Meta", "Lama 2"], 'no entity named "Lama 2"; did you mean Llama 2'),
+]
+
+
+@pytest.mark.parametrize(("arguments", "message"), PRESET_ERRORS)
+def test_presets_errors_are_one_line_with_the_fix(example_build, capsys, arguments, message):
+    preset, *rest = arguments
+    with pytest.raises(SystemExit) as exit_info:
+        main(["query", "--preset", preset, *rest, "--store", str(example_build)])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 1
+    assert err.count("\n") == 1 and message in err, err
+
+
+def test_presets_every_preset_has_its_error_tested():
+    assert {arguments[0] for arguments, _ in PRESET_ERRORS} == set(PRESETS)
+
+
+def test_presets_path_of_any_length(tmp_path, nlp):
+    from graph.build import build
+
+    firms = ["Acme", "Globex", "Initech", "Hooli", "Umbrella", "Cyberdyne"]
+    chain = " ".join(f"{a} acquired {b}." for a, b in itertools.pairwise(firms))
+    (tmp_path / "chain.txt").write_text(chain)
+    build([tmp_path / "chain.txt"], out=tmp_path / "out", nlp=nlp)
+    result = run_preset(tmp_path / "out", "path", ["acme", "CYBERDYNE"])
+    [(start, end, steps, path)] = result.rows
+    assert (start.value, end.value, steps.value) == ("Acme", "Cyberdyne", "5")
+    assert path.value == " -[acquires]-> ".join(firms)
+    [(_, _, _, back)] = run_preset(tmp_path / "out", "path", ["Cyberdyne", "Acme"]).rows
+    assert back.value == " <-[acquires]- ".join(reversed(firms))

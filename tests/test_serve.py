@@ -326,4 +326,4 @@ def test_serve_missing_store_is_one_line_error(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
-    assert "no store here" in result.stderr
+    assert "no kg store in" in result.stderr
