@@ -170,8 +170,10 @@ def after_names(span: Span, head: Token) -> int:
     ('Australian woman' and 'Scientology-owned ship' keep their modifiers)."""
     start = span.start
     for token in span:
-        after = token.doc[token.i + 1]
-        if token.i < head.i and token.ent_type_ in INSTANCE_NAME_LABELS and not after.is_punct:
+        if token.i >= head.i:
+            break
+        # head follows, so token.i + 1 is inside the document
+        if token.ent_type_ in INSTANCE_NAME_LABELS and not token.doc[token.i + 1].is_punct:
             start = token.i + 1
     return start
 

@@ -151,7 +151,18 @@ def segment(text: str) -> str:
     """`text` as one IRI path segment: letters and digits of any script kept, the rest
     percent-encoded, so that any name gives a valid, readable IRI.
 
-    >>> segment('a<b> "c"')
-    'a%3Cb%3E%20%22c%22'
+    A dot is kept only inside: '.' and '..' are dot-segments that IRI normalization removes,
+    and a Turtle local name may neither start nor end with one.
+
+    >>> segment('a<b> "c"'), segment("."), segment("v1.2")
+    ('a%3Cb%3E%20%22c%22', '%2E', 'v1.2')
     """
-    return "".join(ch if ch.isalnum() or ch in "-._~" else quote(ch, safe="") for ch in text)
+    last = len(text) - 1
+    return "".join(
+        ch
+        if ch.isalnum() or ch in "-_~" or (ch == "." and 0 < n < last)
+        else "%2E"
+        if ch == "."
+        else quote(ch, safe="")
+        for n, ch in enumerate(text)
+    )

@@ -242,3 +242,21 @@ def test_build_removes_what_a_killed_write_left(built_copy, nlp):
     os.utime(stale, (time.time() - 3600, time.time() - 3600))
     build([EXAMPLE], out=built_copy, nlp=nlp)
     assert not stale.exists() and young.exists()
+
+
+def test_build_entities_count_references(example_build, capsys):
+    """kg entities says how many mentions of an entity were pronouns or descriptions."""
+    from graph.cli import main
+    from graph.entities import list_entities
+    from graph.store import open_store
+
+    with open_store(example_build / "store", read_only=True) as store:
+        records = {r.label: r for r in list_entities(store)}
+    assert 0 < records["Meta"].references < records["Meta"].mentions
+    with pytest.raises(SystemExit) as exit_info:
+        main(["entities", "--store", str(example_build)])
+    assert exit_info.value.code == 0
+    meta = records["Meta"]
+    assert f"Meta  (organization, {meta.mentions} mentions, {meta.references} by reference)" in (
+        capsys.readouterr().out
+    )

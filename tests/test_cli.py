@@ -196,3 +196,21 @@ def test_cli_failed_build_leaves_previous_outputs(capsys, monkeypatch, built_cop
     code, _, _ = run_kg(capsys, monkeypatch, "build", tmp_path / "missing.txt", "--out", built_copy)
     assert code == 1
     assert {p.name: p.read_bytes() for p in built_copy.iterdir() if p.is_file()} == before
+
+
+def test_cli_extract_mentions_as_json_lines(capsys, monkeypatch, tmp_path):
+    text = "Meta released Llama 2. The company said it was free. It is unclear whether it helps."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run_kg(capsys, monkeypatch, "extract", str(path), "--format", "mentions")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert {tuple(r) for r in records} == {
+        ("document", "start", "end", "text", "kind", "entity", "type", "reason")
+    }
+    by_text = {(r["text"], r["start"]): r for r in records}
+    company = by_text[("The company", text.index("The company"))]
+    assert (company["kind"], company["entity"]) == ("description", "Meta")
+    expletive = by_text[("It", text.index("It is"))]
+    assert expletive["entity"] is None and "expletive" in expletive["reason"]
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in records)
