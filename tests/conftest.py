@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from extract.extractor import extract_documents
 from extract.pipeline import load_pipeline
@@ -40,6 +41,19 @@ def plain(triples: list[Triple]) -> set[tuple]:
     return {
         (t.subject.name, ("-" if t.negated else "") + t.predicate, t.object.name) for t in triples
     }
+
+
+def hand_parse(nlp, words, heads, deps, pos, lemmas=None, tags=None) -> Doc:
+    """A parse built by hand, so that a rule is tested apart from the model's mistakes."""
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or words,
+        tags=tags or [""] * len(words),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.relations import sentence_candidates
+from tests.conftest import hand_parse as parse
 from tests.conftest import plain, read
 
 # sentence -> triples that must be read (subject, predicate, object); '-' marks negation.
@@ -151,18 +151,6 @@ def test_clauses_sentence_table(nlp, sentence, expected):
 def test_clauses_not_read(nlp, sentence, unwanted):
     found = plain(read(sentence, nlp=nlp, require_named=False))
     assert not (found & unwanted), found & unwanted
-
-
-def parse(nlp, words, heads, deps, pos, tags=None, lemmas=None):
-    return Doc(
-        nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas or words,
-        tags=tags or [""] * len(words),
-    )
 
 
 def candidates(doc):

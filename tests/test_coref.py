@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.anaphora import description, is_pleonastic
 from extract.columns import columns
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
 from extract.errors import ModelError
 from extract.mentions import find_entities
+from tests.conftest import hand_parse
 
 # text, the referring word (its first occurrence), the entity it must refer to
 REFERENCES = [
@@ -63,13 +63,9 @@ def test_coref_unresolved_reference_says_why(nlp):
     assert "expletive" in reference.reason
 
 
-def parse(nlp, words, heads, deps, pos, tags=None) -> Doc:
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-
-
 def test_anaphora_extraposed_it_is_pleonastic(nlp):
     # "It is clear that Meta won ." built by hand: it <- is -> clear -> won(ccomp) <- that
-    doc = parse(
+    doc = hand_parse(
         nlp,
         ["It", "is", "clear", "that", "Meta", "won", "."],
         [1, 1, 1, 5, 5, 2, 1],
@@ -81,7 +77,7 @@ def test_anaphora_extraposed_it_is_pleonastic(nlp):
 
 def test_anaphora_referring_it_is_not_pleonastic(nlp):
     # "It is free ." : a copula with no clause to stand for
-    doc = parse(
+    doc = hand_parse(
         nlp,
         ["It", "is", "free", "."],
         [1, 1, 1, 1],
@@ -93,13 +89,13 @@ def test_anaphora_referring_it_is_not_pleonastic(nlp):
 
 def test_anaphora_description_with_modifiers_points_back(nlp):
     # "the search giant said" : a modified class noun
-    doc = parse(
+    doc = hand_parse(
         nlp,
         ["the", "search", "giant", "said"],
         [2, 2, 3, 3],
         ["det", "compound", "nsubj", "ROOT"],
         ["DET", "NOUN", "NOUN", "VERB"],
-        ["DT", "NN", "NN", "VBD"],
+        tags=["DT", "NN", "NN", "VBD"],
     )
     doc[2].lemma_ = "giant"
     anaphor = description(doc[2], heads=frozenset())
@@ -109,13 +105,13 @@ def test_anaphora_description_with_modifiers_points_back(nlp):
 
 def test_anaphora_description_with_a_role_introduces_an_entity(nlp):
     # "the head of Meta" says who; it does not point back
-    doc = parse(
+    doc = hand_parse(
         nlp,
         ["the", "head", "of", "Meta"],
         [1, 1, 1, 2],
         ["det", "ROOT", "prep", "pobj"],
         ["DET", "NOUN", "ADP", "PROPN"],
-        ["DT", "NN", "IN", "NNP"],
+        tags=["DT", "NN", "IN", "NNP"],
     )
     doc[1].lemma_ = "head"
     assert description(doc[1], heads=frozenset({"head"})) is None

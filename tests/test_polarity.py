@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.relations import sentence_candidates
+from tests.conftest import hand_parse as parse
 from tests.conftest import read
 
 # sentence -> (subject, predicate, object) that must be read, and how it is marked.
@@ -130,18 +130,6 @@ def test_polarity_cancelled_deal_gives_no_light_verb_relation(nlp):
         t.predicate for t in read("Acme abandoned its acquisition of Widget Co.", nlp=nlp)
     }
     assert not any("acquisition" in p for p in predicates)
-
-
-def parse(nlp, words, heads, deps, pos, lemmas, tags=None):
-    return Doc(
-        nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas,
-        tags=tags or [""] * len(words),
-    )
 
 
 def flags(doc):

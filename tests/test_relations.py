@@ -4,9 +4,9 @@ model, and rule tests on hand-built parses that do not depend on the model's mis
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.relations import sentence_candidates
+from tests.conftest import hand_parse as parse
 from tests.conftest import plain, read
 
 # sentence -> triples that must be read (subject, predicate, object); '-' marks negation.
@@ -139,19 +139,6 @@ def test_relations_evidence_offsets_point_at_words(nlp):
     assert evidence.sentence == "Meta released Llama 2 on Tuesday."
     assert text[evidence.sentence_start :].startswith(evidence.sentence)
     assert 0 < triple.confidence <= 1
-
-
-def parse(nlp, words, heads, deps, pos, lemmas, tags=None):
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        lemmas=lemmas,
-        tags=tags or [""] * len(words),
-    )
-    return doc
 
 
 def candidates(doc):
