@@ -35,7 +35,8 @@ def argument(
 
     A named mention or resolved reference gives its entity (a reference avoids `avoid`, the
     other argument: nothing acts on itself here); a pronoun that could not be resolved gives
-    None (its triple is dropped), and so does a bare empty head ('one', 'details'); a common
+    None (its triple is dropped), and so do an unresolved description ('the model') and a bare
+    empty head ('one', 'details'); a common
     noun gives a concept. A `predicative` noun ('is the first woman', 'X, a company') says
     what something is and refers to nothing: coreference is not asked.
     """
@@ -44,6 +45,10 @@ def argument(
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
     if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
+        return None
+    if not predicative and token.i in entities.references:
+        # 'the model' points back at an entity coreference could not tell: like an
+        # unresolved 'it', it stands for no concept ('model' would be a bare head).
         return None
     span = concept_phrase(token, entities)
     if span is None:
