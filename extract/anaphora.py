@@ -15,7 +15,9 @@ from spacy.tokens import Token
 
 from extract.lexicon import DESCRIPTOR_TYPES, EITHER_DESCRIPTORS, STATE_OF_AFFAIRS_NOUNS
 
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+MASCULINE = frozenset("he him his himself".split())
+FEMININE = frozenset("she her hers herself".split())
+PERSON_PRONOUNS = MASCULINE | FEMININE
 THING_PRONOUNS = frozenset("it its itself".split())
 PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
 # First person: inside a quotation they are the speaker, elsewhere the writer (no entity).

@@ -26,6 +26,8 @@ from spacy.symbols import NOUN, PRON
 from spacy.tokens import Span, Token
 
 from extract.anaphora import (
+    FEMININE,
+    MASCULINE,
     PRONOUN_TYPES,
     REFLEXIVES,
     SPEAKER_PLURAL,
@@ -46,8 +48,6 @@ QUOTES = ('"', "“", "”")
 # 'the government', 'the police': most often a country's own institution, not a named one in
 # reach (6 of 6 wrong on GUM).
 INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
-MASCULINE = frozenset("he him his himself".split())
-FEMININE = frozenset("she her hers herself".split())
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
