@@ -13,6 +13,7 @@ from extract.lexicon import (
     ADJECTIVE_MODALITY,
     CANCELLING_VERBS,
     CLAIM_NOUNS,
+    CLAIM_VERBS,
     COLLAPSING_VERBS,
     DENYING_VERBS,
     DIRECTIVE_VERBS,
@@ -35,9 +36,31 @@ MEANS_PREPOSITIONS = frozenset({"by", "through", "via"})
 Frame = dict  # negated, modality, speaker: the keyword arguments of a Candidate
 
 
+# Modalities that only say whose word a statement is: a hedge or intention outranks them.
+REPORT_MODALITIES = frozenset({"reported", "claimed"})
+
+
 def frame_of(verb: Token) -> Frame:
     """The polarity of the clause headed by `verb`."""
-    return {"negated": is_negated(verb), "modality": modality_of(verb), "speaker": speaker_of(verb)}
+    speaker = speaker_of(verb)
+    modality = modality_of(verb)
+    if modality is None and speaker is not None:
+        modality = report_modality(verb)
+    return {"negated": is_negated(verb), "modality": modality, "speaker": speaker}
+
+
+def report_modality(verb: Token) -> str:
+    """'Acme claims that Zeta violates...' -> claimed; 'Acme said that...' -> reported: a
+    statement in someone's words is not the text's own (the scorer and the page read the
+    modality, not only the speaker)."""
+    clause = verb
+    while (governor := clause_governor(clause)) is not None:
+        clause = governor
+    if claim_noun(clause) is not None:
+        return "claimed"  # 'Paris's claims that...'
+    if clause.dep_ == "ccomp" and has_lemma(clause.head, CLAIM_VERBS):
+        return "claimed"
+    return "reported"
 
 
 def noun_frame(noun: Token) -> Frame:
@@ -49,7 +72,10 @@ def noun_frame(noun: Token) -> Frame:
     modality = modality_of(governor)
     if modality is None and has_lemma(governor, INTENT_VERBS):
         modality = "intended"  # 'Meta proposed a merger with X'
-    return {"negated": noun_negated(noun), "modality": modality, "speaker": speaker_of(governor)}
+    speaker = speaker_of(governor)
+    if modality is None and speaker is not None:
+        modality = report_modality(governor)
+    return {"negated": noun_negated(noun), "modality": modality, "speaker": speaker}
 
 
 def governing_verb(noun: Token) -> Token | None:

@@ -41,7 +41,7 @@ from extract.complements import (
 )
 from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
 from extract.nominal import nominal_candidates, nominal_mask
-from extract.polarity import frame_of, noun_frame, verb_phrase
+from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})
@@ -124,7 +124,8 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
 
 
 def intends(verb: Token, rule: str, frame: dict) -> bool:
-    return rule == "light_verb" and frame["modality"] is None and has_lemma(verb, INTENT_VERBS)
+    plain = frame["modality"] is None or frame["modality"] in REPORT_MODALITIES
+    return rule == "light_verb" and plain and has_lemma(verb, INTENT_VERBS)
 
 
 def svo(verb: Token) -> RuleOutput:

@@ -88,6 +88,10 @@ MARKED = [
         ("Acme", "pay", "Widget Co."),
         "attributed",
     ),
+    # A claim is marked in the modality too: readers of the modality alone see it is no fact.
+    ("Acme claims that Zeta violates the agreement.", ("Zeta", "violate", "agreement"), "claimed"),
+    ("Acme alleged that Zeta had copied Bolt.", ("Zeta", "copy", "Bolt"), "claimed"),
+    ("Acme said that Zeta had bought Bolt.", ("Zeta", "buy", "Bolt"), "reported"),
 ]
 
 
@@ -252,3 +256,40 @@ def test_rule_without_gerund_is_negated_but_main_clause_is_not(nlp):
     found = flags(doc)
     assert found[("Acme", "consult", "Bo")] == (True, None)
     assert found[("Acme", "sell", "Zeta")] == (False, None)
+
+
+def test_rule_claimed_clause_is_marked_claimed(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "claims", "that", "Zeta", "copied", "Bolt"],
+        [1, 1, 4, 4, 1, 4],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PROPN"],
+        ["Acme", "claim", "that", "Zeta", "copy", "Bolt"],
+    )
+    [candidate] = [c for c in sentence_candidates(doc[:]) if c.predicate == "copy"]
+    assert candidate.modality == "claimed" and candidate.speaker.text == "Acme"
+
+
+def test_rule_hedge_outranks_report(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "said", "Zeta", "may", "buy", "Bolt"],
+        [1, 1, 4, 4, 1, 4],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
+        ["PROPN", "VERB", "PROPN", "AUX", "VERB", "PROPN"],
+        ["Acme", "say", "Zeta", "may", "buy", "Bolt"],
+    )
+    assert flags(doc)[("Zeta", "buy", "Bolt")] == (False, "possible")
+
+
+def test_rule_plain_statement_has_no_report_mark(nlp):
+    doc = parse(
+        nlp,
+        ["Zeta", "copied", "Bolt"],
+        [1, 1, 1],
+        ["nsubj", "ROOT", "dobj"],
+        ["PROPN", "VERB", "PROPN"],
+        ["Zeta", "copy", "Bolt"],
+    )
+    assert flags(doc)[("Zeta", "copy", "Bolt")] == (False, None)
