@@ -23,6 +23,7 @@ from extract.lexicon import (
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
+    REPORTING_VERBS,
     RIVAL_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -208,10 +209,11 @@ def as_role(verb: Token) -> RuleOutput:
 
 
 def reported_subject(verb: Token) -> RuleOutput:
-    """'Paris claimed that the Church imprisoned her' -> (Paris, claim about, Church): a
-    statement by one entity about another (the claim itself is read, attributed, at its verb)."""
-    if not has_lemma(verb, CLAIM_VERBS):
-        return  # 'GM said that Smith...' is rarely a relation between GM and Smith
+    """'Paris claimed that the Church imprisoned her' -> (Paris, claim about, Church), 'Secunia
+    said that Zeta has flaws' -> (Secunia, say about, Zeta): a statement by one entity about
+    another, which readers count as a fact (the claim itself is read, attributed, at its verb)."""
+    if not has_lemma(verb, CLAIM_VERBS | REPORTING_VERBS):
+        return
     for clause in children(verb, "ccomp"):
         for subject in children(clause, "nsubj", "nsubjpass"):
             if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAMED_LABELS:

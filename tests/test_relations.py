@@ -58,6 +58,8 @@ EXPECTED = [
         {("Meta", "release", "Llama 2"), ("Meta", "partner with", "Microsoft")},
     ),
     ("Meta decided to release Llama 2.", {("Meta", "release", "Llama 2")}),
+    # statements by one entity about another
+    ("Secunia said that Zeta has many flaws.", {("Secunia", "say about", "Zeta")}),
 ]
 
 # sentence -> triples that must not be read as asserted facts.
@@ -77,6 +79,8 @@ NOT_EXPECTED = [
         "Meta's partnership with Microsoft expanded.",
         {("Meta's partnership with Microsoft", "expand", "")},
     ),
+    # what one says of oneself relates no two entities
+    ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
 ]
 
 
