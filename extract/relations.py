@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
+from extract.attachments import distant_preposition
 from extract.candidate import Candidate, children, expand, has_lemma
 from extract.clauses import (
     is_headline_verb,
@@ -107,6 +108,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         object_preposition,
         rival_objects,
         statement_recipients,
+        distant_preposition,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

@@ -32,3 +32,28 @@ def test_rule_no_statement_about_a_common_noun(nlp):
         ["Secunia", "say", "that", "user", "have", "flaw"],
     )
     assert not any(p == "say about" for _, p, _ in relations(doc))
+
+
+def test_rule_party_preposition_two_nouns_below_the_verb(nlp):
+    doc = parse(
+        nlp,
+        ["Bea", "requested", "help", "for", "the", "search", "from", "Acme"],
+        [1, 1, 1, 2, 5, 3, 5, 6],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        ["Bea", "request", "help", "for", "the", "search", "from", "Acme"],
+    )
+    assert ("Bea", "request help from", "Acme") in relations(doc)
+
+
+def test_rule_place_two_nouns_below_the_verb_is_no_party(nlp):
+    # 'in' says where the plant is, not who the cut is with
+    doc = parse(
+        nlp,
+        ["Acme", "cut", "jobs", "at", "the", "plant", "in", "Ohio"],
+        [1, 1, 1, 2, 5, 3, 5, 6],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        ["Acme", "cut", "job", "at", "the", "plant", "in", "Ohio"],
+    )
+    assert not any(o == "Ohio" for _, _, o in relations(doc))

@@ -60,6 +60,11 @@ EXPECTED = [
     ("Meta decided to release Llama 2.", {("Meta", "release", "Llama 2")}),
     # statements by one entity about another
     ("Secunia said that Zeta has many flaws.", {("Secunia", "say about", "Zeta")}),
+    # a party hung deep inside the object
+    (
+        "Acme sought approval for the deal from the European Commission.",
+        {("Acme", "seek approval from", "European Commission")},
+    ),
 ]
 
 # sentence -> triples that must not be read as asserted facts.
