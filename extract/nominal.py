@@ -58,6 +58,8 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     on_noun = (head_pos == NOUN) | (head_pos == PROPN) | (cols.lower == cols.ids("among")[0])
     prep = (cols.dep == cols.ids("prep")[0]) & on_noun
     mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
+    # 'Flint, Michigan' read as a coordination: a place pair (see `places.place_pair_candidates`)
+    mask |= (cols.dep == cols.ids("conj")[0]) & (cols.pos == PROPN)
     return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
@@ -75,7 +77,7 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from descriptor_candidates(token)
         if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
             yield from class_noun_candidates(token)
-    if token.dep_ in ("prep", "appos", "amod"):
+    if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)

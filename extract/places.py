@@ -42,7 +42,7 @@ def place_candidates(token: Token) -> Iterator[Candidate]:
     """The location rules that apply at `token` (a preposition, apposition or 'based')."""
     if token.dep_ == "prep":
         yield from name_preposition_candidates(token)
-    elif token.dep_ == "appos":
+    elif token.dep_ in ("appos", "conj"):
         yield from place_pair_candidates(token)
     elif token.lower_ in PARTICIPLES and token.dep_ == "amod":
         yield from participle_candidates(token)
@@ -78,17 +78,22 @@ def is_located(name: Token) -> bool:
 
 
 def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
-    """'Sydney, Australia': a place set off by a comma after a place is where it lies."""
+    """'Sydney, Australia': a place set off by a comma after a place is where it lies; the
+    parser often makes it a conjunct ('Flint, Michigan'), which a list of places is not
+    ('Paris, Rome and Oslo' has a coordinator)."""
     place = appos.head
     before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    if appos.dep_ == "conj":
+        listed = children(place, "cc") or len(place.conjuncts) > 1
+    else:
+        listed = bool(place.conjuncts or appos.conjuncts)
     if (
         place.ent_type_ == "GPE"
         and appos.ent_type_ == "GPE"
         and before is not None
         and before.text == ","
         and before.i == place.i + 1
-        and not place.conjuncts
-        and not appos.conjuncts
+        and not listed
     ):
         yield Candidate(place, appos, "be in", (before,), "location")
 

@@ -140,6 +140,10 @@ EXPECTED = [
         "Zentek competes with rivals like Brantel.",
         {("Zentek", "compete with rivals like", "Brantel")},
     ),
+    (
+        "She studied at Brantel College in Dayton, Ohio, and then moved.",
+        {("Dayton", "be in", "Ohio")},
+    ),
 ]
 
 # sentence -> triples that must not be read: tempting but wrong.
