@@ -19,6 +19,7 @@ from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
     COMMUNICATION_NOUNS,
+    CORPORATE_TITLES,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
@@ -203,9 +204,14 @@ def as_role(verb: Token) -> RuleOutput:
         for role in children(prep, "pobj"):
             if not is_role_noun(role):
                 continue
-            for owner, predicate in role_objects(role):
+            owners = list(role_objects(role))
+            if not owners and role.lower_ in CORPORATE_TITLES:
+                # 'was appointed as chief executive': extract.variants finds the organization
+                owners = [(role, role_words(role))]
+            for owner, predicate in owners:
+                rule = "role" if owner is not role else "title_unowned"
                 for person in people:
-                    yield person, owner, predicate, (role,), "role"
+                    yield person, owner, predicate, (role,), rule
 
 
 def reported_subject(verb: Token) -> RuleOutput:

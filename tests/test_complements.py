@@ -57,3 +57,30 @@ def test_rule_place_two_nouns_below_the_verb_is_no_party(nlp):
         ["Acme", "cut", "job", "at", "the", "plant", "in", "Ohio"],
     )
     assert not any(o == "Ohio" for _, _, o in relations(doc))
+
+
+def test_rule_appointed_as_a_title_without_its_organization(nlp):
+    doc = parse(
+        nlp,
+        ["Roe", "was", "appointed", "as", "chief", "executive"],
+        [2, 2, 2, 2, 5, 3],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "amod", "pobj"],
+        ["PROPN", "AUX", "VERB", "ADP", "ADJ", "NOUN"],
+        ["Roe", "be", "appoint", "as", "chief", "executive"],
+        tags=["NNP", "VBD", "VBN", "IN", "JJ", "NN"],
+    )
+    found = [c for c in sentence_candidates(doc[:]) if c.rule == "title_unowned"]
+    assert [(c.subject.text, c.predicate) for c in found] == [("Roe", "chief executive of")]
+
+
+def test_rule_appointed_as_a_plain_noun_is_no_title(nlp):
+    doc = parse(
+        nlp,
+        ["Roe", "was", "appointed", "as", "a", "judge"],
+        [2, 2, 2, 2, 5, 3],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj"],
+        ["PROPN", "AUX", "VERB", "ADP", "DET", "NOUN"],
+        ["Roe", "be", "appoint", "as", "a", "judge"],
+        tags=["NNP", "VBD", "VBN", "IN", "DT", "NN"],
+    )
+    assert not [c for c in sentence_candidates(doc[:]) if c.rule == "title_unowned"]

@@ -35,6 +35,11 @@ EXPECTED = [
         {("Marta Lind", "chief executive of", "Zentek")},
     ),
     (
+        "Zentek makes chips. Zentek sells them in Asia. Shares of Zentek rose. "
+        "Marta Lind was appointed as chief executive in 2019.",
+        {("Marta Lind", "chief executive of", "Zentek")},
+    ),
+    (
         "Jane Roe, director of the Energy Institute at Stanford University, spoke.",
         {("Jane Roe", "director of Energy Institute at", "Stanford University")},
     ),
@@ -164,6 +169,13 @@ NOT_EXPECTED = [
     # an adjunct is no object
     ("Zentek said in a statement that sales rose.", {("Zentek", "say in", "statement")}),
     # no organization stands out: a title without one is left unowned
+    (
+        "Zentek and Brantel merged. Marta Lind was appointed as chief executive.",
+        {
+            ("Marta Lind", "chief executive of", "Zentek"),
+            ("Marta Lind", "chief executive of", "Brantel"),
+        },
+    ),
     (
         "Zentek and Brantel merged. Chief executive Marta Lind said so.",
         {
