@@ -48,7 +48,7 @@ def subjects_of(verb: Token) -> list[Token]:
         )
         return controller[:1] or subjects_of(verb.head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
-        return subjects_of(verb.head)
+        return source_before(verb) or subjects_of(verb.head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_gerund_adjunct(verb.head):
         governor = verb.head.head
         # 'stopped Meta from buying X': the object does it; 'by buying X', the subject.
@@ -60,6 +60,15 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_controllers(verb.head)
     return []
+
+
+def source_before(gerund: Token) -> list[Token]:
+    """'According to Yonhap, quoting KCNA, ...': a gerund right after an 'according to' phrase
+    is the source's act (quoting, citing), not the main clause subject's."""
+    before = [c for c in gerund.head.children if c.i < gerund.i and c.dep_ == "prep"]
+    if not before or before[-1].lower_ != "according" or before[-1].right_edge.i + 2 != gerund.i:
+        return []
+    return [o for to in children(before[-1], "prep") for o in children(to, "pobj")][:1]
 
 
 def is_expletive(subject: Token, verb: Token) -> bool:

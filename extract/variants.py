@@ -88,6 +88,8 @@ def object_variants(candidate: Candidate, entities: DocumentEntities) -> Iterato
     timed = candidate.relation_tokens[-1].lower_ in TIME_PREPOSITIONS
     # 'Opel, its division': the relational rules read a possessor there already.
     owners = candidate.rule not in NAMING_RULES
+    # 'quoting North Korea's news agency KCNA': the object is the apposed name, not its owner.
+    owners = owners and named_apposition(candidate.object, entities) is candidate.object
     # 'abandoned its acquisition of X': the nominalization rule reads the acquisition, with
     # the polarity the verb gives it; 'abandon acquisition of' would read as a takeover.
     if candidate.object.lemma_.lower() in NOMINALIZATIONS:

@@ -494,3 +494,30 @@ def test_rule_statement_to_someone(nlp):
         lemmas=["Bo", "say", "in", "a", "statement", "to", "Acme"],
     )
     assert ("Bo", "say in statement to", "Acme") in candidates(doc)
+
+
+def test_rule_gerund_after_according_to_is_the_sources(nlp):
+    words = ["According", "to", "Yonhap", ",", "quoting", "Kcna", ",", "troops", "moved"]
+    doc = parse(
+        nlp,
+        words,
+        [8, 0, 1, 8, 8, 4, 8, 8, 8],
+        ["prep", "prep", "pobj", "punct", "advcl", "dobj", "punct", "nsubj", "ROOT"],
+        ["VERB", "ADP", "PROPN", "PUNCT", "VERB", "PROPN", "PUNCT", "NOUN", "VERB"],
+        tags=["VBG", "IN", "NNP", ",", "VBG", "NNP", ",", "NNS", "VBD"],
+    )
+    found = candidates(doc)
+    assert ("Yonhap", "quoting", "Kcna") in found
+    assert ("troops", "quoting", "Kcna") not in found
+
+
+def test_rule_gerund_without_according_to_takes_main_subject(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "grew", ",", "citing", "Zeta"],
+        [1, 1, 1, 1, 3],
+        ["nsubj", "ROOT", "punct", "advcl", "dobj"],
+        ["PROPN", "VERB", "PUNCT", "VERB", "PROPN"],
+        tags=["NNP", "VBD", ",", "VBG", "NNP"],
+    )
+    assert ("Acme", "citing", "Zeta") in candidates(doc)

@@ -65,6 +65,10 @@ EXPECTED = [
         "Acme sought approval for the deal from the European Commission.",
         {("Acme", "seek approval from", "European Commission")},
     ),
+    (
+        "According to Reuters, citing the Zentek spokesman Jo Roe, sales fell.",
+        {("Reuters", "cite", "Jo Roe")},
+    ),
 ]
 
 # sentence -> triples that must not be read as asserted facts.
@@ -83,6 +87,11 @@ NOT_EXPECTED = [
     (
         "Meta's partnership with Microsoft expanded.",
         {("Meta's partnership with Microsoft", "expand", "")},
+    ),
+    # the quoted thing is the apposed name, not its owner
+    (
+        "According to Reuters, quoting Norway's main bank Norbank, rates rose.",
+        {("Reuters", "quote main bank of", "Norway")},
     ),
     # what one says of oneself relates no two entities
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
