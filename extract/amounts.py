@@ -24,6 +24,11 @@ CHANGE_VERBS = frozenset(
     "soar surge add shed sink dip rally close end finish grow shrink rebound recover "
     "slump plummet edge".split()
 )
+# Nouns of such a move: 'fared worse, with a fall of 17%', 'ended the day with a 3% gain'.
+CHANGE_NOUNS = frozenset(
+    "fall rise drop gain loss decline increase decrease jump slide plunge surge boost dip "
+    "rally slump rebound climb".split()
+)
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
 AMOUNT_NOUNS = frozenset({"point", "points", "percent", "%", "cent", "per"})
 
@@ -40,6 +45,28 @@ def amount_candidates(cols: Columns) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
             continue
         yield from verb_amount(verb, amount)
+    mask = isin(cols.lower, cols.ids("with")) & isin(cols.dep, cols.ids("prep"))
+    for prep in cols.tokens(mask):
+        yield from with_change(prep)
+
+
+def with_change(prep: Token) -> Iterator[Candidate]:
+    """'Acme fared worse, with a fall of 17%' -> (Acme, fare with fall of, 17%); 'with a 3
+    percent boost' -> (Acme, fare with boost of, 3 percent): the move is the subject's."""
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    for noun in (c for c in prep.children if c.dep_ == "pobj"):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
+            continue
+        amounts = [a for a in noun.children if a.dep_ in ("compound", "nmod") and is_amount(a)]
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            amounts += [a for a in of.children if a.dep_ == "pobj" and is_amount(a)]
+        predicate = f"{verb_phrase(verb)} with {noun.lemma_.lower()} of"
+        frame = frame_of(verb)
+        for amount in amounts:
+            for subject in expand(subjects_of(verb)):
+                yield Candidate(subject, amount, predicate, (prep, noun), "amount", **frame)
 
 
 def verb_amount(verb: Token, amount: Token) -> Iterator[Candidate]:
