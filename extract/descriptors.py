@@ -129,7 +129,7 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
     or relational noun, an organization before it) stands in the noun's relation to it;
     'Unite, the British union' -> (Unite, based in, UK)."""
-    name, description = appos.head, appos
+    name, description = apposed_to(appos), appos
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name
     if appos.ent_type_ == "PERSON" and appos.head.ent_type_ != "PERSON":
@@ -162,6 +162,20 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     relation = "from" if kind == "person" else "based in"
     for place in (t for t in description.lefts if is_place_word(t)):
         yield Candidate(name, head_of_name(place), relation, (place,), "descriptor_place")
+
+
+def apposed_to(appos: Token) -> Token:
+    """What an apposition describes: its head, or the name right before its comma when the
+    parser hung it on a common noun further back ('a suit was filed in California, Acme's
+    home state': the state is California, not the suit)."""
+    head = appos.head
+    comma = appos.left_edge.i - 1
+    if head.pos_ != "NOUN" or comma < 1 or appos.doc[comma].text != ",":
+        return head
+    before = appos.doc[comma - 1]
+    if before.i != head.i and is_name_token(before) and before.ent_type_ in NAME_LABELS:
+        return head_of_name(before)
+    return head
 
 
 def misplaced_title_candidates(person: Token) -> Iterator[Candidate]:

@@ -146,6 +146,10 @@ EXPECTED = [
         {("Zentek", "compete with rivals like", "Brantel")},
     ),
     (
+        "A lawsuit was filed in Ohio, Zentek's home state, last year.",
+        {("Zentek", "based in", "Ohio")},
+    ),
+    (
         "She studied at Brantel College in Dayton, Ohio, and then moved.",
         {("Dayton", "be in", "Ohio")},
     ),

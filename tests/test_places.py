@@ -31,3 +31,40 @@ def test_rule_list_of_places_is_no_place_pair_on_built_parse(nlp):
         ],
     )
     assert not any(p == "be in" for _, p, _ in candidates(doc))
+
+
+def test_rule_apposition_hung_on_a_noun_further_back_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("suits", 1, "nsubj", "NOUN", "O"),
+            ("grew", 1, "ROOT", "VERB", "O"),
+            ("in", 1, "prep", "ADP", "O"),
+            ("Ohio", 2, "pobj", "PROPN", "B-GPE"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("Zentek", 8, "poss", "PROPN", "B-ORG"),
+            ("'s", 5, "case", "PART", "O"),
+            ("home", 8, "compound", "NOUN", "O"),
+            ("state", 0, "appos", "NOUN", "O"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Zentek", "based in", "Ohio") in found
+    assert not any(s == "suits" and o in ("state", "Zentek") for s, _, o in found)
+
+
+def test_rule_apposition_on_a_name_stays_on_it_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Brantel", 1, "nsubj", "PROPN", "B-ORG"),
+            ("grew", 1, "ROOT", "VERB", "O"),
+            ("in", 1, "prep", "ADP", "O"),
+            ("Ohio", 2, "pobj", "PROPN", "B-GPE"),
+            (",", 0, "punct", "PUNCT", "O"),
+            ("Zentek", 7, "poss", "PROPN", "B-ORG"),
+            ("'s", 5, "case", "PART", "O"),
+            ("unit", 0, "appos", "NOUN", "O"),
+        ],
+    )
+    assert ("Brantel", "unit of", "Zentek") in candidates(doc)
