@@ -1,5 +1,6 @@
-"""Rules that repair where the small model attaches a phrase (issue 14): a preposition that
-belongs to the verb but hangs deep inside its object.
+"""Rules for what the parse misplaces or leaves out (issue 14): a preposition that belongs to
+the verb but hangs deep inside its object; the organization a person leaves, unsaid in an
+article about one company.
 
 Each rule yields (who is the subject, object token, predicate, relation tokens, rule name) for
 `extract.relations.predicate_candidates`, like the rules of `extract.complements`.
@@ -10,9 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children
-from extract.clauses import is_named, is_passive
+from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
 from extract.polarity import verb_phrase
+
+# Verbs of leaving a post that need not name it: 'Akerson will step down in January'.
+LEAVING_VERBS = frozenset({"stand down", "step down", "resign", "retire", "step aside"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
 
 # Prepositions that relate a verb's act to a party rather than say where or when it was:
 # 'requested assistance for the search from Airbus' is a request from Airbus.
@@ -36,3 +41,23 @@ def distant_preposition(verb: Token) -> RuleOutput:
                 tokens = (*relation_span(verb), noun, prep)
                 for obj in prepositional_objects(prep, names_only=True):
                     yield "subject", obj, predicate, tokens, "light_verb"
+
+
+def unnamed_post(verb: Token) -> RuleOutput:
+    """'Akerson plans to stand down on January 15' -> (Akerson, leave, _): a person leaving a
+    post that is not named leaves the organization the article is about, which
+    `extract.variants` finds (or drops the candidate when no organization stands out). The
+    relation is 'leave' whatever the verb: 'stand down', 'resign', 'retire' say the same."""
+    phrase = verb_phrase(verb)
+    if phrase not in LEAVING_VERBS or children(verb, "dobj"):
+        return
+    if any(p.lower_ in ("from", "as") for p in children(verb, "prep")):
+        return  # the post is named: the verb rules read it
+    subjects = [s for s in subjects_of(verb) if is_person(s)]
+    if subjects:
+        # The object stands in for the organization until extract.variants puts it there.
+        yield "subject", subjects[0], "leave", relation_span(verb), "post_unowned"
+
+
+def is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS

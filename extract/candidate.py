@@ -32,6 +32,7 @@ CONFIDENCE = {
     "affiliation": 0.65,
     "measure": 0.65,
     "title_unowned": 0.6,
+    "post_unowned": 0.6,
     "amount": 0.7,
     "participle": 0.7,
 }

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from extract.attachments import distant_preposition
+from extract.attachments import distant_preposition, unnamed_post
 from extract.candidate import Candidate, children, expand, has_lemma
 from extract.clauses import (
     is_headline_verb,
@@ -110,6 +110,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         rival_objects,
         statement_recipients,
         distant_preposition,
+        unnamed_post,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

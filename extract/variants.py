@@ -38,6 +38,8 @@ TIME_PREPOSITIONS = frozenset("after before during since until following amid".s
 NAMING_RULES = frozenset({"apposition", "descriptor"})
 # An organization is the article's subject when it has this many more mentions than any other.
 MAIN_MARGIN = 2
+# Rules whose object is the organization the article is about, once it is known.
+UNOWNED_RULES = {"title_unowned": "title", "post_unowned": "verb_preposition"}
 GROUP_PRONOUNS = frozenset({"them", "they", "these", "those", "us", "we"})
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME"})
 HEAD_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod"})
@@ -46,7 +48,7 @@ MAX_HEAD_WORDS = 4
 
 def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
     """The candidate as read, and the variants that move an argument to an entity."""
-    if candidate.rule == "title_unowned":
+    if candidate.rule in UNOWNED_RULES:
         yield from owned_title(candidate, entities)
         return
     if candidate.rule in PREDICATIVE_RULES:
@@ -142,10 +144,10 @@ def role_chain_variants(candidate: Candidate, entities: DocumentEntities) -> Ite
 
 def owned_title(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
     """'Chief executive Jo Roe said': a title without its organization, in an article about
-    one organization, is that organization's."""
+    one organization, is that organization's; so is the post a person leaves unnamed."""
     found = main_organization(entities)
     if found is not None:
-        yield replace(candidate, object=found, rule="title")
+        yield replace(candidate, object=found, rule=UNOWNED_RULES[candidate.rule])
 
 
 def entity_in(

@@ -84,3 +84,42 @@ def test_rule_appointed_as_a_plain_noun_is_no_title(nlp):
         tags=["NNP", "VBD", "VBN", "IN", "DT", "NN"],
     )
     assert not [c for c in sentence_candidates(doc[:]) if c.rule == "title_unowned"]
+
+
+def leaving(doc) -> list[tuple[str, str]]:
+    return [
+        (c.subject.text, c.predicate)
+        for c in sentence_candidates(doc[:])
+        if c.rule == "post_unowned"
+    ]
+
+
+def test_rule_person_leaving_an_unnamed_post(nlp):
+    doc = parse(
+        nlp,
+        ["Roe", "will", "step", "down", "in", "May"],
+        [2, 2, 2, 2, 2, 4],
+        ["nsubj", "aux", "ROOT", "prt", "prep", "pobj"],
+        ["PROPN", "AUX", "VERB", "ADP", "ADP", "PROPN"],
+        ["Roe", "will", "step", "down", "in", "May"],
+    )
+    doc.ents = [doc.char_span(0, 3, label="PERSON")]
+    assert leaving(doc) == [("Roe", "leave")]
+
+
+def test_rule_named_post_or_no_person_is_no_unnamed_post(nlp):
+    words = ["Roe", "will", "step", "down", "from", "Zeta"]
+    heads = [2, 2, 2, 2, 2, 4]
+    deps = ["nsubj", "aux", "ROOT", "prt", "prep", "pobj"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "ADP", "PROPN"]
+    doc = parse(nlp, words, heads, deps, pos)
+    doc.ents = [doc.char_span(0, 3, label="PERSON")]
+    assert leaving(doc) == []  # the post is named: 'step down from' is read by the verb rules
+    doc = parse(
+        nlp,
+        ["prices", "will", "step", "down"],
+        [2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "prt"],
+        ["NOUN", "AUX", "VERB", "ADP"],
+    )
+    assert leaving(doc) == []

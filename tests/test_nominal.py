@@ -146,6 +146,11 @@ EXPECTED = [
         {("Zentek", "compete with rivals like", "Brantel")},
     ),
     (
+        "Zentek makes chips. Zentek sells them in Asia. Shares of Zentek rose. "
+        "Marta Lind will step down in May.",
+        {("Marta Lind", "leave", "Zentek")},
+    ),
+    (
         "A lawsuit was filed in Ohio, Zentek's home state, last year.",
         {("Zentek", "based in", "Ohio")},
     ),
@@ -172,6 +177,11 @@ NOT_EXPECTED = [
     ("The state-run broadcaster aired it.", {("state", "run", "broadcaster")}),
     # an adjunct is no object
     ("Zentek said in a statement that sales rose.", {("Zentek", "say in", "statement")}),
+    # no organization stands out: a post left unnamed is nobody's
+    (
+        "Zentek and Brantel merged. Marta Lind will step down in May.",
+        {("Marta Lind", "leave", "Zentek"), ("Marta Lind", "leave", "Brantel")},
+    ),
     # no organization stands out: a title without one is left unowned
     (
         "Zentek and Brantel merged. Marta Lind was appointed as chief executive.",
