@@ -20,6 +20,8 @@ INSTANCE_NAME_LABELS = frozenset(
     {"ORG", "PERSON", "PRODUCT", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC"}
 )
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
+# Names whose class noun after them stands for them: 'the A330 jetliner', 'the Hajj pilgrimage'.
+INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # A concept keeps at most this many words: a whole clause is no node of a graph.
 MAX_CONCEPT_WORDS = 6
 
@@ -111,23 +113,34 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
     """'its GPT-4 model', 'the Nasdaq composite index': a class noun whose modifier names
     the instance stands for it."""
     # 'the Meta chief' names a chief of Meta, not Meta: people and places are not instances.
-    if DESCRIPTOR_TYPES.get(token.lemma_.lower()) not in ("organization", "product"):
-        return None
+    is_class = DESCRIPTOR_TYPES.get(token.lemma_.lower()) in ("organization", "product")
     if token.tag_ in ("NNS", "NNPS"):
         return None  # 'the CAC and DAX indices' are several things
     for child in token.lefts:
         # 'the US car maker' describes a maker from a place, not the place.
         between = token.doc[child.right_edge.i + 1 : token.i]
+        # 'the Airbus A330 jetliner': a product's or event's name makes any noun its class
+        instance = is_class or child.ent_type_ in INSTANCE_LABELS
         if (
-            child.dep_ in ("compound", "nmod")
+            instance
+            and child.dep_ in ("compound", "nmod")
             and child.i in entities.token_span
-            and all(t.dep_ == "amod" and t.head == token for t in between)
+            and all(is_class_modifier(t, token) for t in between)
             and child.ent_type_ not in PLACE_LABELS
         ):
             return entities.mention_of(child)
+        if not is_class:
+            continue
         if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
             return modifier_name(child, entities)  # a name the mentions left out
     return None
+
+
+def is_class_modifier(word: Token, noun: Token) -> bool:
+    """'portable' and 'music' in 'the iPod portable music player': words of the class noun."""
+    if word.dep_ not in ("amod", "compound") or word.pos_ == "PROPN" or word.ent_type_:
+        return False
+    return word.i < word.head.i <= noun.i
 
 
 def modifier_name(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
