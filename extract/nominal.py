@@ -25,6 +25,7 @@ from extract.descriptors import (
     class_noun_candidates,
     described_name,
     descriptor_candidates,
+    head_of_name,
     is_owner,
 )
 from extract.lexicon import (
@@ -60,6 +61,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
     # 'Flint, Michigan' read as a coordination: a place pair (see `places.place_pair_candidates`)
     mask |= (cols.dep == cols.ids("conj")[0]) & (cols.pos == PROPN)
+    mask |= cols.dep == cols.ids("case")[0]  # an owner the parser made a conjunct
     return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
@@ -69,6 +71,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from title_candidates(token)
     if token.dep_ == "poss":
         yield from possessive_candidates(token)
+    if token.dep_ == "case" and token.head.dep_ == "conj":
+        yield from conjunct_possessive(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOMINALIZATIONS:
         yield from nominalization_candidates(token)
     if token.dep_ == "appos":
@@ -156,6 +160,19 @@ def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     elif is_name(owner) and owner.pos_ != "PRON" and is_name(owned):
         if owned.ent_type_ != "PERSON":
             yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def conjunct_possessive(case: Token) -> Iterator[Candidate]:
+    """'rivals like RIM's BlackBerry and Microsoft's Windows Mobile': the small model makes
+    the second owner a conjunct of the first thing; what it owns is the name right after its
+    "'s"."""
+    owner = case.head
+    after = case.doc[case.i + 1] if case.i + 1 < len(case.doc) else None
+    if after is None or not is_name(owner) or owner.pos_ == "PRON" or not is_name(after):
+        return
+    owned = head_of_name(after)
+    if owned.i > owner.i and owned.ent_type_ != "PERSON" and owned not in owner.subtree:
+        yield Candidate(owner, owned, "have", (case,), "possessive")
 
 
 def class_noun_possessive(owner: Token, noun: Token) -> Iterator[Candidate]:

@@ -392,3 +392,36 @@ def test_rule_title_words_stop_at_junk_before_the_owner_on_built_parse(nlp):
     found = candidates(doc)
     assert ("Roe", "CEO of", "Acme") in found
     assert not any(s == "Roe" and o == "thumb" for s, _, o in found)
+
+
+def test_rule_owner_read_as_a_conjunct_on_built_parse(nlp):
+    # 'rivals like Rim's Berry and Zeta's Wave' with Zeta made a conjunct of Berry
+    doc = build(
+        nlp,
+        [
+            ("Rim", 2, "poss", "PROPN", "B-ORG"),
+            ("'s", 0, "case", "PART", "O"),
+            ("Berry", 6, "nmod", "PROPN", "B-PRODUCT"),
+            ("and", 2, "cc", "CCONJ", "O"),
+            ("Zeta", 2, "conj", "PROPN", "B-ORG"),
+            ("'s", 4, "case", "PART", "O"),
+            ("Wave", 6, "ROOT", "PROPN", "B-PRODUCT"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Zeta", "have", "Wave") in found and ("Rim", "have", "Berry") in found
+
+
+def test_rule_conjunct_owner_of_a_common_noun_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Rim", 5, "nsubj", "PROPN", "B-ORG"),
+            ("and", 0, "cc", "CCONJ", "O"),
+            ("Zeta", 0, "conj", "PROPN", "B-ORG"),
+            ("'s", 2, "case", "PART", "O"),
+            ("staff", 0, "conj", "NOUN", "O"),
+            ("grew", 5, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert not any(p == "have" for _, p, _ in candidates(doc))
