@@ -196,8 +196,11 @@ def as_role(verb: Token) -> RuleOutput:
     replace Segars as the head of Arm' -> (Haas, head of, Arm): the object takes the role only
     after a verb of appointing."""
     people: list[str | Token] = ["subject"]
+    appointer = None
     if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
         people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
+        # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
+        appointer = next(iter(children(verb, "nsubj")), None)
     for prep in children(verb, "prep"):
         if prep.lower_ != "as":
             continue
@@ -209,6 +212,8 @@ def as_role(verb: Token) -> RuleOutput:
                 # 'was appointed as chief executive': extract.variants finds the organization
                 owners = [(role, role_words(role))]
             for owner, predicate in owners:
+                if appointer is not None and owner.lower_ in ("its", "their"):
+                    owner = appointer
                 rule = "role" if owner is not role else "title_unowned"
                 for person in people:
                     yield person, owner, predicate, (role,), rule

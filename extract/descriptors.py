@@ -173,7 +173,9 @@ def apposed_to(appos: Token) -> Token:
     if head.pos_ != "NOUN" or comma < 1 or appos.doc[comma].text != ",":
         return head
     before = appos.doc[comma - 1]
-    if before.i != head.i and is_name_token(before) and before.ent_type_ in NAME_LABELS:
+    # 'the union Unitas, John Smith': a name inside the noun's own phrase is that noun's
+    inside = head in before.ancestors
+    if is_name_token(before) and before.ent_type_ in NAME_LABELS and not inside:
         return head_of_name(before)
     return head
 

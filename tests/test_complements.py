@@ -123,3 +123,16 @@ def test_rule_named_post_or_no_person_is_no_unnamed_post(nlp):
         ["NOUN", "AUX", "VERB", "ADP"],
     )
     assert leaving(doc) == []
+
+
+def test_rule_appointer_owns_the_post_its_names(nlp):
+    doc = parse(
+        nlp,
+        ["Zeta", "named", "Roe", "as", "its", "chief"],
+        [1, 1, 1, 1, 5, 3],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj"],
+        ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN"],
+        ["Zeta", "name", "Roe", "as", "its", "chief"],
+    )
+    found = relations(doc)
+    assert ("Roe", "chief of", "Zeta") in found and ("Roe", "chief of", "its") not in found

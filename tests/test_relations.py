@@ -66,6 +66,10 @@ EXPECTED = [
         {("Acme", "seek approval from", "European Commission")},
     ),
     (
+        "Zentek also announced Marta Lind as its new president.",
+        {("Marta Lind", "new president of", "Zentek")},
+    ),
+    (
         "According to Reuters, citing the Zentek spokesman Jo Roe, sales fell.",
         {("Reuters", "cite", "Jo Roe")},
     ),
