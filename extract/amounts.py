@@ -42,6 +42,8 @@ def amount_candidates(cols: Columns) -> Iterator[Candidate]:
         verb = amount.head
         if verb.lower_ in ("down", "up") and verb.head.pos_ == "VERB":
             verb = verb.head  # 'fell sharply, down 2.95%'
+        elif verb.lower_ in ("down", "up") and verb.head.dep_ == "prep":
+            verb = verb.head.head  # 'dropping off to down 100'
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
             continue
         yield from verb_amount(verb, amount)

@@ -54,3 +54,16 @@ def test_rule_change_noun_after_with_on_built_parse(nlp):
     assert amounts(nlp, rows) == {("Zentek", "fared with fall of", "%")}  # no lemmatizer
     rows[4] = ("partner", 2, "pobj", "NOUN", "O")  # no move: nothing about Zentek's numbers
     assert amounts(nlp, rows) == set()
+
+
+def test_rule_amount_after_to_down_on_built_parse(nlp):
+    rows = [
+        ("Zentek", 1, "nsubj", "PROPN", "B-ORG"),
+        ("fell", 1, "ROOT", "VERB", "O"),
+        ("to", 1, "prep", "ADP", "O"),
+        ("down", 2, "pcomp", "ADV", "O"),
+        ("100", 3, "npadvmod", "NUM", "B-CARDINAL"),
+    ]
+    assert amounts(nlp, rows) == {("Zentek", "fall", "100")}
+    rows[1] = ("waited", 1, "ROOT", "VERB", "O")  # no verb of change
+    assert amounts(nlp, rows) == set()
