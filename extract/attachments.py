@@ -15,6 +15,11 @@ from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
 from extract.polarity import verb_phrase
 
+# Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
+# its military in a state of war', 'placed the army on high alert').
+PLACING_VERBS = frozenset({"put", "place", "keep"})
+PLACES = frozenset({"in", "on", "into", "under"})
+
 # Verbs of leaving a post that need not name it: 'Akerson will step down in January'.
 LEAVING_VERBS = frozenset({"stand down", "step down", "resign", "retire", "step aside"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -61,3 +66,22 @@ def unnamed_post(verb: Token) -> RuleOutput:
 
 def is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS
+
+
+def placement(verb: Token) -> RuleOutput:
+    """'North Korea puts its military in a state of war' -> (North Korea, put military in,
+    state of war): after a verb of placing, the place is part of the fact even when it is no
+    name (other verbs with an object keep only named prepositional objects)."""
+    nouns = [o for o in children(verb, "dobj") if o.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not nouns or is_passive(verb) or verb.lemma_.lower() not in PLACING_VERBS:
+        return
+    noun = nouns[0]
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in PLACES:
+            continue
+        words = [verb_phrase(verb), *([noun.lower_] if noun.pos_ == "NOUN" else []), prep.lower_]
+        tokens = (*relation_span(verb), noun, prep)
+        # 'in quasi-state of war' split at its hyphen: the last object is the head.
+        for obj in [o for o in children(prep, "pobj") if o.text.isalpha()][-1:]:
+            if obj.pos_ == "NOUN" and not obj.ent_type_:
+                yield "subject", obj, " ".join(words), tokens, "light_verb"

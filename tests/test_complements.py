@@ -136,3 +136,27 @@ def test_rule_appointer_owns_the_post_its_names(nlp):
     )
     found = relations(doc)
     assert ("Roe", "chief of", "Zeta") in found and ("Roe", "chief of", "its") not in found
+
+
+def test_rule_placing_verb_keeps_the_place(nlp):
+    doc = parse(
+        nlp,
+        ["Norland", "put", "troops", "in", "a", "state", "of", "war"],
+        [1, 1, 1, 1, 5, 3, 5, 6],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "NOUN"],
+        ["Norland", "put", "troop", "in", "a", "state", "of", "war"],
+    )
+    assert ("Norland", "put troops in", "state") in relations(doc)
+
+
+def test_rule_other_verbs_keep_no_concept_place(nlp):
+    doc = parse(
+        nlp,
+        ["Norland", "sold", "troops", "in", "a", "state", "of", "war"],
+        [1, 1, 1, 1, 5, 3, 5, 6],
+        ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "NOUN"],
+        ["Norland", "sell", "troop", "in", "a", "state", "of", "war"],
+    )
+    assert not any(o == "state" for _, _, o in relations(doc))

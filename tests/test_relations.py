@@ -65,6 +65,7 @@ EXPECTED = [
         "Acme sought approval for the deal from the European Commission.",
         {("Acme", "seek approval from", "European Commission")},
     ),
+    ("Norland put its army on high alert.", {("Norland", "put army on", "high alert")}),
     (
         "Zentek also announced Marta Lind as its new president.",
         {("Marta Lind", "new president of", "Zentek")},
@@ -97,6 +98,8 @@ NOT_EXPECTED = [
         "According to Reuters, quoting Norway's main bank Norbank, rates rose.",
         {("Reuters", "quote main bank of", "Norway")},
     ),
+    # a verb that places nothing keeps only named prepositional objects
+    ("Norland sold its army on Monday.", {("Norland", "sell army on", "Monday")}),
     # what one says of oneself relates no two entities
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
 ]
