@@ -35,17 +35,23 @@ def distant_preposition(verb: Token) -> RuleOutput:
     noun = object_noun(verb)
     if noun is None or is_passive(verb):
         return
-    for inner in children(noun, "prep"):
-        for middle in children(inner, "pobj"):
-            if middle.pos_ != "NOUN" or is_named(middle):
-                continue
-            for prep in children(middle, "prep"):
-                if prep.lower_ not in PARTY_PREPOSITIONS:
-                    continue
-                predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
-                tokens = (*relation_span(verb), noun, prep)
-                for obj in prepositional_objects(prep, names_only=True):
-                    yield "subject", obj, predicate, tokens, "light_verb"
+    for prep in distant_prepositions(noun):
+        predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
+        tokens = (*relation_span(verb), noun, prep)
+        for obj in prepositional_objects(prep, names_only=True):
+            yield "subject", obj, predicate, tokens, "light_verb"
+
+
+def distant_prepositions(noun: Token) -> list[Token]:
+    """The party prepositions one phrase below an object noun: on the noun of its own
+    preposition ('assistance for the search [from Airbus]') or on its participle ('a video
+    featuring Cruise [from YouTube]')."""
+    middles = [m for p in children(noun, "prep") for m in children(p, "pobj")]
+    middles = [m for m in middles if m.pos_ == "NOUN" and not is_named(m)]
+    middles += [a for a in children(noun, "acl") if a.tag_ in ("VBG", "VBN")]
+    return [
+        p for m in middles for p in children(m, "prep") if p.lower_ in PARTY_PREPOSITIONS
+    ]
 
 
 def unnamed_post(verb: Token) -> RuleOutput:

@@ -160,3 +160,16 @@ def test_rule_other_verbs_keep_no_concept_place(nlp):
         ["Norland", "sell", "troop", "in", "a", "state", "of", "war"],
     )
     assert not any(o == "state" for _, _, o in relations(doc))
+
+
+def test_rule_party_preposition_on_the_objects_participle(nlp):
+    doc = parse(
+        nlp,
+        ["Acme", "removed", "a", "video", "featuring", "Roe", "from", "Zeta"],
+        [1, 1, 3, 1, 3, 4, 4, 6],
+        ["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "prep", "pobj"],
+        ["PROPN", "VERB", "DET", "NOUN", "VERB", "PROPN", "ADP", "PROPN"],
+        ["Acme", "remove", "a", "video", "feature", "Roe", "from", "Zeta"],
+        tags=["NNP", "VBD", "DT", "NN", "VBG", "NNP", "IN", "NNP"],
+    )
+    assert ("Acme", "remove video from", "Zeta") in relations(doc)
