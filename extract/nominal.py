@@ -25,7 +25,6 @@ from extract.descriptors import (
     class_noun_candidates,
     described_name,
     descriptor_candidates,
-    head_of_name,
     is_owner,
 )
 from extract.lexicon import (
@@ -71,8 +70,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from title_candidates(token)
     if token.dep_ == "poss":
         yield from possessive_candidates(token)
-    if token.dep_ == "case" and token.head.dep_ == "conj":
-        yield from conjunct_possessive(token)
+    if token.dep_ == "case" and token.head.dep_ not in ("poss", "case"):
+        yield from misplaced_possessive(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in NOMINALIZATIONS:
         yield from nominalization_candidates(token)
     if token.dep_ == "appos":
@@ -162,16 +161,20 @@ def possessive_candidates(owner: Token) -> Iterator[Candidate]:
             yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
 
 
-def conjunct_possessive(case: Token) -> Iterator[Candidate]:
-    """'rivals like RIM's BlackBerry and Microsoft's Windows Mobile': the small model makes
-    the second owner a conjunct of the first thing; what it owns is the name right after its
+def misplaced_possessive(case: Token) -> Iterator[Candidate]:
+    """'rivals like RIM's BlackBerry and Microsoft's Windows Mobile', 'The Church of
+    Scientology's cruise ship Freewinds': the small model makes the owner a conjunct or an
+    object rather than a possessor; what it owns is the name that heads the words after its
     "'s"."""
     owner = case.head
-    after = case.doc[case.i + 1] if case.i + 1 < len(case.doc) else None
-    if after is None or not is_name(owner) or owner.pos_ == "PRON" or not is_name(after):
+    if case.lower_ not in ("'s", "'", "’s") or not is_name(owner) or owner.pos_ == "PRON":
         return
-    owned = head_of_name(after)
-    if owned.i > owner.i and owned.ent_type_ != "PERSON" and owned not in owner.subtree:
+    owned = case.doc[case.i + 1] if case.i + 1 < len(case.doc) else None
+    while owned is not None and owned.dep_ in ("compound", "amod") and owned.head.i > owned.i:
+        owned = owned.head  # 'cruise ship Freewinds'
+    if owned is None or not is_name(owned) or owned.ent_type_ == "PERSON":
+        return
+    if owned.i > owner.i and owned not in owner.subtree:
         yield Candidate(owner, owned, "have", (case,), "possessive")
 
 

@@ -425,3 +425,20 @@ def test_rule_conjunct_owner_of_a_common_noun_on_built_parse(nlp):
         ],
     )
     assert not any(p == "have" for _, p, _ in candidates(doc))
+
+
+def test_rule_owner_read_as_an_object_on_built_parse(nlp):
+    # a headline: 'The Order of Zeta's cruise ship Wave', the ship apposed to the Order
+    doc = build(
+        nlp,
+        [
+            ("Order", 0, "ROOT", "PROPN", "B-ORG"),
+            ("of", 0, "prep", "ADP", "I-ORG"),
+            ("Zeta", 1, "pobj", "PROPN", "I-ORG"),
+            ("'s", 2, "case", "PART", "O"),
+            ("cruise", 5, "compound", "NOUN", "O"),
+            ("ship", 6, "compound", "NOUN", "O"),
+            ("Wave", 0, "appos", "PROPN", "B-PRODUCT"),
+        ],
+    )
+    assert ("Zeta", "have", "Wave") in candidates(doc)
