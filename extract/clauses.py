@@ -7,7 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children, has_lemma
-from extract.lexicon import CONTROL_NOUNS, OBJECT_CONTROL_VERBS, OF_NAME_NOUNS, PERSON_ROLES
+from extract.lexicon import (
+    COMMUNICATION_NOUNS,
+    CONTROL_NOUNS,
+    OBJECT_CONTROL_VERBS,
+    OF_NAME_NOUNS,
+    PERSON_ROLES,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -154,7 +160,8 @@ def is_named(token: Token) -> bool:
 
 def names_for(noun: Token) -> list[Token]:
     """The names a description stands for: 'its European division, Opel' -> [Opel]; 'rivals
-    like X and Y', 'sites such as X' -> [X, Y]; nothing for a name itself."""
+    like X and Y', 'sites such as X' -> [X, Y]; 'a statement from X' -> [X]; nothing for a
+    name itself."""
     if noun.pos_ != "NOUN" or is_named(noun):
         return []
     found = [a for a in children(noun, "appos") if is_named(a)]
@@ -170,6 +177,9 @@ def names_for(noun: Token) -> list[Token]:
         if prep.lower_ == "of" and noun.lemma_.lower() in OF_NAME_NOUNS:
             found += [o for o in children(prep, "pobj") if is_named(o)]  # 'the town of X'
             continue
+        if prep.lower_ in ("from", "by") and noun.lemma_.lower() in COMMUNICATION_NOUNS:
+            # 'A statement from Acme said that...': the source says it
+            found += [o for o in children(prep, "pobj") if is_named(o)]
         if prep.lower_ == "like" or (prep.lower_ == "as" and children(prep, "amod")):
             # the parser hangs 'RIM's BlackBerry and Microsoft's Windows Mobile' oddly: take
             # every name in the phrase that is not a possessor

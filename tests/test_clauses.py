@@ -521,3 +521,30 @@ def test_rule_gerund_without_according_to_takes_main_subject(nlp):
         tags=["NNP", "VBD", ",", "VBG", "NNP"],
     )
     assert ("Acme", "citing", "Zeta") in candidates(doc)
+
+
+def test_rule_statement_from_a_name_is_its_source(nlp):
+    words = ["A", "statement", "from", "Acme", "said", "that", "Zeta", "lied"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 4, 1, 2, 4, 7, 7, 4],
+        ["det", "nsubj", "prep", "pobj", "ROOT", "mark", "nsubj", "ccomp"],
+        ["DET", "NOUN", "ADP", "PROPN", "VERB", "SCONJ", "PROPN", "VERB"],
+        lemmas=["a", "statement", "from", "Acme", "say", "that", "Zeta", "lie"],
+    )
+    assert ("Acme", "say about", "Zeta") in candidates(doc)
+
+
+def test_rule_report_from_a_place_is_no_source_of_a_plain_noun(nlp):
+    # 'the shipment from Acme' is no statement: Acme says nothing
+    words = ["A", "shipment", "from", "Acme", "said", "that", "Zeta", "lied"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 4, 1, 2, 4, 7, 7, 4],
+        ["det", "nsubj", "prep", "pobj", "ROOT", "mark", "nsubj", "ccomp"],
+        ["DET", "NOUN", "ADP", "PROPN", "VERB", "SCONJ", "PROPN", "VERB"],
+        lemmas=["a", "shipment", "from", "Acme", "say", "that", "Zeta", "lie"],
+    )
+    assert ("Acme", "say about", "Zeta") not in candidates(doc)

@@ -60,6 +60,10 @@ EXPECTED = [
     ("Meta decided to release Llama 2.", {("Meta", "release", "Llama 2")}),
     # statements by one entity about another
     ("Secunia said that Zeta has many flaws.", {("Secunia", "say about", "Zeta")}),
+    (
+        "A statement from Zentek said that Brantel had broken the deal.",
+        {("Zentek", "say about", "Brantel")},
+    ),
     # a party hung deep inside the object
     (
         "Acme sought approval for the deal from the European Commission.",
