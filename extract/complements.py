@@ -227,8 +227,10 @@ def reported_subject(verb: Token) -> RuleOutput:
         return
     for clause in children(verb, "ccomp"):
         for subject in children(clause, "nsubj", "nsubjpass"):
-            if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAMED_LABELS:
-                yield "subject", subject, f"{verb_phrase(verb)} about", (verb,), "report"
+            # "GM's behaviour towards Germany is unacceptable": about GM, the act's owner
+            for about in (subject, *stand_ins(subject)):
+                if about.pos_ in ("PROPN", "PRON") or about.ent_type_ in NAMED_LABELS:
+                    yield "subject", about, f"{verb_phrase(verb)} about", (verb,), "report"
 
 
 def is_role_noun(noun: Token) -> bool:

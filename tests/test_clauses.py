@@ -536,7 +536,7 @@ def test_rule_statement_from_a_name_is_its_source(nlp):
     assert ("Acme", "say about", "Zeta") in candidates(doc)
 
 
-def test_rule_report_from_a_place_is_no_source_of_a_plain_noun(nlp):
+def test_rule_plain_noun_from_a_name_is_no_source(nlp):
     # 'the shipment from Acme' is no statement: Acme says nothing
     words = ["A", "shipment", "from", "Acme", "said", "that", "Zeta", "lied"]
     doc = parse(

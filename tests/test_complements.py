@@ -173,3 +173,15 @@ def test_rule_party_preposition_on_the_objects_participle(nlp):
         tags=["NNP", "VBD", "DT", "NN", "VBG", "NNP", "IN", "NNP"],
     )
     assert ("Acme", "remove video from", "Zeta") in relations(doc)
+
+
+def test_rule_statement_about_the_owner_of_an_act(nlp):
+    doc = parse(
+        nlp,
+        ["Roe", "said", "Zeta", "'s", "behaviour", "was", "bad"],
+        [1, 1, 4, 2, 5, 1, 5],
+        ["nsubj", "ROOT", "poss", "case", "nsubj", "ccomp", "acomp"],
+        ["PROPN", "VERB", "PROPN", "PART", "NOUN", "AUX", "ADJ"],
+        ["Roe", "say", "Zeta", "'s", "behaviour", "be", "bad"],
+    )
+    assert ("Roe", "say about", "Zeta") in relations(doc)

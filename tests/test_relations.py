@@ -61,6 +61,10 @@ EXPECTED = [
     # statements by one entity about another
     ("Secunia said that Zeta has many flaws.", {("Secunia", "say about", "Zeta")}),
     (
+        "Zentek's behaviour is unacceptable, said the minister Jo Roe.",
+        {("Jo Roe", "say about", "Zentek")},
+    ),
+    (
         "A statement from Zentek said that Brantel had broken the deal.",
         {("Zentek", "say about", "Brantel")},
     ),
