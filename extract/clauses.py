@@ -165,6 +165,9 @@ def names_for(noun: Token) -> list[Token]:
     if noun.pos_ != "NOUN" or is_named(noun):
         return []
     found = [a for a in children(noun, "appos") if is_named(a)]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # 'The one company that posted a gain was Wal-Mart': the subject is the name after
+        found += [a for a in children(noun.head, "attr") if is_named(a)]
     for prep in children(noun, "prep"):
         if prep.lower_ in ("of", "at"):
             # 'the chief executive of Acme, John Smith,': the parser hangs him on Acme

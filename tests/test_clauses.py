@@ -548,3 +548,29 @@ def test_rule_plain_noun_from_a_name_is_no_source(nlp):
         lemmas=["a", "shipment", "from", "Acme", "say", "that", "Zeta", "lie"],
     )
     assert ("Acme", "say about", "Zeta") not in candidates(doc)
+
+
+def test_rule_subject_of_a_copula_stands_for_the_name_after(nlp):
+    words = ["The", "company", "that", "bought", "Zeta", "was", "Acme"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 5, 3, 1, 3, 5, 5],
+        ["det", "nsubj", "nsubj", "relcl", "dobj", "ROOT", "attr"],
+        ["DET", "NOUN", "PRON", "VERB", "PROPN", "AUX", "PROPN"],
+        lemmas=["the", "company", "that", "buy", "Zeta", "be", "Acme"],
+    )
+    assert ("Acme", "buy", "Zeta") in candidates(doc)
+
+
+def test_rule_subject_of_a_copula_with_a_concept_stands_for_nothing(nlp):
+    words = ["The", "company", "that", "bought", "Zeta", "was", "small"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 5, 3, 1, 3, 5, 5],
+        ["det", "nsubj", "nsubj", "relcl", "dobj", "ROOT", "acomp"],
+        ["DET", "NOUN", "PRON", "VERB", "PROPN", "AUX", "ADJ"],
+        lemmas=["the", "company", "that", "buy", "Zeta", "be", "small"],
+    )
+    assert ("company", "buy", "Zeta") in candidates(doc)

@@ -75,6 +75,10 @@ EXPECTED = [
     ),
     ("Norland put its army on high alert.", {("Norland", "put army on", "high alert")}),
     (
+        "The only company that bought steel was Zentek.",
+        {("Zentek", "buy", "steel")},
+    ),
+    (
         "Zentek also announced Marta Lind as its new president.",
         {("Marta Lind", "new president of", "Zentek")},
     ),
