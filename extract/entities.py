@@ -28,7 +28,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from extract.aliases import FIRST_NAME_TYPES, Name, NameIndex, first_positions, follows
+from extract.aliases import (
+    FIRST_NAME_TYPES,
+    Name,
+    NameIndex,
+    earliest_with_acronyms,
+    first_positions,
+    follows,
+)
 from extract.names import (
     COMPANY_DESIGNATORS,
     entity_key,
@@ -121,6 +128,7 @@ def cluster_names(
     table = document_names(names, keys)
     fixed = parenthesized(names, keys, table, tickers or {}, acronyms or {})
     first, body = first_positions(keys, headlines)
+    body = earliest_with_acronyms(body, table)
     ordered = headlines is not None
     targets = merge_targets(table, fixed, first=first, body=body, ordered=ordered)
     order: dict[str, int] = {}

@@ -5,45 +5,35 @@ descriptions resolved to them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
-from extract.anaphora import PRONOUN_TYPES
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.coref import Antecedent, Resolution, resolve_references
 from extract.coref_model import CorefModel
 from extract.entities import (
-    COMPANY_DESIGNATORS,
     NAMED_TYPES,
     NER_TYPES,
-    TYPE_PRIORITY,
     Clustering,
     cluster_names,
     name_words,
 )
-from extract.lexicon import DESCRIPTOR_TYPES, TITLE_WORDS
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
 from extract.triple import Entity
-
-# A one-word person tag without a full name is often a company (rule 4 of extract.entities);
-# such an entity may also be what "the company" or "its" refers to.
-VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-# Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
-INSTITUTIONS = frozenset(
-    "government ministry police army military authority agency court parliament".split()
+from extract.votes import (
+    NOUN_VOTE,
+    full_person_clusters,
+    majority,
+    mention_votes,
+    possible_types,
+    reference_type,
 )
+
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
-LONE_PERSON_TYPES = frozenset({"person", "organization"})
-# A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
-# of its type than the small model's tag.
-NOUN_VOTE = 2.0
-# A type with less than this share of an entity's strongest vote is taken for a tagging slip.
-TYPE_SHARE = 0.34
 
 
 @dataclass(frozen=True)
@@ -137,18 +127,8 @@ def named_mentions(cols: Columns) -> NamedMentions:
         headlines=headline_mentions(cols, spans),
     )
     clusters = clustering.index
-    votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
-    full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
-    for cluster, type_ in zip(clusters, types):
-        lone = type_ == "person" and cluster not in full_person
-        # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
-        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
-    for cluster, type_ in class_noun_votes(cols, spans, clusters):
-        votes[cluster][type_] += NOUN_VOTE
-    for cluster in version_votes(spans, clusters):
-        votes[cluster]["product"] += 1.0
-    for cluster, type_ in own_class_votes(spans, clusters):
-        votes[cluster][type_] += NOUN_VOTE
+    votes = mention_votes(cols, spans, types, clusters)
+    full_person = full_person_clusters(spans, types, clusters)
     possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
     antecedents = [
         Antecedent(span, cluster, possible[cluster])
@@ -201,62 +181,6 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
         if verdicts[index]:
             headlines.add(n)
     return headlines
-
-
-def class_noun_votes(
-    cols: Columns, spans: list[Span], clusters: list[int]
-) -> Iterator[tuple[int, str]]:
-    """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
-    with a class noun is of the noun's type; but 'the UK government' is the government of a
-    place, not an organization named UK."""
-    span_at = {t.i: n for n, span in enumerate(spans) for t in span}
-    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
-        lemma = token.lemma_.lower()
-        type_ = DESCRIPTOR_TYPES[lemma]
-        for name in class_noun_names(token):
-            if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
-                continue
-            yield clusters[span_at[name.i]], type_
-
-
-def class_noun_names(noun: Token) -> Iterator[Token]:
-    """The name tokens a class noun is said of: its compound modifiers, the name it is in
-    apposition with, the subject of the copula it completes."""
-    yield from (c for c in noun.lefts if c.dep_ == "compound")
-    if noun.dep_ == "appos":
-        yield noun.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        yield from (c for c in noun.head.children if c.dep_ == "nsubj")
-
-
-def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
-    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
-    word is a class noun or a legal suffix is of that class; a name after a job title is a
-    person; what a thing is 'based in' is a place."""
-    for span, cluster in zip(spans, clusters):
-        last = span[-1].lower_.rstrip(".")
-        if len(span) > 1 and last in COMPANY_DESIGNATORS:
-            yield cluster, "organization"
-        elif len(span) > 1 and last in DESCRIPTOR_TYPES:
-            yield cluster, DESCRIPTOR_TYPES[last]
-        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
-        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
-            yield cluster, "person"
-        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
-            yield cluster, "place"
-
-
-def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
-    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330': a name that ends in a version or model
-    number names a product (a date or an amount is no such name)."""
-    for span, cluster in zip(spans, clusters):
-        if (
-            len(span) > 1
-            and any(ch.isdigit() for ch in span[-1].text)
-            and span[0].pos_ == "PROPN"
-            and span[0].ent_type_ not in VALUE_LABELS
-        ):
-            yield cluster
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
@@ -366,31 +290,3 @@ def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:
         first = {name: -n for n, name in reversed(list(enumerate(members[cluster])))}
         labels.append(max(counts, key=lambda n: (len(name_words(n)), counts[n], first[n])))
     return labels
-
-
-def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
-    """The types an entity may have, for agreement with pronouns and descriptions: those with
-    a fair share of its votes ('thing' only when nothing else is), and organization too for a
-    lone person tag. One stray tag among many ('Meta' once as a person) does not let "he"
-    refer to a company.
-
-    >>> sorted(possible_types(Counter(organization=5, person=1), lone=False))
-    ['organization']
-    """
-    top = max(votes.values(), default=0)
-    typed = frozenset(t for t, n in votes.items() if t != "thing" and n >= TYPE_SHARE * top)
-    typed = typed or frozenset(votes)
-    return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
-
-
-def majority(votes: Counter[str]) -> str:
-    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
-
-
-def reference_type(token: Token, possible: frozenset[str]) -> str:
-    """The type a resolved reference votes for: a description's noun type, or for 'it' a
-    non-person type."""
-    if token.pos_ != "PRON":
-        return DESCRIPTOR_TYPES.get(token.lemma_.lower(), "thing")
-    allowed = PRONOUN_TYPES[token.lower_] & possible or PRONOUN_TYPES[token.lower_]
-    return min(allowed, key=TYPE_PRIORITY.index)

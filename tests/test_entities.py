@@ -134,6 +134,17 @@ ORDER = [
     ([("Glide", "product"), ("Lumora Glide", "product")], set(), [0, 0]),  # endings neither
     # initials and surnames need no order: a headline's 'NCA' before the full name
     ([("NCA", ORG), ("Northfield Conduct Authority", ORG)], set(), [0, 0]),
+    # a name used by its acronym before a longer name begins with it is another entity
+    (
+        [
+            ("Quill Reader 4", "thing"),
+            ("QR4", "thing"),
+            ("Quill Reader 4 Tracker", "work"),
+            ("Quill Reader 4", "thing"),
+        ],
+        {0},
+        [0, 0, 1, 0],
+    ),
 ]
 
 

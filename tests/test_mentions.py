@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Span
 
 from extract.columns import columns
 from extract.mentions import find_entities, split_entity
+from extract.votes import reference_type
+from tests.conftest import hand_parse
 
 
 def entity(nlp, words, pos, start, end) -> Span:
@@ -44,6 +46,7 @@ TYPES = [
     ("Shares of Quorvane Ltd. fell.", "Quorvane Ltd.", "organization"),
     ("The firm is based in Vetrenstad.", "Vetrenstad", "place"),
     ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
+    ("Users of QX7 complained. QX7 crashed often.", "QX7", "product"),
 ]
 
 
@@ -52,3 +55,17 @@ def test_mentions_type_from_the_evidence(nlp, text, name, expected):
     entities = find_entities(columns(nlp(text)))
     [entity] = {e for e in entities.span_entity if e.name == name}
     assert entity.type == expected
+
+
+REFERENCE_VOTES = [
+    # pronoun, the types its entity may have -> the type it votes for ('thing': none)
+    ("he", {"person", "organization"}, "person"),
+    ("it", {"person", "organization"}, "organization"),  # a lone person tag: a company
+    ("it", {"organization", "product"}, "thing"),  # 'it' tells no company from its product
+]
+
+
+@pytest.mark.parametrize(("word", "possible", "expected"), REFERENCE_VOTES)
+def test_mentions_pronoun_votes_only_the_type_it_leaves(nlp, word, possible, expected):
+    doc = hand_parse(nlp, [word, "fell"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"])
+    assert reference_type(doc[0], frozenset(possible)) == expected

@@ -1,0 +1,149 @@
+"""Type votes for the named mentions of a document: the small model's tags, and the evidence
+around a name that beats them (issue 14, bullet 7).
+
+Each entity's type is the majority of its votes: a tag counts one per mention (a lone person
+tag half: the small model often tags a company so), a class noun said of the name ('the Zorbix
+browser', 'Zorbix, a browser') two, a name's own last word ('Acme Corp.', 'iTunes Music Store')
+two, a version number ('Internet Explorer 9', 'IE9') one, a resolved reference ('he', 'the
+company') two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.symbols import NOUN
+from spacy.tokens import Span, Token
+
+from extract.anaphora import PRONOUN_TYPES
+from extract.columns import Columns, isin
+from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY
+from extract.lexicon import DESCRIPTOR_TYPES, TITLE_WORDS
+
+# A one-word person tag without a full name is often a company (rule 4 of extract.entities);
+# such an entity may also be what "the company" or "its" refers to.
+LONE_PERSON_TYPES = frozenset({"person", "organization"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
+INSTITUTIONS = frozenset(
+    "government ministry police army military authority agency court parliament".split()
+)
+# A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
+# of its type than the small model's tag.
+NOUN_VOTE = 2.0
+# 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
+# as places or organizations).
+VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+# A type with less than this share of an entity's strongest vote is taken for a tagging slip.
+TYPE_SHARE = 0.34
+
+
+def mention_votes(
+    cols: Columns, spans: list[Span], types: list[str], clusters: list[int]
+) -> list[Counter[str]]:
+    """The type votes of each cluster of mentions."""
+    votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
+    full_person = full_person_clusters(spans, types, clusters)
+    for cluster, type_ in zip(clusters, types):
+        lone = type_ == "person" and cluster not in full_person
+        # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
+        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
+    for cluster, type_ in class_noun_votes(cols, spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
+    for cluster in version_votes(spans, clusters):
+        votes[cluster]["product"] += 1.0
+    for cluster, type_ in own_class_votes(spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
+    return votes
+
+
+def full_person_clusters(spans: list[Span], types: list[str], clusters: list[int]) -> set[int]:
+    """The clusters with a person tag on a name of several words."""
+    return {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
+
+
+def class_noun_votes(
+    cols: Columns, spans: list[Span], clusters: list[int]
+) -> Iterator[tuple[int, str]]:
+    """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
+    with a class noun is of the noun's type; but 'the UK government' is the government of a
+    place, not an organization named UK."""
+    span_at = {t.i: n for n, span in enumerate(spans) for t in span}
+    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
+        lemma = token.lemma_.lower()
+        type_ = DESCRIPTOR_TYPES[lemma]
+        for name in class_noun_names(token):
+            if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
+                continue
+            yield clusters[span_at[name.i]], type_
+
+
+def class_noun_names(noun: Token) -> Iterator[Token]:
+    """The name tokens a class noun is said of: its compound modifiers, the name it is in
+    apposition with, the subject of the copula it completes."""
+    yield from (c for c in noun.lefts if c.dep_ == "compound")
+    if noun.dep_ == "appos":
+        yield noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+
+
+def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
+    word is a class noun or a legal suffix is of that class; a name after a job title is a
+    person; what a thing is 'based in' is a place."""
+    for span, cluster in zip(spans, clusters):
+        last = span[-1].lower_.rstrip(".")
+        if len(span) > 1 and last in COMPANY_DESIGNATORS:
+            yield cluster, "organization"
+        elif len(span) > 1 and last in DESCRIPTOR_TYPES:
+            yield cluster, DESCRIPTOR_TYPES[last]
+        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
+        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
+            yield cluster, "person"
+        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
+            yield cluster, "place"
+
+
+def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330', 'IE9': a name that ends in a version
+    or model number names a product (a date or an amount is no such name)."""
+    for span, cluster in zip(spans, clusters):
+        if VERSIONED_ACRONYM.match(span.text) or (
+            len(span) > 1
+            and any(ch.isdigit() for ch in span[-1].text)
+            and span[0].pos_ == "PROPN"
+            and span[0].ent_type_ not in VALUE_LABELS
+        ):
+            yield cluster
+
+
+def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
+    """The types an entity may have, for agreement with pronouns and descriptions: those with
+    a fair share of its votes ('thing' only when nothing else is), and organization too for a
+    lone person tag. One stray tag among many ('Meta' once as a person) does not let "he"
+    refer to a company.
+
+    >>> sorted(possible_types(Counter(organization=5, person=1), lone=False))
+    ['organization']
+    """
+    top = max(votes.values(), default=0)
+    typed = frozenset(t for t, n in votes.items() if t != "thing" and n >= TYPE_SHARE * top)
+    typed = typed or frozenset(votes)
+    return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
+
+
+def majority(votes: Counter[str]) -> str:
+    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+
+
+def reference_type(token: Token, possible: frozenset[str]) -> str:
+    """The type a resolved reference votes for: a description's noun type, or the one type a
+    pronoun leaves ('he' a person, 'it' of a lone person tag an organization); 'thing' (no
+    vote) when it leaves several: 'it' does not tell a company from its product."""
+    if token.pos_ != "PRON":
+        return DESCRIPTOR_TYPES.get(token.lemma_.lower(), "thing")
+    allowed = PRONOUN_TYPES[token.lower_] & possible or PRONOUN_TYPES[token.lower_]
+    return next(iter(allowed)) if len(allowed) == 1 else "thing"
