@@ -20,7 +20,13 @@ from spacy.tokens import Span, Token
 from extract.anaphora import PRONOUN_TYPES
 from extract.columns import Columns, isin
 from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY
-from extract.lexicon import DESCRIPTOR_TYPES, TITLE_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    MAKER_NAME_ENDINGS,
+    NAME_CLASS_NOUNS,
+    PLACE_CLASS_NOUNS,
+    TITLE_WORDS,
+)
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
 # such an entity may also be what "the company" or "its" refers to.
@@ -36,6 +42,14 @@ NOUN_VOTE = 2.0
 # 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
 # as places or organizations).
 VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+# Class nouns and their types, for names said to be of that class.
+CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
+# A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
+# often than its subsidiary: a little more than one tag.
+POSSESSED_VOTE = 1.5
+# A name beside its versions ('Zorbix', 'Zorbix 9') is their line; less than a tag, so that a
+# company tagged as one keeps its type ('Boeing' of 'Boeing 747').
+LINE_VOTE = 0.75
 # A type with less than this share of an entity's strongest vote is taken for a tagging slip.
 TYPE_SHARE = 0.34
 
@@ -56,7 +70,38 @@ def mention_votes(
         votes[cluster]["product"] += 1.0
     for cluster, type_ in own_class_votes(spans, clusters):
         votes[cluster][type_] += NOUN_VOTE
+    for cluster, type_, weight in form_votes(spans, types, clusters):
+        votes[cluster][type_] += weight
+    for cluster in product_line_votes(spans, clusters):
+        votes[cluster]["product"] += LINE_VOTE
     return votes
+
+
+def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Zorbix' beside 'Zorbix 9', 'ZX' beside 'ZX9': the name of versioned products is their
+    product line, whatever the small model tags it."""
+    lines = set()
+    for span in spans:
+        if VERSIONED_ACRONYM.match(span.text):
+            lines.add(span.text.rstrip("0123456789").lower())
+        elif len(span) > 1 and span[-1].like_num and span[0].pos_ == "PROPN":
+            lines.add(span[:-1].text.lower())
+    for span, cluster in zip(spans, clusters):
+        if span.text.lower() in lines:
+            yield cluster
+
+
+def form_votes(
+    spans: list[Span], types: list[str], clusters: list[int]
+) -> Iterator[tuple[int, str, float]]:
+    """What the form of a mention says: 'Acme's Zorbix' (a company's possession, not tagged a
+    person) is a product; 'the Quillmen' (a plural tagged a person) a band or a team."""
+    for span, type_, cluster in zip(spans, types, clusters):
+        owner = next((c for c in span.root.lefts if c.dep_ == "poss"), None)
+        if owner is not None and owner.ent_type_ == "ORG" and type_ not in ("person", "place"):
+            yield cluster, "product", POSSESSED_VOTE
+        if type_ == "person" and span.root.tag_ == "NNPS":
+            yield cluster, "organization", 1.0
 
 
 def full_person_clusters(spans: list[Span], types: list[str], clusters: list[int]) -> set[int]:
@@ -71,9 +116,9 @@ def class_noun_votes(
     with a class noun is of the noun's type; but 'the UK government' is the government of a
     place, not an organization named UK."""
     span_at = {t.i: n for n, span in enumerate(spans) for t in span}
-    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
+    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*CLASS_TYPES))):
         lemma = token.lemma_.lower()
-        type_ = DESCRIPTOR_TYPES[lemma]
+        type_ = CLASS_TYPES[lemma]
         for name in class_noun_names(token):
             if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
                 continue
@@ -82,8 +127,13 @@ def class_noun_votes(
 
 def class_noun_names(noun: Token) -> Iterator[Token]:
     """The name tokens a class noun is said of: its compound modifiers, the name it is in
-    apposition with, the subject of the copula it completes."""
-    yield from (c for c in noun.lefts if c.dep_ == "compound")
+    apposition with, the subject of the copula it completes, the name after a place noun's
+    'of' ('the town of Zell')."""
+    yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
+    if noun.lemma_.lower() in PLACE_CLASS_NOUNS:
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "appos":
         yield noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -96,10 +146,12 @@ def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[in
     person; what a thing is 'based in' is a place."""
     for span, cluster in zip(spans, clusters):
         last = span[-1].lower_.rstrip(".")
-        if len(span) > 1 and last in COMPANY_DESIGNATORS:
+        if span[-1].like_num and len(span) > 2:  # 'Zeta Air Flight 210': the word before
+            last = span[-2].lower_
+        if len(span) > 1 and (last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS):
             yield cluster, "organization"
-        elif len(span) > 1 and last in DESCRIPTOR_TYPES:
-            yield cluster, DESCRIPTOR_TYPES[last]
+        elif len(span) > 1 and last in CLASS_TYPES:
+            yield cluster, CLASS_TYPES[last]
         # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
         if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
             yield cluster, "person"
