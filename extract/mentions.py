@@ -5,6 +5,7 @@ descriptions resolved to them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.symbols import PROPN
@@ -32,6 +33,11 @@ from extract.votes import (
     reference_type,
 )
 
+# Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
+JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
+# A mention merged by these rules is a person's name, whatever its tag ('Paris' of 'Jo Paris').
+PERSON_RULES = ("last name of", "first name of")
+CLEAR_MARGIN = 2.0
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
@@ -120,13 +126,21 @@ def named_mentions(cols: Columns) -> NamedMentions:
     spans, types = name_spans(cols)
     names = [clean_name(s.text) for s in spans]
     tickers, acronyms = parenthesized_owners(spans)
+    headlines = headline_mentions(cols, spans)
     clustering = cluster_names(
-        list(zip(names, types)),
-        tickers=tickers,
-        acronyms=acronyms,
-        headlines=headline_mentions(cols, spans),
+        list(zip(names, types)), tickers=tickers, acronyms=acronyms, headlines=headlines
+    )
+    # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
+    # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
+    voted = retyped(types, clustering.index, mention_votes(cols, spans, types, clustering.index))
+    clustering = cluster_names(
+        list(zip(names, voted)), tickers=tickers, acronyms=acronyms, headlines=headlines
     )
     clusters = clustering.index
+    types = [
+        "person" if reason.startswith(PERSON_RULES) else type_
+        for type_, reason in zip(types, clustering.reason)
+    ]
     votes = mention_votes(cols, spans, types, clusters)
     full_person = full_person_clusters(spans, types, clusters)
     possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
@@ -136,6 +150,23 @@ def named_mentions(cols: Columns) -> NamedMentions:
         if type_ in NAMED_TYPES
     ]
     return NamedMentions(spans, names, clustering, votes, possible, antecedents)
+
+
+def retyped(types: list[str], clusters: list[int], votes: list[Counter[str]]) -> list[str]:
+    """Each mention's type as its cluster's votes decide it, where they decide a named type
+    clearly: by twice the votes of any other type ('Dow' and its index, tagged an
+    organization and voted a product, stay as tagged)."""
+    decided = [clear_majority(v) for v in votes]
+    return [decided[c] or type_ for type_, c in zip(types, clusters)]
+
+
+def clear_majority(votes: Counter[str]) -> str | None:
+    """The type with twice the votes of any other, if it is a named type."""
+    ranked = sorted(votes.values(), reverse=True)
+    best = majority(votes)
+    if best not in NAMED_TYPES or (len(ranked) > 1 and ranked[0] < CLEAR_MARGIN * ranked[1]):
+        return None
+    return best
 
 
 def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
@@ -187,12 +218,12 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
     doc = cols.doc
     spans, types = [], []
-    for ent in doc.ents:
+    for ent, label in joined_entities(doc.ents):
         for part in split_entity(ent):
             span = trim(part)
             if span is not None:
                 spans.append(span)
-                types.append(NER_TYPES.get(ent.label_, "thing"))
+                types.append(NER_TYPES.get(label, "thing"))
     covered = {t.i for s in spans for t in s}
     # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
     untyped = (
@@ -211,6 +242,29 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
     order = sorted(kept, key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
+
+
+def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
+    """The entities with their labels, two of one label side by side joined when the first
+    modifies the second: the small model cuts 'Jane Paris' into two places (then untyped)."""
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        label = ent.label_
+        while (
+            n + 1 < len(ents)
+            and ents[n + 1].start == ent.end
+            and ents[n + 1].label_ == ent.label_
+            and ent.label_ in JOINED_LABELS
+            and ent[-1].dep_ == "compound"
+            and ent[-1].head.i in range(ent.end, ents[n + 1].end)
+        ):
+            n += 1
+            ent = ent.doc[ent.start : ents[n].end]
+            # two places side by side are no place name: the tag of the halves says nothing
+            label = "" if label == "GPE" else label
+        yield ent, label
+        n += 1
 
 
 def split_entity(ent: Span) -> list[Span]:
