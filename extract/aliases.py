@@ -16,6 +16,7 @@ from extract.lexicon import NAME_COORDINATORS, NAME_FUNCTION_WORDS
 from extract.names import acronym_letters, initials
 
 PLACES = frozenset({"place", "group"})
+ORGANIZATION = frozenset({"organization"})
 UNNAMED = frozenset({"concept", "date", "quantity"})
 # Types a one-word name may have and still be a person's last (or first) name: the small
 # model tags a lone surname as an organization, a place or nothing ('Smith said').
@@ -117,12 +118,13 @@ def begins(short: Name, full: Name) -> bool:
 
 def ends(short: Name, full: Name) -> bool:
     """'Chrome' for 'Google Chrome', but not 'Korea' for 'North Korea' (a bare place name is
-    another place) nor 'Scientology' for 'Church of Scientology' (what it is of)."""
+    another place). After 'of' only an organization's name or an untyped one: 'Zentology' for
+    'Church of Zentology', but not 'Justine' (a person) for 'Friends of Justine'."""
     before = full.words[-len(short.words) - 1]
     return (
         compatible(short, full)
         and not short.types & PLACES
-        and before.casefold() not in NAME_FUNCTION_WORDS
+        and (before.casefold() not in NAME_FUNCTION_WORDS or short.types <= ORGANIZATION)
     )
 
 

@@ -90,7 +90,11 @@ RULES = [
     ([("Glide", "product"), ("Glide Touch", T)], [0, 1], ""),  # another product of the line
     ([("Lumora Glide", "product"), ("Glide", P)], [0, 0], "end of Lumora Glide"),
     ([("North Varnia", PL), ("Varnia", PL)], [0, 1], ""),  # a bare place is another place
-    ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 1], ""),
+    # after 'of', an untyped or organization name is the organization; a person, a place or
+    # a group ('Zorbists') is what it is of
+    ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 0], "end of Church of Zorbism"),
+    ([("Church of Zorbism", ORG), ("Zorbism", "group")], [0, 1], ""),
+    ([("Friends of Justine Hale", ORG), ("Justine Hale", P)], [0, 1], ""),
     (
         [("Northfield Conduct Authority", ORG), ("NCA", ORG)],
         [0, 0],
