@@ -21,6 +21,7 @@ from extract.entities import (
     cluster_names,
     name_words,
 )
+from extract.lexicon import NAME_COORDINATORS
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
 from extract.triple import Entity
@@ -270,12 +271,15 @@ def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
 def split_entity(ent: Span) -> list[Span]:
     """An entity span the small model ran across two names: 'Software Development Kit (SDK'
     is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
-    'at' join no name's words, unlike 'of' in 'Bank of America')."""
+    'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
+    two countries."""
     doc = ent.doc
     cuts = [
         t.i
         for t in ent[1:-1]
-        if t.text == "(" or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        if t.text == "("
+        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        or (t.i == ent.start + 1 and shared_head_coordinator(t))
     ]
     if not cuts:
         return [ent]
@@ -285,6 +289,18 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def shared_head_coordinator(token: Token) -> bool:
+    """'North and South Varnia': an 'and' after a modifier of a later head joins two names
+    that share it (unlike 'Marks and Spencer', one name whose first word heads the rest).
+    Only after a name's first word: 'Aircraft Addressing and Reporting System' is one name."""
+    before = token.doc[token.i - 1]
+    return (
+        token.lower_ in NAME_COORDINATORS
+        and before.dep_ in ("nmod", "amod", "compound")
+        and before.head.i > token.i + 1
+    )
 
 
 def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:

@@ -135,3 +135,29 @@ def test_mentions_join_no_names_of_two_labels(nlp):
     doc = two_places_parse(nlp)
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 1, 2, "GPE")]
     assert [e.text for e, _ in joined_entities(doc.ents)] == ["Jo", "Paris"]
+
+
+COORDINATED = [
+    # words, heads, deps -> the names an entity span holds
+    (
+        ["North", "and", "South", "Varnia"],
+        [3, 0, 0, 3],
+        ["nmod", "cc", "conj", "ROOT"],
+        ["North", "South Varnia"],
+    ),
+    (["Marks", "and", "Spencer"], [0, 0, 0], ["ROOT", "cc", "conj"], ["Marks and Spencer"]),
+    (
+        ["Orbital", "Addressing", "and", "Reporting", "System"],
+        [4, 4, 1, 1, 4],
+        ["compound", "nmod", "cc", "conj", "ROOT"],
+        ["Orbital Addressing and Reporting System"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "expected"), COORDINATED)
+def test_mentions_split_names_that_share_a_head(nlp, words, heads, deps, expected):
+    pos = ["CCONJ" if w == "and" else "PROPN" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    span = Span(doc, 0, len(words), label="GPE")
+    assert [p.text for p in split_entity(span)] == expected
