@@ -128,14 +128,23 @@ def named_mentions(cols: Columns) -> NamedMentions:
     names = [clean_name(s.text) for s in spans]
     tickers, acronyms = parenthesized_owners(spans)
     headlines = headline_mentions(cols, spans)
+    apart = coordinated_mentions(spans)
     clustering = cluster_names(
-        list(zip(names, types)), tickers=tickers, acronyms=acronyms, headlines=headlines
+        list(zip(names, types)),
+        tickers=tickers,
+        acronyms=acronyms,
+        headlines=headlines,
+        apart=apart,
     )
     # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
     # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
     voted = retyped(types, clustering.index, mention_votes(cols, spans, types, clustering.index))
     clustering = cluster_names(
-        list(zip(names, voted)), tickers=tickers, acronyms=acronyms, headlines=headlines
+        list(zip(names, voted)),
+        tickers=tickers,
+        acronyms=acronyms,
+        headlines=headlines,
+        apart=apart,
     )
     clusters = clustering.index
     types = [
@@ -200,6 +209,22 @@ def parenthesized_owners(spans: list[Span]) -> tuple[dict[int, int], dict[int, i
         elif is_acronym(span.text, before.text):
             acronyms[n] = n - 1
     return tickers, acronyms
+
+
+def coordinated_mentions(spans: list[Span]) -> list[tuple[int, int]]:
+    """Pairs of mentions joined by 'and' or 'or' ('Apple and Apple Corps'): two entities,
+    by the parse or, where it takes the first for a modifier, by the words between."""
+    at = {span.root.i: n for n, span in enumerate(spans)}
+    pairs = [
+        (at[span.root.head.i], n)
+        for n, span in enumerate(spans)
+        if span.root.dep_ == "conj" and span.root.head.i in at
+    ]
+    for n in range(1, len(spans)):
+        between = spans[n].doc[spans[n - 1].end : spans[n].start]
+        if [t.lower_ for t in between if t.text != ","] in (["and"], ["or"], ["&"]):
+            pairs.append((n - 1, n))
+    return pairs
 
 
 def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:

@@ -241,3 +241,17 @@ def test_entities_clustering_is_a_partition(mentions, data):
     by_key = {}
     for (name, _), cluster in zip(mentions, clustering.index):
         assert by_key.setdefault(entity_key(name), cluster) == cluster
+
+
+def test_entities_names_told_apart_stand_for_the_other_full_name():
+    # 'Orlan Computer ... Orlan and Orlan Records': 'Orlan' is not the record label
+    mentions = [
+        ("Orlan Records", ORG),
+        ("Orlan Computer", ORG),
+        ("Orlan", ORG),
+        ("Orlan Records", ORG),
+    ]
+    assert cluster_names(mentions).index == [0, 1, 2, 0]  # two full names fit: neither
+    clustering = cluster_names(mentions, apart=[(2, 3)])
+    assert clustering.index == [0, 1, 1, 0]
+    assert clustering.reason[2] == "beginning of Orlan Computer"

@@ -88,6 +88,11 @@ IDENTITY = [
         {"Siemens": "Siemens", "Bosch": "Bosch"},
     ),
     (
+        "Orlan Records sued Orlan Computer. Orlan Computer said that Orlan and Orlan Records "
+        "would meet in court.",
+        {"Orlan": "Orlan Computer", "Orlan Records": "Orlan Records"},
+    ),
+    (
         "Marit Paris, a Norwegian woman and former nurse, has claimed that the hospital fired "
         "her. Paris was born in Bergen.",
         {"Marit Paris": "Marit Paris", "Paris": "Marit Paris", "Bergen": "Bergen"},
