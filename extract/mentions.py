@@ -139,13 +139,15 @@ def named_mentions(cols: Columns) -> NamedMentions:
     # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
     # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
     voted = retyped(types, clustering.index, mention_votes(cols, spans, types, clustering.index))
-    clustering = cluster_names(
+    second = cluster_names(
         list(zip(names, voted)),
         tickers=tickers,
         acronyms=acronyms,
         headlines=headlines,
         apart=apart,
     )
+    # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
+    clustering = joined(clustering, second)
     clusters = clustering.index
     types = [
         "person" if reason.startswith(PERSON_RULES) else type_
@@ -160,6 +162,27 @@ def named_mentions(cols: Columns) -> NamedMentions:
         if type_ in NAMED_TYPES
     ]
     return NamedMentions(spans, names, clustering, votes, possible, antecedents)
+
+
+def joined(first: Clustering, second: Clustering) -> Clustering:
+    """The clusters of either clustering joined, with the second's reasons where it gives
+    one."""
+    parent = list(range(len(first.index)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for clustering in (first, second):
+        leader: dict[int, int] = {}
+        for n, cluster in enumerate(clustering.index):
+            parent[find(n)] = find(leader.setdefault(cluster, n))
+    order: dict[int, int] = {}
+    index = [order.setdefault(find(n), len(order)) for n in range(len(parent))]
+    reason = [b or a for a, b in zip(first.reason, second.reason)]
+    return Clustering(index, reason)
 
 
 def retyped(types: list[str], clusters: list[int], votes: list[Counter[str]]) -> list[str]:

@@ -19,8 +19,9 @@ from spacy.tokens import Span, Token
 
 from extract.anaphora import PRONOUN_TYPES
 from extract.columns import Columns, isin
-from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY
+from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
 from extract.lexicon import (
+    COUNTRY_KEYS,
     DESCRIPTOR_TYPES,
     MAKER_NAME_ENDINGS,
     NAME_CLASS_NOUNS,
@@ -42,6 +43,8 @@ NOUN_VOTE = 2.0
 # 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
 # as places or organizations).
 VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+# The keys of countries with several names ('US', 'UK'): the small model tags them anything.
+COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
 # Class nouns and their types, for names said to be of that class.
 CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
 # A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
@@ -142,21 +145,37 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
 
 def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
     """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
-    word is a class noun or a legal suffix is of that class; a name after a job title is a
-    person; what a thing is 'based in' is a place."""
+    word is a class noun or a legal suffix is of that class, and so is each shorter name of
+    it ('Dow Jones'); a country's name is a place; a name after a job title is a person; what
+    a thing is 'based in' is a place."""
+    fullest: dict[int, Span] = {}
     for span, cluster in zip(spans, clusters):
-        last = span[-1].lower_.rstrip(".")
-        if span[-1].like_num and len(span) > 2:  # 'Zeta Air Flight 210': the word before
-            last = span[-2].lower_
-        if len(span) > 1 and (last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS):
-            yield cluster, "organization"
-        elif len(span) > 1 and last in CLASS_TYPES:
-            yield cluster, CLASS_TYPES[last]
+        if len(span) > len(fullest.get(cluster, ())):
+            fullest[cluster] = span
+    for span, cluster in zip(spans, clusters):
+        type_ = name_class(fullest[cluster])
+        if type_ is not None:
+            yield cluster, type_
         # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
         if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
             yield cluster, "person"
         if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
             yield cluster, "place"
+
+
+def name_class(span: Span) -> str | None:
+    """The type a name's own words give it: its last word, or the word before a number
+    ('Zeta Air Flight 210'); a country's name ('US') a place."""
+    if entity_key(span.text) in COUNTRY_NAMES:
+        return "place"
+    if len(span) < 2:
+        return None
+    last = span[-1].lower_.rstrip(".")
+    if span[-1].like_num and len(span) > 2:
+        last = span[-2].lower_
+    if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
+        return "organization"
+    return CLASS_TYPES.get(last)
 
 
 def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:

@@ -135,3 +135,27 @@ def test_votes_a_company_is_no_line_of_its_models(nlp):
         names,
     )
     assert types == ["product", "organization"]
+
+
+def test_votes_a_shorter_name_takes_the_class_of_the_fullest(nlp):
+    # 'Kappa Jones ... the Kappa Jones Average': both tagged organizations, one entity
+    words = ["Kappa", "Jones", "and", "Kappa", "Jones", "Average"]
+    heads = [1, 1, 1, 5, 5, 1]
+    deps = ["compound", "ROOT", "cc", "compound", "compound", "conj"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas=[w.lower() for w in words])
+    spans = [doc[0:2], doc[3:6]]
+    votes = mention_votes(columns(doc), spans, ["organization"] * 2, [0, 0])
+    assert majority(votes[0]) == "product"
+
+
+def test_votes_a_country_is_a_place_whatever_its_tag(nlp):
+    types = voted(
+        nlp,
+        ["US", "rose"],
+        [1, 1],
+        ["nsubj", "ROOT"],
+        ["PROPN", "VERB"],
+        [(0, 1, "ORG", "organization")],
+    )
+    assert types == ["place"]
