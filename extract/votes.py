@@ -129,16 +129,19 @@ def class_noun_votes(
 
 
 def class_noun_names(noun: Token) -> Iterator[Token]:
-    """The name tokens a class noun is said of: its compound modifiers, the name it is in
-    apposition with, the subject of the copula it completes, the name after a place noun's
-    'of' ('the town of Zell')."""
+    """The name tokens a class noun is said of: its compound modifiers, the name it modifies
+    ('the union Zell'), the names in apposition with it, the subject of the copula it
+    completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell')."""
     yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
-    if noun.lemma_.lower() in PLACE_CLASS_NOUNS:
-        for prep in noun.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                yield from (c for c in prep.children if c.dep_ == "pobj")
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
         yield noun.head
+    yield from (c for c in noun.rights if c.dep_ == "appos")
+    for prep in noun.rights:
+        if prep.dep_ != "prep":
+            continue
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+        if such_as or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")
 

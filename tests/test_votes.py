@@ -159,3 +159,47 @@ def test_votes_a_country_is_a_place_whatever_its_tag(nlp):
         [(0, 1, "ORG", "organization")],
     )
     assert types == ["place"]
+
+
+CLASS_NOUN_PARSES = [
+    # words, heads, deps, pos, the name's index -> its type; each name tagged an organization
+    (  # 'the union Zell': the class noun modifies the name
+        ["the", "union", "Zell"],
+        [2, 2, 2],
+        ["det", "compound", "ROOT"],
+        ["DET", "NOUN", "PROPN"],
+        2,
+        "organization",
+    ),
+    (  # 'the ship, Zell': the name in apposition with the noun
+        ["the", "ship", ",", "Zell"],
+        [1, 1, 1, 1],
+        ["det", "ROOT", "punct", "appos"],
+        ["DET", "NOUN", "PUNCT", "PROPN"],
+        3,
+        "product",
+    ),
+    (  # 'forums such as Zell'
+        ["forums", "such", "as", "Zell"],
+        [0, 2, 0, 2],
+        ["ROOT", "amod", "prep", "pobj"],
+        ["NOUN", "ADJ", "ADP", "PROPN"],
+        3,
+        "product",
+    ),
+    (  # 'forums as Zell' says nothing of Zell
+        ["forums", "as", "Zell"],
+        [0, 0, 1],
+        ["ROOT", "prep", "pobj"],
+        ["NOUN", "ADP", "PROPN"],
+        2,
+        "organization",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "at", "expected"), CLASS_NOUN_PARSES)
+def test_votes_class_nouns_said_of_a_name(nlp, words, heads, deps, pos, at, expected):
+    lemmas = ["forum" if w == "forums" else w for w in words]
+    names = [(at, at + 1, "ORG", "organization")]
+    assert voted(nlp, words, heads, deps, pos, names, lemmas=lemmas) == [expected]
