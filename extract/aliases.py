@@ -9,13 +9,14 @@ from the rest well, organizations, products, events and works from one another p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from extract.lexicon import NAME_COORDINATORS, NAME_FUNCTION_WORDS
 from extract.names import acronym_letters, initials
 
 PLACES = frozenset({"place", "group"})
+ORGANIZATION = frozenset({"organization"})
 UNNAMED = frozenset({"concept", "date", "quantity"})
 # Types a one-word name may have and still be a person's last (or first) name: the small
 # model tags a lone surname as an organization, a place or nothing ('Smith said').
@@ -117,12 +118,13 @@ def begins(short: Name, full: Name) -> bool:
 
 def ends(short: Name, full: Name) -> bool:
     """'Chrome' for 'Google Chrome', but not 'Korea' for 'North Korea' (a bare place name is
-    another place) nor 'Scientology' for 'Church of Scientology' (what it is of)."""
+    another place). After 'of' only an organization's name or an untyped one: 'Zentology' for
+    'Church of Zentology', but not 'Justine' (a person) for 'Friends of Justine'."""
     before = full.words[-len(short.words) - 1]
     return (
         compatible(short, full)
         and not short.types & PLACES
-        and before.casefold() not in NAME_FUNCTION_WORDS
+        and (before.casefold() not in NAME_FUNCTION_WORDS or short.types <= ORGANIZATION)
     )
 
 
@@ -144,3 +146,25 @@ def first_positions(
         if body[key] is None and (headlines is None or n not in headlines):
             body[key] = n
     return first, body
+
+
+def earliest_with_acronyms(
+    body: Mapping[str, int | None], table: Mapping[str, Name]
+) -> dict[str, int | None]:
+    """Where each name is first used outside a headline, by itself or by its acronym: 'IE6
+    users' before 'the Internet Explorer 6 Countdown' uses 'Internet Explorer 6' first, so
+    the longer name is another entity."""
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key, name in table.items():
+        if len(name.words) == 1 and (letters := acronym_letters(name.words[0])):
+            by_letters[letters].append(key)
+    earliest = dict(body)
+    for key, name in table.items():
+        if len(name.words) < 2:
+            continue
+        for letters in initials(" ".join(name.words)):
+            used = [body[short] for short in by_letters.get(letters, ()) if body[short] is not None]
+            if earliest[key] is not None:
+                used.append(earliest[key])
+            earliest[key] = min(used, default=None)
+    return earliest

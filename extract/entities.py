@@ -28,7 +28,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from extract.aliases import FIRST_NAME_TYPES, Name, NameIndex, first_positions, follows
+from extract.aliases import (
+    FIRST_NAME_TYPES,
+    Name,
+    NameIndex,
+    earliest_with_acronyms,
+    first_positions,
+    follows,
+)
 from extract.names import (
     COMPANY_DESIGNATORS,
     entity_key,
@@ -100,6 +107,7 @@ def cluster_names(
     tickers: Mapping[int, int] | None = None,
     acronyms: Mapping[int, int] | None = None,
     headlines: Collection[int] | None = None,
+    apart: Collection[tuple[int, int]] = (),
 ) -> Clustering:
     """Group `(name, type)` mentions of one document into entities.
 
@@ -112,6 +120,8 @@ def cluster_names(
         headlines: indexes of the mentions in a headline, dateline or caption, where names
             are shortened before the text gives them in full. Without it the order of
             mentions is not used.
+        apart: pairs of mentions the text tells apart ('Apple and Apple Corps'): a short form
+            of the one stands for no longer name of the other.
 
     >>> cluster_names([("Mark Zuckerberg", "person"), ("Meta", "organization"),
     ...                ("Mr Zuckerberg", "person"), ("Meta Platforms", "organization")]).index
@@ -121,8 +131,15 @@ def cluster_names(
     table = document_names(names, keys)
     fixed = parenthesized(names, keys, table, tickers or {}, acronyms or {})
     first, body = first_positions(keys, headlines)
+    body = earliest_with_acronyms(body, table)
     ordered = headlines is not None
-    targets = merge_targets(table, fixed, first=first, body=body, ordered=ordered)
+    distinct: dict[str, set[str]] = defaultdict(set)
+    for a, b in apart:
+        distinct[keys[a]].add(keys[b])
+        distinct[keys[b]].add(keys[a])
+    targets = merge_targets(
+        table, fixed, first=first, body=body, ordered=ordered, distinct=distinct
+    )
     order: dict[str, int] = {}
     index = [order.setdefault(root(targets, key), len(order)) for key in keys]
     first_name: dict[str, str] = {}
@@ -199,6 +216,7 @@ def merge_targets(
     first: Mapping[str, int],
     body: Mapping[str, int | None],
     ordered: bool,
+    distinct: Mapping[str, set[str]],
 ) -> dict[str, tuple[str, str]]:
     """Rule 3: for each key that stands for a longer name, the key it joins and why. Longer
     names are resolved first, so that a short form of two names that are one entity ('Dow' of
@@ -214,10 +232,12 @@ def merge_targets(
         # The closest full name first, so that the reason is the same every run.
         candidates = sorted(index.candidates(table[key]), key=lambda c: (len(c[0].words), c[0].key))
         for full, rule in candidates:
-            if root(targets, full.key) == key or (
-                ordered and rule in ORDERED_RULES and not follows(body[key], first[full.key])
+            if (
+                root(targets, full.key) == key
+                or full.key in distinct.get(key, ())
+                or (ordered and rule in ORDERED_RULES and not follows(body[key], first[full.key]))
             ):
-                continue  # itself already ('Meta (META)' joined by a ticker), or too early
+                continue  # itself already ('Meta (META)' by a ticker), told apart, or too early
             found.setdefault(root(targets, full.key), (full.key, rule))
         if len(found) == 1:
             target, rule = next(iter(found.values()))

@@ -418,3 +418,24 @@ ADJUNCT_NOUNS = frozenset(
 
 # Nouns that name where their possessor is: 'California, Acme's home state'.
 HOME_NOUNS = frozenset("home headquarters base hometown birthplace seat".split())
+
+# entities (entities branch)
+# Class nouns said of a name that type it but that coreference does not take as descriptions
+# ('the annual Hajj pilgrimage', 'the Zeta instant messenger', 'the cruise ship Zeta').
+NAME_CLASS_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "pilgrimage festival summit conference election referendum championship tournament "
+        "flight voyage expedition ceremony olympics war battle".split(),
+        "event",
+    ),
+    **dict.fromkeys(
+        "messenger newsgroup forum ship vessel yacht satellite rocket spacecraft".split(),
+        "product",
+    ),
+}
+# Last words of company names that are also a class of products: 'Acme Computer', 'Zeta
+# Software', 'Orbis Networks' name makers, unlike 'Zeta Browser'.
+MAKER_NAME_ENDINGS = frozenset(
+    "computer computers software electronics devices networks systems motors pharmaceuticals "
+    "airlines airways semiconductor semiconductors instruments".split()
+)

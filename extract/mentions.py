@@ -8,42 +8,39 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
-from extract.anaphora import PRONOUN_TYPES
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.coref import Antecedent, Resolution, resolve_references
 from extract.coref_model import CorefModel
 from extract.entities import (
-    COMPANY_DESIGNATORS,
     NAMED_TYPES,
     NER_TYPES,
-    TYPE_PRIORITY,
     Clustering,
     cluster_names,
     name_words,
 )
-from extract.lexicon import DESCRIPTOR_TYPES, TITLE_WORDS
+from extract.lexicon import NAME_COORDINATORS
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
 from extract.triple import Entity
-
-# A one-word person tag without a full name is often a company (rule 4 of extract.entities);
-# such an entity may also be what "the company" or "its" refers to.
-VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-# Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
-INSTITUTIONS = frozenset(
-    "government ministry police army military authority agency court parliament".split()
+from extract.votes import (
+    NOUN_VOTE,
+    full_person_clusters,
+    majority,
+    mention_votes,
+    possible_types,
+    reference_type,
 )
+
+# Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
+JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
+# A mention merged by these rules is a person's name, whatever its tag ('Paris' of 'Jo Paris').
+PERSON_RULES = ("last name of", "first name of")
+CLEAR_MARGIN = 2.0
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
-LONE_PERSON_TYPES = frozenset({"person", "organization"})
-# A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
-# of its type than the small model's tag.
-NOUN_VOTE = 2.0
-# A type with less than this share of an entity's strongest vote is taken for a tagging slip.
-TYPE_SHARE = 0.34
 
 
 @dataclass(frozen=True)
@@ -130,25 +127,34 @@ def named_mentions(cols: Columns) -> NamedMentions:
     spans, types = name_spans(cols)
     names = [clean_name(s.text) for s in spans]
     tickers, acronyms = parenthesized_owners(spans)
+    headlines = headline_mentions(cols, spans)
+    apart = coordinated_mentions(spans)
     clustering = cluster_names(
         list(zip(names, types)),
         tickers=tickers,
         acronyms=acronyms,
-        headlines=headline_mentions(cols, spans),
+        headlines=headlines,
+        apart=apart,
     )
+    # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
+    # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
+    voted = retyped(types, clustering.index, mention_votes(cols, spans, types, clustering.index))
+    second = cluster_names(
+        list(zip(names, voted)),
+        tickers=tickers,
+        acronyms=acronyms,
+        headlines=headlines,
+        apart=apart,
+    )
+    # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
+    clustering = joined(clustering, second)
     clusters = clustering.index
-    votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
-    full_person = {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
-    for cluster, type_ in zip(clusters, types):
-        lone = type_ == "person" and cluster not in full_person
-        # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
-        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
-    for cluster, type_ in class_noun_votes(cols, spans, clusters):
-        votes[cluster][type_] += NOUN_VOTE
-    for cluster in version_votes(spans, clusters):
-        votes[cluster]["product"] += 1.0
-    for cluster, type_ in own_class_votes(spans, clusters):
-        votes[cluster][type_] += NOUN_VOTE
+    types = [
+        "person" if reason.startswith(PERSON_RULES) else type_
+        for type_, reason in zip(types, clustering.reason)
+    ]
+    votes = mention_votes(cols, spans, types, clusters)
+    full_person = full_person_clusters(spans, types, clusters)
     possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
     antecedents = [
         Antecedent(span, cluster, possible[cluster])
@@ -156,6 +162,44 @@ def named_mentions(cols: Columns) -> NamedMentions:
         if type_ in NAMED_TYPES
     ]
     return NamedMentions(spans, names, clustering, votes, possible, antecedents)
+
+
+def joined(first: Clustering, second: Clustering) -> Clustering:
+    """The clusters of either clustering joined, with the second's reasons where it gives
+    one."""
+    parent = list(range(len(first.index)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for clustering in (first, second):
+        leader: dict[int, int] = {}
+        for n, cluster in enumerate(clustering.index):
+            parent[find(n)] = find(leader.setdefault(cluster, n))
+    order: dict[int, int] = {}
+    index = [order.setdefault(find(n), len(order)) for n in range(len(parent))]
+    reason = [b or a for a, b in zip(first.reason, second.reason)]
+    return Clustering(index, reason)
+
+
+def retyped(types: list[str], clusters: list[int], votes: list[Counter[str]]) -> list[str]:
+    """Each mention's type as its cluster's votes decide it, where they decide a named type
+    clearly: by twice the votes of any other type ('Dow' and its index, tagged an
+    organization and voted a product, stay as tagged)."""
+    decided = [clear_majority(v) for v in votes]
+    return [decided[c] or type_ for type_, c in zip(types, clusters)]
+
+
+def clear_majority(votes: Counter[str]) -> str | None:
+    """The type with twice the votes of any other, if it is a named type."""
+    ranked = sorted(votes.values(), reverse=True)
+    best = majority(votes)
+    if best not in NAMED_TYPES or (len(ranked) > 1 and ranked[0] < CLEAR_MARGIN * ranked[1]):
+        return None
+    return best
 
 
 def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
@@ -190,6 +234,22 @@ def parenthesized_owners(spans: list[Span]) -> tuple[dict[int, int], dict[int, i
     return tickers, acronyms
 
 
+def coordinated_mentions(spans: list[Span]) -> list[tuple[int, int]]:
+    """Pairs of mentions joined by 'and' or 'or' ('Apple and Apple Corps'): two entities,
+    by the parse or, where it takes the first for a modifier, by the words between."""
+    at = {span.root.i: n for n, span in enumerate(spans)}
+    pairs = [
+        (at[span.root.head.i], n)
+        for n, span in enumerate(spans)
+        if span.root.dep_ == "conj" and span.root.head.i in at
+    ]
+    for n in range(1, len(spans)):
+        between = spans[n].doc[spans[n - 1].end : spans[n].start]
+        if [t.lower_ for t in between if t.text != ","] in (["and"], ["or"], ["&"]):
+            pairs.append((n - 1, n))
+    return pairs
+
+
 def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
     """The mentions in sentences without final punctuation: headlines, datelines, captions."""
     verdicts: dict[int, bool] = {}
@@ -203,72 +263,16 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
     return headlines
 
 
-def class_noun_votes(
-    cols: Columns, spans: list[Span], clusters: list[int]
-) -> Iterator[tuple[int, str]]:
-    """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
-    with a class noun is of the noun's type; but 'the UK government' is the government of a
-    place, not an organization named UK."""
-    span_at = {t.i: n for n, span in enumerate(spans) for t in span}
-    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES))):
-        lemma = token.lemma_.lower()
-        type_ = DESCRIPTOR_TYPES[lemma]
-        for name in class_noun_names(token):
-            if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
-                continue
-            yield clusters[span_at[name.i]], type_
-
-
-def class_noun_names(noun: Token) -> Iterator[Token]:
-    """The name tokens a class noun is said of: its compound modifiers, the name it is in
-    apposition with, the subject of the copula it completes."""
-    yield from (c for c in noun.lefts if c.dep_ == "compound")
-    if noun.dep_ == "appos":
-        yield noun.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        yield from (c for c in noun.head.children if c.dep_ == "nsubj")
-
-
-def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
-    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
-    word is a class noun or a legal suffix is of that class; a name after a job title is a
-    person; what a thing is 'based in' is a place."""
-    for span, cluster in zip(spans, clusters):
-        last = span[-1].lower_.rstrip(".")
-        if len(span) > 1 and last in COMPANY_DESIGNATORS:
-            yield cluster, "organization"
-        elif len(span) > 1 and last in DESCRIPTOR_TYPES:
-            yield cluster, DESCRIPTOR_TYPES[last]
-        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
-        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
-            yield cluster, "person"
-        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
-            yield cluster, "place"
-
-
-def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
-    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330': a name that ends in a version or model
-    number names a product (a date or an amount is no such name)."""
-    for span, cluster in zip(spans, clusters):
-        if (
-            len(span) > 1
-            and any(ch.isdigit() for ch in span[-1].text)
-            and span[0].pos_ == "PROPN"
-            and span[0].ent_type_ not in VALUE_LABELS
-        ):
-            yield cluster
-
-
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
     doc = cols.doc
     spans, types = [], []
-    for ent in doc.ents:
+    for ent, label in joined_entities(doc.ents):
         for part in split_entity(ent):
             span = trim(part)
             if span is not None:
                 spans.append(span)
-                types.append(NER_TYPES.get(ent.label_, "thing"))
+                types.append(NER_TYPES.get(label, "thing"))
     covered = {t.i for s in spans for t in s}
     # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
     untyped = (
@@ -289,15 +293,41 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     return [spans[n] for n in order], [types[n] for n in order]
 
 
+def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
+    """The entities with their labels, two of one label side by side joined when the first
+    modifies the second: the small model cuts 'Jane Paris' into two places (then untyped)."""
+    n = 0
+    while n < len(ents):
+        ent = ents[n]
+        label = ent.label_
+        while (
+            n + 1 < len(ents)
+            and ents[n + 1].start == ent.end
+            and ents[n + 1].label_ == ent.label_
+            and ent.label_ in JOINED_LABELS
+            and ent[-1].dep_ == "compound"
+            and ent[-1].head.i in range(ent.end, ents[n + 1].end)
+        ):
+            n += 1
+            ent = ent.doc[ent.start : ents[n].end]
+            # two places side by side are no place name: the tag of the halves says nothing
+            label = "" if label == "GPE" else label
+        yield ent, label
+        n += 1
+
+
 def split_entity(ent: Span) -> list[Span]:
     """An entity span the small model ran across two names: 'Software Development Kit (SDK'
     is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
-    'at' join no name's words, unlike 'of' in 'Bank of America')."""
+    'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
+    two countries."""
     doc = ent.doc
     cuts = [
         t.i
         for t in ent[1:-1]
-        if t.text == "(" or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        if t.text == "("
+        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        or (t.i == ent.start + 1 and shared_head_coordinator(t))
     ]
     if not cuts:
         return [ent]
@@ -307,6 +337,18 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def shared_head_coordinator(token: Token) -> bool:
+    """'North and South Varnia': an 'and' after a modifier of a later head joins two names
+    that share it (unlike 'Marks and Spencer', one name whose first word heads the rest).
+    Only after a name's first word: 'Aircraft Addressing and Reporting System' is one name."""
+    before = token.doc[token.i - 1]
+    return (
+        token.lower_ in NAME_COORDINATORS
+        and before.dep_ in ("nmod", "amod", "compound")
+        and before.head.i > token.i + 1
+    )
 
 
 def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
@@ -366,31 +408,3 @@ def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:
         first = {name: -n for n, name in reversed(list(enumerate(members[cluster])))}
         labels.append(max(counts, key=lambda n: (len(name_words(n)), counts[n], first[n])))
     return labels
-
-
-def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
-    """The types an entity may have, for agreement with pronouns and descriptions: those with
-    a fair share of its votes ('thing' only when nothing else is), and organization too for a
-    lone person tag. One stray tag among many ('Meta' once as a person) does not let "he"
-    refer to a company.
-
-    >>> sorted(possible_types(Counter(organization=5, person=1), lone=False))
-    ['organization']
-    """
-    top = max(votes.values(), default=0)
-    typed = frozenset(t for t, n in votes.items() if t != "thing" and n >= TYPE_SHARE * top)
-    typed = typed or frozenset(votes)
-    return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
-
-
-def majority(votes: Counter[str]) -> str:
-    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
-
-
-def reference_type(token: Token, possible: frozenset[str]) -> str:
-    """The type a resolved reference votes for: a description's noun type, or for 'it' a
-    non-person type."""
-    if token.pos_ != "PRON":
-        return DESCRIPTOR_TYPES.get(token.lemma_.lower(), "thing")
-    allowed = PRONOUN_TYPES[token.lower_] & possible or PRONOUN_TYPES[token.lower_]
-    return min(allowed, key=TYPE_PRIORITY.index)

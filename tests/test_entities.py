@@ -90,7 +90,11 @@ RULES = [
     ([("Glide", "product"), ("Glide Touch", T)], [0, 1], ""),  # another product of the line
     ([("Lumora Glide", "product"), ("Glide", P)], [0, 0], "end of Lumora Glide"),
     ([("North Varnia", PL), ("Varnia", PL)], [0, 1], ""),  # a bare place is another place
-    ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 1], ""),
+    # after 'of', an untyped or organization name is the organization; a person, a place or
+    # a group ('Zorbists') is what it is of
+    ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 0], "end of Church of Zorbism"),
+    ([("Church of Zorbism", ORG), ("Zorbism", "group")], [0, 1], ""),
+    ([("Friends of Justine Hale", ORG), ("Justine Hale", P)], [0, 1], ""),
     (
         [("Northfield Conduct Authority", ORG), ("NCA", ORG)],
         [0, 0],
@@ -134,6 +138,17 @@ ORDER = [
     ([("Glide", "product"), ("Lumora Glide", "product")], set(), [0, 0]),  # endings neither
     # initials and surnames need no order: a headline's 'NCA' before the full name
     ([("NCA", ORG), ("Northfield Conduct Authority", ORG)], set(), [0, 0]),
+    # a name used by its acronym before a longer name begins with it is another entity
+    (
+        [
+            ("Quill Reader 4", "thing"),
+            ("QR4", "thing"),
+            ("Quill Reader 4 Tracker", "work"),
+            ("Quill Reader 4", "thing"),
+        ],
+        {0},
+        [0, 0, 1, 0],
+    ),
 ]
 
 
@@ -226,3 +241,17 @@ def test_entities_clustering_is_a_partition(mentions, data):
     by_key = {}
     for (name, _), cluster in zip(mentions, clustering.index):
         assert by_key.setdefault(entity_key(name), cluster) == cluster
+
+
+def test_entities_names_told_apart_stand_for_the_other_full_name():
+    # 'Orlan Computer ... Orlan and Orlan Records': 'Orlan' is not the record label
+    mentions = [
+        ("Orlan Records", ORG),
+        ("Orlan Computer", ORG),
+        ("Orlan", ORG),
+        ("Orlan Records", ORG),
+    ]
+    assert cluster_names(mentions).index == [0, 1, 2, 0]  # two full names fit: neither
+    clustering = cluster_names(mentions, apart=[(2, 3)])
+    assert clustering.index == [0, 1, 1, 0]
+    assert clustering.reason[2] == "beginning of Orlan Computer"

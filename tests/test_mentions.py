@@ -6,7 +6,9 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from extract.columns import columns
-from extract.mentions import find_entities, split_entity
+from extract.mentions import find_entities, joined_entities, split_entity
+from extract.votes import reference_type
+from tests.conftest import hand_parse
 
 
 def entity(nlp, words, pos, start, end) -> Span:
@@ -44,6 +46,7 @@ TYPES = [
     ("Shares of Quorvane Ltd. fell.", "Quorvane Ltd.", "organization"),
     ("The firm is based in Vetrenstad.", "Vetrenstad", "place"),
     ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
+    ("Users of QX7 complained. QX7 crashed often.", "QX7", "product"),
 ]
 
 
@@ -52,3 +55,114 @@ def test_mentions_type_from_the_evidence(nlp, text, name, expected):
     entities = find_entities(columns(nlp(text)))
     [entity] = {e for e in entities.span_entity if e.name == name}
     assert entity.type == expected
+
+
+REFERENCE_VOTES = [
+    # pronoun, the types its entity may have -> the type it votes for ('thing': none)
+    ("he", {"person", "organization"}, "person"),
+    ("it", {"person", "organization"}, "organization"),  # a lone person tag: a company
+    ("it", {"organization", "product"}, "thing"),  # 'it' tells no company from its product
+]
+
+
+@pytest.mark.parametrize(("word", "possible", "expected"), REFERENCE_VOTES)
+def test_mentions_pronoun_votes_only_the_type_it_leaves(nlp, word, possible, expected):
+    doc = hand_parse(nlp, [word, "fell"], [1, 1], ["nsubj", "ROOT"], ["PRON", "VERB"])
+    assert reference_type(doc[0], frozenset(possible)) == expected
+
+
+def entity_names(entities) -> dict[str, str]:
+    """Each mention's text -> the name of its entity."""
+    return {s.text: e.name for s, e in zip(entities.spans, entities.span_entity)}
+
+
+IDENTITY = [
+    # text, mention -> the entity it names: merges that are tempting but wrong, and right ones
+    (
+        "Sony said profits rose. Its label Sony Music Europe signed two bands, and Sony Music "
+        "Europe said more would follow. Sony shares rose.",
+        {"Sony": "Sony", "Sony Music Europe": "Sony Music Europe"},
+    ),
+    (
+        "Engineers at Siemens and Bosch agreed. Siemens said it was pleased.",
+        {"Siemens": "Siemens", "Bosch": "Bosch"},
+    ),
+    (
+        "Orlan Records sued Orlan Computer. Orlan Computer said that Orlan and Orlan Records "
+        "would meet in court.",
+        {"Orlan": "Orlan Computer", "Orlan Records": "Orlan Records"},
+    ),
+    (
+        "Marit Paris, a Norwegian woman and former nurse, has claimed that the hospital fired "
+        "her. Paris was born in Bergen.",
+        {"Marit Paris": "Marit Paris", "Paris": "Marit Paris", "Bergen": "Bergen"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IDENTITY, ids=[t[:30] for t, _ in IDENTITY])
+def test_mentions_identity(nlp, text, expected):
+    names = entity_names(find_entities(columns(nlp(text))))
+    assert {k: names[k] for k in expected} == expected
+
+
+def two_places_parse(nlp) -> Doc:
+    """'Jo Paris , a woman , left . Paris said so .' with 'Jo' and 'Paris' tagged two places."""
+    words = ["Jo", "Paris", ",", "a", "woman", ",", "left", ".", "Paris", "said", "so", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6, 9, 9, 9, 9]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"]
+    deps += ["nsubj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    pos += ["PROPN", "VERB", "ADV", "PUNCT"]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 1, 2, "GPE"), Span(doc, 8, 9, "GPE")]
+    return doc
+
+
+def test_mentions_join_a_name_cut_into_two_places(nlp):
+    doc = two_places_parse(nlp)
+    assert [(e.text, label) for e, label in joined_entities(doc.ents)] == [
+        ("Jo Paris", ""),
+        ("Paris", "GPE"),
+    ]
+
+
+def test_mentions_cluster_again_with_the_voted_types(nlp):
+    # 'a woman' makes 'Jo Paris' a person, so 'Paris' is her last name, not the city
+    entities = find_entities(columns(two_places_parse(nlp)))
+    assert [(s.text, e.name, e.type) for s, e in zip(entities.spans, entities.span_entity)] == [
+        ("Jo Paris", "Jo Paris", "person"),
+        ("Paris", "Jo Paris", "person"),
+    ]
+
+
+def test_mentions_join_no_names_of_two_labels(nlp):
+    doc = two_places_parse(nlp)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 1, 2, "GPE")]
+    assert [e.text for e, _ in joined_entities(doc.ents)] == ["Jo", "Paris"]
+
+
+COORDINATED = [
+    # words, heads, deps -> the names an entity span holds
+    (
+        ["North", "and", "South", "Varnia"],
+        [3, 0, 0, 3],
+        ["nmod", "cc", "conj", "ROOT"],
+        ["North", "South Varnia"],
+    ),
+    (["Marks", "and", "Spencer"], [0, 0, 0], ["ROOT", "cc", "conj"], ["Marks and Spencer"]),
+    (
+        ["Orbital", "Addressing", "and", "Reporting", "System"],
+        [4, 4, 1, 1, 4],
+        ["compound", "nmod", "cc", "conj", "ROOT"],
+        ["Orbital Addressing and Reporting System"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "expected"), COORDINATED)
+def test_mentions_split_names_that_share_a_head(nlp, words, heads, deps, expected):
+    pos = ["CCONJ" if w == "and" else "PROPN" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    span = Span(doc, 0, len(words), label="GPE")
+    assert [p.text for p in split_entity(span)] == expected

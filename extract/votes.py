@@ -1,0 +1,223 @@
+"""Type votes for the named mentions of a document: the small model's tags, and the evidence
+around a name that beats them (issue 14, bullet 7).
+
+Each entity's type is the majority of its votes: a tag counts one per mention (a lone person
+tag half: the small model often tags a company so), a class noun said of the name ('the Zorbix
+browser', 'Zorbix, a browser') two, a name's own last word ('Acme Corp.', 'iTunes Music Store')
+two, a version number ('Internet Explorer 9', 'IE9') one, a resolved reference ('he', 'the
+company') two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.symbols import NOUN
+from spacy.tokens import Span, Token
+
+from extract.anaphora import PRONOUN_TYPES
+from extract.columns import Columns, isin
+from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
+from extract.lexicon import (
+    COUNTRY_KEYS,
+    DESCRIPTOR_TYPES,
+    MAKER_NAME_ENDINGS,
+    NAME_CLASS_NOUNS,
+    PLACE_CLASS_NOUNS,
+    TITLE_WORDS,
+)
+
+# A one-word person tag without a full name is often a company (rule 4 of extract.entities);
+# such an entity may also be what "the company" or "its" refers to.
+LONE_PERSON_TYPES = frozenset({"person", "organization"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
+INSTITUTIONS = frozenset(
+    "government ministry police army military authority agency court parliament".split()
+)
+# A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
+# of its type than the small model's tag.
+NOUN_VOTE = 2.0
+# 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
+# as places or organizations).
+VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+# The keys of countries with several names ('US', 'UK'): the small model tags them anything.
+COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
+# Class nouns and their types, for names said to be of that class.
+CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
+# A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
+# often than its subsidiary: a little more than one tag.
+POSSESSED_VOTE = 1.5
+# A name beside its versions ('Zorbix', 'Zorbix 9') is their line; less than a tag, so that a
+# company tagged as one keeps its type ('Boeing' of 'Boeing 747').
+LINE_VOTE = 0.75
+# A type with less than this share of an entity's strongest vote is taken for a tagging slip.
+TYPE_SHARE = 0.34
+
+
+def mention_votes(
+    cols: Columns, spans: list[Span], types: list[str], clusters: list[int]
+) -> list[Counter[str]]:
+    """The type votes of each cluster of mentions."""
+    votes: list[Counter[str]] = [Counter() for _ in range(max(clusters, default=-1) + 1)]
+    full_person = full_person_clusters(spans, types, clusters)
+    for cluster, type_ in zip(clusters, types):
+        lone = type_ == "person" and cluster not in full_person
+        # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
+        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
+    for cluster, type_ in class_noun_votes(cols, spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
+    for cluster in version_votes(spans, clusters):
+        votes[cluster]["product"] += 1.0
+    for cluster, type_ in own_class_votes(spans, clusters):
+        votes[cluster][type_] += NOUN_VOTE
+    for cluster, type_, weight in form_votes(spans, types, clusters):
+        votes[cluster][type_] += weight
+    for cluster in product_line_votes(spans, clusters):
+        votes[cluster]["product"] += LINE_VOTE
+    return votes
+
+
+def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Zorbix' beside 'Zorbix 9', 'ZX' beside 'ZX9': the name of versioned products is their
+    product line, whatever the small model tags it."""
+    lines = set()
+    for span in spans:
+        if VERSIONED_ACRONYM.match(span.text):
+            lines.add(span.text.rstrip("0123456789").lower())
+        elif len(span) > 1 and span[-1].like_num and span[0].pos_ == "PROPN":
+            lines.add(span[:-1].text.lower())
+    for span, cluster in zip(spans, clusters):
+        if span.text.lower() in lines:
+            yield cluster
+
+
+def form_votes(
+    spans: list[Span], types: list[str], clusters: list[int]
+) -> Iterator[tuple[int, str, float]]:
+    """What the form of a mention says: 'Acme's Zorbix' (a company's possession, not tagged a
+    person) is a product; 'the Quillmen' (a plural tagged a person) a band or a team."""
+    for span, type_, cluster in zip(spans, types, clusters):
+        owner = next((c for c in span.root.lefts if c.dep_ == "poss"), None)
+        if owner is not None and owner.ent_type_ == "ORG" and type_ not in ("person", "place"):
+            yield cluster, "product", POSSESSED_VOTE
+        if type_ == "person" and span.root.tag_ == "NNPS":
+            yield cluster, "organization", 1.0
+
+
+def full_person_clusters(spans: list[Span], types: list[str], clusters: list[int]) -> set[int]:
+    """The clusters with a person tag on a name of several words."""
+    return {c for c, s, t in zip(clusters, spans, types) if t == "person" and len(s) > 1}
+
+
+def class_noun_votes(
+    cols: Columns, spans: list[Span], clusters: list[int]
+) -> Iterator[tuple[int, str]]:
+    """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
+    with a class noun is of the noun's type; but 'the UK government' is the government of a
+    place, not an organization named UK."""
+    span_at = {t.i: n for n, span in enumerate(spans) for t in span}
+    for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*CLASS_TYPES))):
+        lemma = token.lemma_.lower()
+        type_ = CLASS_TYPES[lemma]
+        for name in class_noun_names(token):
+            if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
+                continue
+            yield clusters[span_at[name.i]], type_
+
+
+def class_noun_names(noun: Token) -> Iterator[Token]:
+    """The name tokens a class noun is said of: its compound modifiers, the name it modifies
+    ('the union Zell'), the names in apposition with it, the subject of the copula it
+    completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell')."""
+    yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
+        yield noun.head
+    yield from (c for c in noun.rights if c.dep_ == "appos")
+    for prep in noun.rights:
+        if prep.dep_ != "prep":
+            continue
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
+        if such_as or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+
+
+def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
+    word is a class noun or a legal suffix is of that class, and so is each shorter name of
+    it ('Dow Jones'); a country's name is a place; a name after a job title is a person; what
+    a thing is 'based in' is a place."""
+    fullest: dict[int, Span] = {}
+    for span, cluster in zip(spans, clusters):
+        if len(span) > len(fullest.get(cluster, ())):
+            fullest[cluster] = span
+    for span, cluster in zip(spans, clusters):
+        type_ = name_class(fullest[cluster])
+        if type_ is not None:
+            yield cluster, type_
+        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
+        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
+            yield cluster, "person"
+        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
+            yield cluster, "place"
+
+
+def name_class(span: Span) -> str | None:
+    """The type a name's own words give it: its last word, or the word before a number
+    ('Zeta Air Flight 210'); a country's name ('US') a place."""
+    if entity_key(span.text) in COUNTRY_NAMES:
+        return "place"
+    if len(span) < 2:
+        return None
+    last = span[-1].lower_.rstrip(".")
+    if span[-1].like_num and len(span) > 2:
+        last = span[-2].lower_
+    if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
+        return "organization"
+    return CLASS_TYPES.get(last)
+
+
+def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330', 'IE9': a name that ends in a version
+    or model number names a product (a date or an amount is no such name)."""
+    for span, cluster in zip(spans, clusters):
+        if VERSIONED_ACRONYM.match(span.text) or (
+            len(span) > 1
+            and any(ch.isdigit() for ch in span[-1].text)
+            and span[0].pos_ == "PROPN"
+            and span[0].ent_type_ not in VALUE_LABELS
+        ):
+            yield cluster
+
+
+def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:
+    """The types an entity may have, for agreement with pronouns and descriptions: those with
+    a fair share of its votes ('thing' only when nothing else is), and organization too for a
+    lone person tag. One stray tag among many ('Meta' once as a person) does not let "he"
+    refer to a company.
+
+    >>> sorted(possible_types(Counter(organization=5, person=1), lone=False))
+    ['organization']
+    """
+    top = max(votes.values(), default=0)
+    typed = frozenset(t for t, n in votes.items() if t != "thing" and n >= TYPE_SHARE * top)
+    typed = typed or frozenset(votes)
+    return typed | LONE_PERSON_TYPES if lone and typed == {"person"} else typed
+
+
+def majority(votes: Counter[str]) -> str:
+    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+
+
+def reference_type(token: Token, possible: frozenset[str]) -> str:
+    """The type a resolved reference votes for: a description's noun type, or the one type a
+    pronoun leaves ('he' a person, 'it' of a lone person tag an organization); 'thing' (no
+    vote) when it leaves several: 'it' does not tell a company from its product."""
+    if token.pos_ != "PRON":
+        return DESCRIPTOR_TYPES.get(token.lemma_.lower(), "thing")
+    allowed = PRONOUN_TYPES[token.lower_] & possible or PRONOUN_TYPES[token.lower_]
+    return next(iter(allowed)) if len(allowed) == 1 else "thing"
