@@ -155,6 +155,16 @@ def test_coref_model_round_trips_through_json():
     assert again == model and json.loads(model.to_json())["threshold"] == 0.6
 
 
+def test_coref_model_keeps_a_threshold_per_kind():
+    model = CorefModel({"bias": 0.0}, 0.4, {"description": 0.6})  # every score is 0.5
+    assert model_from_json(model.to_json(), source="test").thresholds == {"description": 0.6}
+    candidates = [(7, {"bias": 1.0})]
+    pronoun = type("Anaphor", (), {"kind": "pronoun"})()
+    description = type("Anaphor", (), {"kind": "description"})()
+    assert model.decide(pronoun, candidates) == [(7, 0.5)]
+    assert model.decide(description, candidates) == []
+
+
 def test_coref_training_separates_the_classes():
     rows = [{"bias": 1.0, "near": 1.0}] * 30 + [{"bias": 1.0, "far": 1.0}] * 30
     weights = train_logistic(rows, [1] * 25 + [0] * 5 + [0] * 25 + [1] * 5, l2=0.5)
