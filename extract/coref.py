@@ -39,6 +39,7 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, pair_features, role_of
 from extract.coref_model import CorefModel, load_model
+from extract.gender import name_gender
 from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
 
 # How many sentences back an entity's last mention may be for a pronoun, and for a description.
@@ -71,6 +72,7 @@ class EntityState:
     descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
     pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
     one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
+    genders: set[str] = field(default_factory=set)  # what its names say: 'Ms Roe', 'Kevin Roe'
     names: int = 0
     references: int = 0
     subjects: int = 0
@@ -173,6 +175,8 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         state.heads.add(antecedent.span[-1].lower_)
         state.one_word &= len(antecedent.span) == 1
         state.descriptors |= descriptor_nouns(antecedent.span)
+        if "person" in antecedent.types and (gender := name_gender(antecedent.span)):
+            state.genders.add(gender)
     return states
 
 
@@ -321,10 +325,22 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
     if sentence - state.last_sentence > window and not head_match:
         return False
+    if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
+        return False
     person_to_untyped = state.types == {"thing"} and "person" in anaphor.types
     if not (state.types & anaphor.types) and not person_to_untyped:
         return False
     return not binds(anaphor.token, state, sentence)
+
+
+def gender_clashes(pronoun: str, state: EntityState) -> bool:
+    """'she' cannot be a man's name, nor 'he' a woman's, when all its names agree on it."""
+    if len(state.genders) != 1:
+        return False
+    gender = next(iter(state.genders))
+    return (pronoun in MASCULINE and gender == "female") or (
+        pronoun in FEMININE and gender == "male"
+    )
 
 
 def binds(token: Token, state: EntityState, sentence: int) -> bool:

@@ -9,7 +9,7 @@ precision: an unresolved "it" drops a triple, a wrongly resolved one draws a fal
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from math import exp
@@ -23,10 +23,16 @@ MODEL_FILE = "coref.json"
 
 @dataclass(frozen=True)
 class CorefModel:
-    """Feature weights (the bias among them) and the probability a candidate must reach."""
+    """Feature weights (the bias among them) and the probability a candidate must reach;
+    `thresholds` overrides `threshold` for a kind of anaphor ("description"): a description's
+    scores are less sure than a pronoun's, and precision is kept per kind."""
 
     weights: dict[str, float]
     threshold: float
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, kind: str) -> float:
+        return self.thresholds.get(kind, self.threshold)
 
     def probability(self, features: dict[str, float]) -> float:
         return logistic(self.weights, features)
@@ -35,13 +41,17 @@ class CorefModel:
         self, anaphor: object, candidates: list[tuple[int, dict[str, float]]]
     ) -> list[tuple[int, float]]:
         """The candidates whose probability clears the threshold, most probable first."""
+        threshold = self.threshold_for(getattr(anaphor, "kind", ""))
         scored = [(cluster, self.probability(features)) for cluster, features in candidates]
-        kept = [(cluster, round(p, 3)) for cluster, p in scored if p >= self.threshold]
+        kept = [(cluster, round(p, 3)) for cluster, p in scored if p >= threshold]
         return sorted(kept, key=lambda item: -item[1])
 
     def to_json(self) -> str:
         weights = {name: round(w, 5) for name, w in sorted(self.weights.items()) if w}
-        return json.dumps({"threshold": round(self.threshold, 4), "weights": weights}, indent=1)
+        data = {"threshold": round(self.threshold, 4), "weights": weights}
+        if self.thresholds:
+            data["thresholds"] = {k: round(t, 4) for k, t in sorted(self.thresholds.items())}
+        return json.dumps(data, indent=1)
 
 
 def logistic(weights: dict[str, float], features: dict[str, float]) -> float:
@@ -60,6 +70,7 @@ def model_from_json(text: str, *, source: str) -> CorefModel:
         return CorefModel(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             threshold=float(data["threshold"]),
+            thresholds={str(k): float(t) for k, t in data.get("thresholds", {}).items()},
         )
     except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise ModelError(

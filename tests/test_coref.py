@@ -11,6 +11,7 @@ from extract.anaphora import description, is_pleonastic
 from extract.columns import columns
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
 from extract.errors import ModelError
+from extract.gender import name_gender
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
@@ -21,6 +22,9 @@ REFERENCES = [
     ("Sheryl Sandberg joined Meta in 2008. She praised the company.", "She", "Sheryl Sandberg"),
     ('"We will appeal the ruling," Microsoft said on Monday.', "We", "Microsoft"),
     ("Toyota reported record profits. The Japanese carmaker sold more cars.", "carmaker", "Toyota"),
+    # gender from given names and titles: the subject in view is not the one meant
+    ("Kevin Brown met Laura Jones in Paris. She praised the plan.", "She", "Laura Jones"),
+    ("Laura Jones hired Mr. Grant. He said the plan was good.", "He", "Grant"),
 ]
 # text and a referring word that must stay unresolved
 UNRESOLVED = [
@@ -32,6 +36,7 @@ UNRESOLVED = [
     ("Meta praised it.", "it"),  # binding: Meta cannot praise Meta here
     ("The weather was bad in Paris. It rained all day.", "It"),  # weather
     ("Apple sued Samsung. I think the case is weak.", "I"),  # the writer, outside a quotation
+    ("Mark Smith arrived in London. She was late.", "She"),  # a man's name is no "she"
 ]
 
 
@@ -61,6 +66,22 @@ def test_coref_unresolved_reference_says_why(nlp):
     [reference] = [r for r in entities.references.values() if doc[r.start].text == "It"]
     assert reference.candidates == ()
     assert "expletive" in reference.reason
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Cynthia", "Roe"], "female"),
+        (["Kevin", "Roe"], "male"),
+        (["Mr.", "Roe"], "male"),
+        (["Lewis"], None),
+        (["Acme", "Corp"], None),
+    ],
+)
+def test_gender_of_a_name(nlp, words, expected):
+    doc = nlp.make_doc(" ".join(words))
+    span = doc[1:] if words[0].endswith(".") else doc[:]
+    assert name_gender(span) == expected
 
 
 def test_anaphora_extraposed_it_is_pleonastic(nlp):
@@ -132,6 +153,16 @@ def test_coref_model_round_trips_through_json():
     model = CorefModel({"bias": -1.0, "head_match": 2.5}, 0.6)
     again = model_from_json(model.to_json(), source="test")
     assert again == model and json.loads(model.to_json())["threshold"] == 0.6
+
+
+def test_coref_model_keeps_a_threshold_per_kind():
+    model = CorefModel({"bias": 0.0}, 0.4, {"description": 0.6})  # every score is 0.5
+    assert model_from_json(model.to_json(), source="test").thresholds == {"description": 0.6}
+    candidates = [(7, {"bias": 1.0})]
+    pronoun = type("Anaphor", (), {"kind": "pronoun"})()
+    description = type("Anaphor", (), {"kind": "description"})()
+    assert model.decide(pronoun, candidates) == [(7, 0.5)]
+    assert model.decide(description, candidates) == []
 
 
 def test_coref_training_separates_the_classes():

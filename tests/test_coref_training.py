@@ -32,5 +32,7 @@ def test_coref_shipped_model_matches_a_fresh_training(prepared):
     shipped_figures = train.internal_figures(held, load_model())
     fresh_figures = train.internal_figures(held, fresh)
     assert fresh.threshold == pytest.approx(load_model().threshold, abs=0.051)
+    shipped_description = load_model().threshold_for("description")
+    assert fresh.threshold_for("description") == pytest.approx(shipped_description, abs=0.051)
     assert shipped_figures == pytest.approx(fresh_figures, abs=0.02)
     assert shipped_figures[0] > 0.5  # precision: the model resolves mostly right
