@@ -97,10 +97,12 @@ def _walk(folder: Path, *, exclude: Path | None) -> tuple[list[Path], list[Path]
     excluded = exclude.resolve() if exclude else None
     files, ignored = [], []
     # Depth first with a stack of its own: Python 3.11's os.walk recurses, and a thousand
-    # nested folders exhaust the interpreter's stack.
-    pending = [folder]
+    # nested folders exhaust the interpreter's stack. Each folder goes with its resolved path:
+    # the walk never enters a linked folder, so a subfolder's is its parent's plus its name,
+    # where resolving it anew costs one lstat per level (minutes at a thousand levels).
+    pending = [(folder, folder.resolve())]
     while pending:
-        root = pending.pop()
+        root, real = pending.pop()
         try:
             entries = sorted(os.scandir(root), key=lambda entry: entry.name)
         except OSError as e:
@@ -112,8 +114,8 @@ def _walk(folder: Path, *, exclude: Path | None) -> tuple[list[Path], list[Path]
             if _is_folder(entry):
                 # Not into linked folders: a symbolic-link loop cannot make the walk endless.
                 if not (entry.name.startswith(".") or entry.is_symlink()):
-                    if path.resolve() != excluded and not _skip_output_folder(path):
-                        folders.append(path)
+                    if real / entry.name != excluded and not _skip_output_folder(path):
+                        folders.append((path, real / entry.name))
             elif path.suffix.lower() in TEXT_SUFFIXES:
                 files.append(path)
             elif not entry.name.startswith("."):

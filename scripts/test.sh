@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need, then run them: Debian's Chromium for the browser tests (Playwright
 # drives it; Playwright's own browser download is not used), and kg with its test extras.
-# Extra arguments go to pytest.
+# Extra arguments go to pytest (-n 0 runs the tests in one process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ]; then
@@ -11,4 +11,6 @@ if [ ! -x /usr/bin/chromium ]; then
   $sudo apt-get install -y -qq chromium >/dev/null
 fi
 python -m pip install -q -e ".[test]"
-python -m pytest "$@"
+# One worker a core (pytest-xdist); a file's tests stay on one worker, so that the fixtures a
+# module builds once (a hostile folder, reference builds, a crash lab) are built once.
+python -m pytest -n auto --dist loadfile "$@"
