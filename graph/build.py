@@ -28,13 +28,12 @@ from extract.documents import (
     read_document,
 )
 from extract.entities import KnownEntities, resolve_extraction
-from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.parallel import extract_parallel, process_pool
 from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.analyze import most_connected
-from graph.errors import BuildError, OutputError
+from graph.errors import BuildError, InputError, OutputError
 from graph.export import (
     atomic_write,
     make_folder,

@@ -16,7 +16,7 @@ from typing import Annotated
 import click
 import typer
 
-from extract.errors import KgError
+from graph.errors import KgError, first_line
 from graph.help import Quiet, Verbose, Version, use_plain_help
 from graph.terminal import count, json_text, visible
 
@@ -501,7 +501,7 @@ def main(argv: list[str] | None = None) -> None:
         # A bug or a fault no message foresaw: still one line, the traceback with --debug.
         if debug:
             raise
-        message = visible(str(e).strip().splitlines()[0] if str(e).strip() else "")
+        message = visible(first_line(e, default=""))
         typer.echo(
             f"kg: internal error: {type(e).__name__}: {message}; run with --debug for details",
             err=True,

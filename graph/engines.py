@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from extract.errors import KgError
-from graph.errors import StoreError
+from graph.errors import KgError, StoreError
 
 log = logging.getLogger("kg")
 # Queries answered at the same time; more wait for an idle engine, within their time limit.

@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from graph.errors import OutputError
+from graph.errors import OutputError, first_line
 from graph.vocab import TURTLE_PREFIXES
 
 log = logging.getLogger("kg")
@@ -79,7 +79,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         os.replace(temporary, path)
     except OSError as e:
         # pyoxigraph's OSError carries its message but no strerror.
-        reason = e.strerror or (str(e).strip().splitlines() or [type(e).__name__])[0]
+        reason = e.strerror or first_line(e)
         raise OutputError(f"{path}: cannot write ({reason}); the previous file is kept") from e
     finally:
         if os.path.exists(temporary):

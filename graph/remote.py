@@ -26,7 +26,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
-from graph.errors import StoreError
+from graph.errors import StoreError, first_line
 
 # Quads per INSERT DATA request: small enough for any server's request limits.
 INSERT_BATCH = 5000
@@ -156,8 +156,8 @@ class RemoteStore:
             with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT) as response:
                 return response.read()
         except urllib.error.HTTPError as e:
-            said = e.read().decode("utf-8", "replace").strip()
-            said = f": {said.splitlines()[0][:300]}" if said else ""
+            said = first_line(e.read().decode("utf-8", "replace"), default="")[:300]
+            said = f": {said}" if said else ""
             raise StoreError(f"{url}: the store answered {e.code} {e.reason}{said}") from e
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)

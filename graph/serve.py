@@ -45,9 +45,8 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from extract.errors import KgError
 from graph.engines import Engine, Engines, remaining
-from graph.errors import QueryError, QueryRefused
+from graph.errors import KgError, QueryError, QueryRefused
 from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
 from graph.store import open_store
 

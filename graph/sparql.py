@@ -27,8 +27,7 @@ from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from extract.errors import KgError
-from graph.errors import QueryError, QueryRefused, StoreError
+from graph.errors import KgError, QueryError, QueryRefused, StoreError, first_line
 from graph.store import open_store
 from graph.terminal import json_text, visible
 from graph.vocab import PREFIXES
@@ -151,7 +150,7 @@ def run_query(
             substitutions=substitutions,
         )
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:
-        raise QueryError(f"{name}: {str(e).strip().splitlines()[0]}") from e
+        raise QueryError(f"{name}: {first_line(e)}") from e
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
@@ -178,7 +177,7 @@ def run_update(store: ox.Store, text: str, *, name: str = "update") -> None:
     try:
         store.update(text, prefixes=PREFIXES)
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:
-        raise QueryError(f"{name}: {str(e).strip().splitlines()[0]}") from e
+        raise QueryError(f"{name}: {first_line(e)}") from e
 
 
 def query_store(

@@ -20,7 +20,7 @@ from oxrdflib.store import OxigraphStore
 from rdflib import Dataset
 
 from extract.triple import Entity
-from graph.errors import StoreError
+from graph.errors import StoreError, first_line
 from graph.facts import Facts, read_facts
 from graph.rdf import DocumentGraph
 from graph.remote import RemoteStore, is_remote
@@ -228,7 +228,3 @@ def document_paths(store: ox.Store) -> set[str]:
     """The id of every document with a graph in the store, stored completely or not."""
     query = "SELECT ?path WHERE { GRAPH ?g { ?g kg:path ?path } }"
     return {row["path"].value for row in store.query(query, prefixes=PREFIXES)}
-
-
-def first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
