@@ -9,9 +9,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.errors import SelectionError
-from graph.facts import Facts, read_statements
-from graph.network import entity_network
-from graph.vocab import CLASS_TYPES, PREFIXES
+from graph.rdf.facts import Facts, read_statements
+from graph.rdf.network import entity_network
+from graph.rdf.vocab import CLASS_TYPES, PREFIXES
 
 NODES_QUERY = """
 SELECT ?entity ?label ?type ?mentions WHERE {
@@ -27,7 +27,7 @@ def to_networkx(store: ox.Store, *, everything: bool = False) -> nx.MultiDiGraph
     """The entity network: a node per named entity in some statement, an edge per relation
     between two entities and kind of statement (asserted, negated, reported, hedged), carrying
     every sentence it was read from; a concept only where it says what an entity is or where
-    several entities share it, and no dates or quantities (graph.network.entity_network).
+    several entities share it, and no dates or quantities (graph.rdf.network.entity_network).
     `everything` keeps every statement of the store, concepts and values included.
 
     Node attributes: `label`, `type`, `aliases`, `mentions`. Edge attributes: `label` (the most

@@ -167,7 +167,7 @@ def from_documents(documents: Iterable[Document], *, nlp: Language | None = None
     """The graph of `Document`s, in an in-memory store, made as `kg build` makes it."""
     from extract.extractor import extract_documents
     from graph.build import BuildReport, parts_of, write_extractions
-    from graph.facts import Facts
+    from graph.rdf.facts import Facts
     from graph.store import refresh_facts
 
     store = ox.Store()  # in memory

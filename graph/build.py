@@ -41,9 +41,9 @@ from graph.export import (
     spool_turtle,
     write_turtle,
 )
-from graph.facts import Facts
-from graph.network import entity_network
-from graph.rdf import DocumentGraph, content_hash, document_graph, entity_occurrences
+from graph.rdf.facts import Facts
+from graph.rdf.network import entity_network
+from graph.rdf.quads import DocumentGraph, content_hash, document_graph, entity_occurrences
 from graph.store import (
     STORE_FOLDER,
     document_paths,
@@ -58,7 +58,7 @@ from graph.store import (
 )
 from graph.terminal import count
 from graph.visualize import page_selection, write_html
-from graph.vocab import document_iri
+from graph.rdf.vocab import document_iri
 
 log = logging.getLogger("kg")
 # Bytes of N-Quads written to the store at once. Each write adds files that RocksDB merges

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from graph.vocab import CLASS_TYPES, PREFIXES
+from graph.rdf.vocab import CLASS_TYPES, PREFIXES
 
 ENTITIES_QUERY = """
 SELECT ?entity ?label ?type ?mentions WHERE {

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from graph.errors import OutputError, first_line
-from graph.vocab import TURTLE_PREFIXES
+from graph.rdf.vocab import TURTLE_PREFIXES
 
 log = logging.getLogger("kg")
 
@@ -121,7 +121,7 @@ def write_turtle(
 ) -> None:
     """The union of all graphs as Turtle, with kg's prefixes.
 
-    A build passes in `spool` the Turtle of the graphs it wrote (graph.turtle), whose IRIs
+    A build passes in `spool` the Turtle of the graphs it wrote (graph.rdf.turtle), whose IRIs
     are `spooled`: those graphs are copied from there, the others dumped from the store.
     """
     if spool is None or not isinstance(store, ox.Store):

@@ -16,7 +16,7 @@ from graph.analyze import to_networkx
 from graph.errors import QueryError
 from graph.sparql import DEFAULT_TIMEOUT, QueryResult, preset_query, query_store
 from graph.store import find_store, open_store
-from graph.vocab import PREFIXES
+from graph.rdf.vocab import PREFIXES
 
 # Presets whose arguments are entity names.
 ENTITY_PRESETS = frozenset({"neighbors", "sources", "path"})

@@ -17,7 +17,7 @@ from graph.analyze import to_networkx
 from graph.errors import OutputError
 from graph.export import COPY_BYTES, RDF_FORMATS, atomic_write, union_triples, write_rdf
 from graph.network_files import flat_network, write_csv, write_graphml
-from graph.vocab import PREFIXES, TURTLE_PREFIXES
+from graph.rdf.vocab import PREFIXES, TURTLE_PREFIXES
 
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 EXPORT_FORMATS = ("ttl", "nt", "jsonld", *QUAD_FORMATS, "graphml", "csv")

@@ -23,7 +23,7 @@ import igraph
 import networkx as nx
 
 from graph.analyze import select, to_networkx, top_entities, type_counts
-from graph.network import STATEMENTS, entity_network, statement_count
+from graph.rdf.network import STATEMENTS, entity_network, statement_count
 
 log = logging.getLogger("kg")
 
@@ -59,7 +59,7 @@ COLORS = {
     "thing": "#86bcb6",
     "concept": "#d3d3d3",
 }
-# How each kind of statement is drawn (graph.facts.statement_kind): only facts as solid lines,
+# How each kind of statement is drawn (graph.rdf.facts.statement_kind): only facts as solid lines,
 # and each other kind with a colour and dash pattern of its own, named in the legend.
 EDGE_STYLES = {
     "asserted": {"color": "#8a8a8a", "dashes": False, "legend": "stated as fact"},
@@ -357,7 +357,7 @@ def page_selection(
     """The part of `graph` a page draws: as chosen (see graph.analyze.select), and without
     `top` at most DRAW_LIMIT entities, the most connected, with a warning that names the page
     and the `choices` the user has. Concepts, dates and quantities are left out as
-    graph.network.entity_network says."""
+    graph.rdf.network.entity_network says."""
     graph = entity_network(graph)
     drawn = select(graph, top=top, focus=focus, hops=hops, community_number=community)
     if top is None and len(drawn) > DRAW_LIMIT:

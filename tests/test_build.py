@@ -22,10 +22,10 @@ from extract.triple import Document, Entity, Evidence, Extraction, Triple
 from graph.analyze import to_networkx
 from graph.build import build
 from graph.export import union_triples, write_turtle
-from graph.facts import Facts, read_facts
-from graph.rdf import content_hash, document_graph
+from graph.rdf.facts import Facts, read_facts
+from graph.rdf.quads import content_hash, document_graph
 from graph.store import open_store, refresh_facts, replace_documents
-from graph.vocab import entity_iri
+from graph.rdf.vocab import entity_iri
 from tests.conftest import EXAMPLE, ROOT
 
 SECOND = "Microsoft acquired GitHub in 2018. GitHub is a code hosting platform."

@@ -17,7 +17,7 @@ from graph.cli import app
 from graph.export import dump_graphs
 from graph.serialize import export_store
 from graph.store import open_store
-from graph.vocab import KG, entity_iri
+from graph.rdf.vocab import KG, entity_iri
 
 NAME = 'Meta "Platforms" <b>&amp; & Co\nsecond line'
 RELATION = 'teams up <with> "&"\n'

@@ -7,9 +7,9 @@ import networkx as nx
 import pytest
 
 from graph.analyze import to_networkx
-from graph.network import STATEMENTS, entity_network
+from graph.rdf.network import STATEMENTS, entity_network
 from graph.store import open_store
-from graph.vocab import relation_iri
+from graph.rdf.vocab import relation_iri
 
 NODES = {
     "Orvel Air": "organization",

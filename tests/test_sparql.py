@@ -8,7 +8,7 @@ import pytest
 from graph.errors import QueryError
 from graph.sparql import format_result, run_query
 from graph.store import open_dataset, open_store
-from graph.vocab import entity_iri
+from graph.rdf.vocab import entity_iri
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import networkx as nx
 import pytest
 
 from graph.analyze import to_networkx
-from graph.network import entity_network, statement_count
+from graph.rdf.network import entity_network, statement_count
 from graph.store import open_store
 from graph.visualize import PHYSICS_LIMIT, layout, render_html, script_json, show
 

@@ -6,7 +6,7 @@ and character offsets), and one `kg:Occurrence` per entity it names. Rebuilding 
 replaces exactly that graph.
 
 The facts a reader wants to query directly live in the default graph and are derived from all
-document graphs (see graph.facts).
+document graphs (see graph.rdf.facts).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -22,8 +24,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from extract.readers import MEDIA_TYPES
 from extract.triple import Document, Entity, Extraction, Triple
-from graph.turtle import turtle_text
-from graph.vocab import (
+from graph.rdf.turtle import turtle_text
+from graph.rdf.vocab import (
     KG,
     TYPE_CLASSES,
     document_iri,
@@ -62,7 +64,7 @@ def decimal_text(value: float) -> str:
 
 
 def nt_iri(value: str) -> str:
-    """An IRI as N-Triples writes it; kg's IRIs are built valid (see graph.vocab)."""
+    """An IRI as N-Triples writes it; kg's IRIs are built valid (see graph.rdf.vocab)."""
     return f"<{value}>"
 
 
@@ -92,10 +94,8 @@ def content_hash(text: str) -> str:
 A = iri(RDF.type)
 BOOLEAN, INTEGER, DECIMAL = iri(XSD.boolean), iri(XSD.integer), iri(XSD.decimal)
 TRUE, FALSE = ox.Literal("true", datatype=BOOLEAN), ox.Literal("false", datatype=BOOLEAN)
-KG_TERMS = """Document Sentence Statement Occurrence Entity path contentHash text start end relation
-confidence negated asserted rule modality entity name entityType mentionCount referenceCount alias
-merge reason subjectStart subjectEnd relationStart relationEnd objectStart objectEnd""".split()
-TERMS = {f"kg:{term}": iri(KG[term]) for term in KG_TERMS} | {
+# Every term of graph.rdf.vocab.KG, as declared there: a term added there is usable here.
+TERMS = {f"kg:{term}": iri(KG[term]) for term in KG.__annotations__} | {
     f"{prefix}:{term}": iri(namespace[term])
     for prefix, namespace, terms in [
         ("prov", PROV, ["Entity", "wasDerivedFrom", "wasAttributedTo"]),
@@ -115,9 +115,23 @@ INTEGER_NT, DECIMAL_NT = nt_iri(XSD.integer), nt_iri(XSD.decimal)
 DATE_NT, DATE_TIME_NT = nt_iri(XSD.date), nt_iri(XSD.dateTime)
 
 
-# What entity_occurrences gives: per entity IRI, the entity, its words (counted), the reasons
-# of merged words, and the words that are names.
-Occurrences = list[tuple[str, tuple[Entity, Counter[str], dict[str, str]], set[str]]]
+@dataclass(frozen=True)
+class Occurrence:
+    """How one document (or one part of a long one) names one entity."""
+
+    iri: str  # the entity's
+    entity: Entity
+    words: Counter[str]  # the words naming it, pronouns and descriptions included, counted
+    reasons: dict[str, str]  # why a merged word names it, by word
+    names: AbstractSet[str]  # which of the words are names of it (no pronoun, no description)
+
+    @property
+    def mentions(self) -> int:
+        """How often the document mentions the entity (once at least: it relates it)."""
+        return max(1, sum(self.words.values()))
+
+
+Occurrences = list[Occurrence]
 
 
 class DocumentGraph(NamedTuple):
@@ -126,7 +140,7 @@ class DocumentGraph(NamedTuple):
     store loads natively, without a Python object per term; whether they replace what the
     document had stored (true of its first part); the content hash that marks the document
     complete (on its last part, None on the others); and its triples as Turtle statements
-    (graph.turtle), for graph.ttl."""
+    (graph.rdf.turtle), for graph.ttl."""
 
     iri: str
     nquads: bytes
@@ -246,18 +260,18 @@ def entity_occurrences(extraction: Extraction) -> Occurrences:
         key = entity_iri(mention.entity.name)
         if key not in entities:
             entities[key] = (mention.entity, Counter(), {})
-        _, aliases, reasons = entities[key]
-        alias = " ".join(mention.text.split())
-        aliases[alias] += 1
+        _, words, reasons = entities[key]
+        word = " ".join(mention.text.split())
+        words[word] += 1
         if mention.reason and not mention.reference:
-            reasons[alias] = mention.reason
+            reasons[word] = mention.reason
     for triple in extraction.triples:
         for entity in (triple.subject, triple.object, triple.attributed_to):
             if entity is not None and entity_iri(entity.name) not in entities:
                 entities[entity_iri(entity.name)] = (entity, Counter(), {})
     return [
-        (entity_value, occurrence, occurrence[1].keys() - references)
-        for entity_value, occurrence in entities.items()
+        Occurrence(key, entity, words, reasons, words.keys() - references)
+        for key, (entity, words, reasons) in entities.items()
     ]
 
 
@@ -266,23 +280,24 @@ def occurrence_triples(
 ) -> Iterator[tuple[str, str, str]]:
     """How this document names each entity: its name, the words used and why they name it, the
     type, how often."""
-    for entity_value, (entity, aliases, reasons), names in occurrences:
+    for found in occurrences:
         # One occurrence per part of a long document: parts count their mentions apart.
         part = f"offset={extraction.document.offset}&" if extraction.document.offset else ""
-        occurrence = f"{document[1:-1]}#{part}entity={entity_value.rsplit('/', 1)[1]}"
+        occurrence = f"{document[1:-1]}#{part}entity={found.iri.rsplit('/', 1)[1]}"
         node = nt_iri(occurrence)
         yield node, A_NT, NT["kg:Occurrence"]
         yield node, NT["dcterms:isPartOf"], document
-        yield node, NT["kg:entity"], nt_iri(entity_value)
-        yield node, NT["kg:name"], nt_literal(entity.name)
-        yield node, NT["kg:entityType"], nt_iri(TYPE_CLASSES[entity.type])
-        yield node, NT["kg:mentionCount"], nt_literal(max(1, sum(aliases.values())))
-        references = sum(aliases.values()) - sum(aliases[name] for name in names)
+        yield node, NT["kg:entity"], nt_iri(found.iri)
+        yield node, NT["kg:name"], nt_literal(found.entity.name)
+        yield node, NT["kg:entityType"], nt_iri(TYPE_CLASSES[found.entity.type])
+        yield node, NT["kg:mentionCount"], nt_literal(found.mentions)
+        words = found.words
+        references = sum(words.values()) - sum(words[name] for name in found.names)
         if references:
             yield node, NT["kg:referenceCount"], nt_literal(references)
-        for alias in names:
+        for alias in found.names:
             yield node, NT["kg:alias"], nt_literal(alias)
-        for alias, reason in reasons.items():
+        for alias, reason in found.reasons.items():
             merge = nt_iri(f"{occurrence}&alias={segment(alias)}")
             yield node, NT["kg:merge"], merge
             yield merge, NT["kg:alias"], nt_literal(alias)

@@ -16,13 +16,15 @@ Both give the same facts, whatever the order the documents come in.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 import networkx as nx
 import pyoxigraph as ox
 
 from extract.triple import Extraction
-from graph.rdf import DEFAULT, TERMS, A, Occurrences, entity_occurrences, iri, literal
-from graph.vocab import CLASS_TYPES, PREFIXES, TYPE_CLASSES, entity_iri, relation_iri
+from graph.rdf.quads import DEFAULT, TERMS, A, Occurrences, entity_occurrences, iri, literal
+from graph.rdf.vocab import CLASS_TYPES, PREFIXES, TYPE_CLASSES, entity_iri, relation_iri
 
 OCCURRENCES_QUERY = """SELECT ?entity ?name ?type ?count WHERE { GRAPH ?g {
     ?o a kg:Occurrence ; kg:entity ?entity ; kg:name ?name ; kg:entityType ?type ;
@@ -43,6 +45,46 @@ WHERE { GRAPH ?g {
 """
 
 
+class Evidence(TypedDict):
+    """One sentence behind an edge of the network (a dict: networkx attributes are data)."""
+
+    sentence: str
+    document: str  # its id
+    confidence: float
+
+
+class NodeAttributes(TypedDict):
+    """What the network holds of an entity (graph.store.facts.to_networkx documents them)."""
+
+    label: str
+    type: str  # a name of extract's types: person, organization, concept...
+    aliases: list[str]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EntityFacts:
+    """One entity as all documents together name it."""
+
+    label: str  # the name most of its mentions give
+    class_iri: str  # its schema.org or kg class, the type most of its mentions give
+    aliases: list[str]  # its other names, sorted
+    mentions: int
+
+
+# (subject, object, predicate, kind): one edge of the network per relation and kind.
+EdgeKey = tuple[str, str, str, str]
+
+
+@dataclass
+class Edge:
+    """One edge of the network as statements add to it."""
+
+    forms: Counter[str] = field(default_factory=Counter)  # the readable relations, counted
+    confidence: float = 0.0  # the highest of its statements
+    evidence: list[Evidence] = field(default_factory=list)
+
+
 class Facts:
     """Facts gathered so far; see the module's documentation."""
 
@@ -51,8 +93,7 @@ class Facts:
         self.types: dict[str, Counter[str]] = defaultdict(Counter)
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.relations: dict[str, Counter[str]] = defaultdict(Counter)
-        # (subject, object, predicate, kind) -> relation forms, highest confidence, evidence
-        self.edges: dict[tuple[str, str, str, str], dict] = {}
+        self.edges: dict[EdgeKey, Edge] = {}
 
     def add_occurrence(self, entity: str, name: str, type_class: str, count: int) -> None:
         """A document names `entity` `count` times, as `name`, of type `type_class` (an IRI)."""
@@ -79,14 +120,11 @@ class Facts:
         """One statement a document makes (entities and predicate as IRIs)."""
         self.relations[predicate][relation] += 1
         kind = statement_kind(negated=negated, speaker=speaker, modality=modality)
-        edge = self.edges.setdefault(
-            (subject, object, predicate, kind),
-            {"forms": Counter(), "confidence": 0.0, "evidence": []},
-        )
-        edge["forms"][relation] += 1
-        edge["confidence"] = max(edge["confidence"], confidence)
-        edge["evidence"].append(
-            {"sentence": sentence, "document": document, "confidence": confidence}
+        edge = self.edges.setdefault((subject, object, predicate, kind), Edge())
+        edge.forms[relation] += 1
+        edge.confidence = max(edge.confidence, confidence)
+        edge.evidence.append(
+            Evidence(sentence=sentence, document=document, confidence=confidence)
         )
 
     def add_extraction(
@@ -96,11 +134,11 @@ class Facts:
         (`occurrences`: its `entity_occurrences`, if the caller has them)."""
         if occurrences is None:
             occurrences = entity_occurrences(extraction)
-        for entity_value, (entity, aliases, _), names in occurrences:
-            count = max(1, sum(aliases.values()))
-            self.add_occurrence(entity_value, entity.name, str(TYPE_CLASSES[entity.type]), count)
-            for alias in names:
-                self.add_alias(entity_value, alias)
+        for found in occurrences:
+            type_class = str(TYPE_CLASSES[found.entity.type])
+            self.add_occurrence(found.iri, found.entity.name, type_class, found.mentions)
+            for alias in found.names:
+                self.add_alias(found.iri, alias)
         seen = set()
         for triple in extraction.triples:
             evidence = triple.evidence
@@ -131,19 +169,18 @@ class Facts:
                 document=evidence.document,
             )
 
-    def entities(self) -> dict[str, dict]:
-        """Each entity's `label`, `class` (a schema.org or kg class IRI), `aliases` and
-        `mentions`, by IRI."""
+    def entities(self) -> dict[str, EntityFacts]:
+        """Each entity, by IRI."""
         nodes = {}
         for entity, names in self.names.items():
             label = max(names, key=lambda n: (names[n], len(n), n))
             kind = max(self.types[entity], key=lambda t: (self.types[entity][t], t))
-            nodes[entity] = {
-                "label": label,
-                "class": kind,
-                "aliases": sorted((self.aliases[entity] | set(names)) - {label}),
-                "mentions": sum(self.types[entity].values()),
-            }
+            nodes[entity] = EntityFacts(
+                label=label,
+                class_iri=kind,
+                aliases=sorted((self.aliases[entity] | set(names)) - {label}),
+                mentions=sum(self.types[entity].values()),
+            )
         return nodes
 
     def quads(self) -> list[ox.Quad]:
@@ -153,13 +190,13 @@ class Facts:
             subject = iri(entity)
             quads += [
                 ox.Quad(subject, A, TERMS["kg:Entity"], DEFAULT),
-                ox.Quad(subject, A, iri(node["class"]), DEFAULT),
-                ox.Quad(subject, TERMS["rdfs:label"], literal(node["label"]), DEFAULT),
-                ox.Quad(subject, TERMS["kg:mentionCount"], literal(node["mentions"]), DEFAULT),
+                ox.Quad(subject, A, iri(node.class_iri), DEFAULT),
+                ox.Quad(subject, TERMS["rdfs:label"], literal(node.label), DEFAULT),
+                ox.Quad(subject, TERMS["kg:mentionCount"], literal(node.mentions), DEFAULT),
             ]
             quads += [
                 ox.Quad(subject, TERMS["skos:altLabel"], literal(alias), DEFAULT)
-                for alias in node["aliases"]
+                for alias in node.aliases
             ]
         for subject, obj, predicate, kind in sorted(self.edges):
             if kind == "asserted":
@@ -171,17 +208,17 @@ class Facts:
             ]
         return quads
 
-    def network(self, nodes: dict[str, dict] | None = None) -> nx.MultiDiGraph:
+    def network(self, nodes: dict[str, NodeAttributes] | None = None) -> nx.MultiDiGraph:
         """The entity network (see graph.analyze.to_networkx), with the attributes of `nodes`
         (by default, the entities gathered here)."""
         if nodes is None:
             nodes = {
-                entity: {
-                    "label": node["label"],
-                    "type": CLASS_TYPES.get(node["class"], "thing"),
-                    "aliases": node["aliases"],
-                    "mentions": node["mentions"],
-                }
+                entity: NodeAttributes(
+                    label=node.label,
+                    type=CLASS_TYPES.get(node.class_iri, "thing"),
+                    aliases=node.aliases,
+                    mentions=node.mentions,
+                )
                 for entity, node in self.entities().items()
             }
         graph = nx.MultiDiGraph()
@@ -190,16 +227,16 @@ class Facts:
                 if node not in graph:
                     graph.add_node(node, **nodes.get(node, fallback_node(node)))
             evidence = sorted(
-                edge["evidence"], key=lambda e: (-e["confidence"], e["document"], e["sentence"])
+                edge.evidence, key=lambda e: (-e["confidence"], e["document"], e["sentence"])
             )
             graph.add_edge(
                 subject,
                 obj,
                 key=f"{predicate}|{kind}",
                 predicate=predicate,
-                label=most_common(edge["forms"]),
+                label=most_common(edge.forms),
                 kind=kind,
-                confidence=edge["confidence"],
+                confidence=edge.confidence,
                 evidence=evidence,
             )
         return graph
@@ -255,5 +292,5 @@ def most_common(forms: Counter[str]) -> str:
     return min(forms, key=lambda form: (-forms[form], form))
 
 
-def fallback_node(entity: str) -> dict:
-    return {"label": entity.rsplit("/", 1)[-1], "type": "thing", "aliases": [], "mentions": 0}
+def fallback_node(entity: str) -> NodeAttributes:
+    return NodeAttributes(label=entity.rsplit("/", 1)[-1], type="thing", aliases=[], mentions=0)

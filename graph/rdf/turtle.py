@@ -2,8 +2,8 @@
 
 Reading a graph back from the store to serialize it costs about 7 us a triple here, ten times
 what writing its text costs; so a build writes the Turtle of the documents it parses as it goes
-(see graph.export.write_turtle), from the N-Triples terms graph.rdf makes for the store. kg's
-vocabulary, entities and relations become prefixed names (graph.vocab.TURTLE_PREFIXES) where
+(see graph.export.write_turtle), from the N-Triples terms graph.rdf.quads makes for the store. kg's
+vocabulary, entities and relations become prefixed names (graph.rdf.vocab.TURTLE_PREFIXES) where
 the name is plainly valid, numbers and booleans are written bare, and the rest stays in its
 N-Triples form, which is also Turtle.
 """
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rdflib.namespace import RDF, XSD
 
-from graph.vocab import TURTLE_PREFIXES
+from graph.rdf.vocab import TURTLE_PREFIXES
 
 # A local name any Turtle parser reads: ASCII letters, digits, _ - and inner dots.
 PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.vocab import relation_iri
+from graph.rdf.vocab import relation_iri
 
 # Node types that name no entity of their own: common-noun phrases and values.
 VALUE_TYPES = frozenset({"concept", "date", "quantity"})
@@ -28,7 +28,7 @@ FILTERED = "entity_network"
 
 
 def entity_network(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The part of the full network (graph.facts.Facts.network) that is drawn: every named
+    """The part of the full network (graph.rdf.facts.Facts.network) that is drawn: every named
     entity, a concept that an entity is ('is a', apposition) or that at least SHARED_BY named
     entities are linked to, no dates or quantities, and the relations that involve a named
     entity. `graph.graph["statements"]` keeps how many statements the full network held.
