@@ -79,7 +79,7 @@ SUFFIXES = ["Labs", "Systems", "Group", "AI", "Holdings", "Partners", "", "", ""
 
 
 def synthetic_graph(size: int, *, seed: int = 7) -> nx.MultiDiGraph:
-    """A graph shaped like what `graph.analyze.to_networkx` returns, with `size` entities."""
+    """A graph shaped like what `graph.store.facts.to_networkx` returns, with `size` entities."""
     rng = random.Random(seed)
     core = nx.powerlaw_cluster_graph(int(size * 0.8), 2, 0.3, seed=seed)
     pairs = list(core.edges())

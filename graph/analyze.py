@@ -1,4 +1,5 @@
-"""networkx views of the store: the entity network with its evidence, and what stands out in it."""
+"""What stands out in the entity network, and the parts of it a page draws: pure networkx over
+the graph that graph.store.facts.to_networkx reads (no store here)."""
 
 from __future__ import annotations
 
@@ -6,59 +7,8 @@ from collections import defaultdict
 from itertools import pairwise
 
 import networkx as nx
-import pyoxigraph as ox
 
 from graph.errors import SelectionError
-from graph.rdf.facts import Facts, read_statements
-from graph.rdf.network import entity_network
-from graph.rdf.vocab import CLASS_TYPES, PREFIXES
-
-NODES_QUERY = """
-SELECT ?entity ?label ?type ?mentions WHERE {
-  ?entity a kg:Entity ; rdfs:label ?label ; a ?type ; kg:mentionCount ?mentions .
-  FILTER (?type != kg:Entity)
-}
-"""
-# Apart from NODES_QUERY: grouping the aliases there costs more than both queries together.
-ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity a kg:Entity ; skos:altLabel ?alias }"
-
-
-def to_networkx(store: ox.Store, *, everything: bool = False) -> nx.MultiDiGraph:
-    """The entity network: a node per named entity in some statement, an edge per relation
-    between two entities and kind of statement (asserted, negated, reported, hedged), carrying
-    every sentence it was read from; a concept only where it says what an entity is or where
-    several entities share it, and no dates or quantities (graph.rdf.network.entity_network).
-    `everything` keeps every statement of the store, concepts and values included.
-
-    Node attributes: `label`, `type`, `aliases`, `mentions`. Edge attributes: `label` (the most
-    common readable form), `predicate`, `kind`, `confidence` (the highest), `evidence` (dicts of
-    `sentence`, `document`, `confidence`). `graph.graph["statements"]` counts the statements of
-    the store, drawn or not.
-    """
-    facts = Facts()
-    read_statements(store, facts)
-    network = facts.network(node_attributes(store))
-    return network if everything else entity_network(network)
-
-
-def node_attributes(store: ox.Store) -> dict[str, dict]:
-    """The entities of the default graph, as `to_networkx` has them."""
-    nodes = {
-        row["entity"].value: {
-            "label": row["label"].value,
-            "type": CLASS_TYPES.get(row["type"].value, "thing"),
-            "aliases": [],
-            "mentions": int(row["mentions"].value),
-        }
-        for row in store.query(NODES_QUERY, prefixes=PREFIXES)
-    }
-    for row in store.query(ALIASES_QUERY, prefixes=PREFIXES):
-        node = nodes.get(row["entity"].value)
-        if node is not None and row["alias"].value:
-            node["aliases"].append(row["alias"].value)
-    for node in nodes.values():
-        node["aliases"].sort()
-    return nodes
 
 
 def most_connected(graph: nx.MultiDiGraph, *, limit: int = 5) -> list[tuple[str, int]]:

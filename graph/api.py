@@ -90,8 +90,8 @@ class KnowledgeGraph:
         return to_dataframe(result)
 
     def network(self) -> networkx.MultiDiGraph:
-        """The entity network (graph.analyze.to_networkx), made once."""
-        from graph.analyze import to_networkx
+        """The entity network (graph.store.facts.to_networkx), made once."""
+        from graph.store.facts import to_networkx
 
         if self._network is None:
             self._network = to_networkx(self.store)
@@ -99,7 +99,7 @@ class KnowledgeGraph:
 
     def show(self, **options: Any) -> NotebookPage:
         """The interactive page, for a notebook cell (options as graph.visualize.show)."""
-        from graph.store import document_titles, page_title
+        from graph.store.store import document_titles, page_title
         from graph.visualize import show
 
         options.setdefault("title", page_title(document_titles(self.store)))
@@ -168,7 +168,7 @@ def from_documents(documents: Iterable[Document], *, nlp: Language | None = None
     from extract.extractor import extract_documents
     from graph.build import BuildReport, parts_of, write_extractions
     from graph.rdf.facts import Facts
-    from graph.store import refresh_facts
+    from graph.store.facts import refresh_facts
 
     store = ox.Store()  # in memory
     pending: dict[str, tuple[int, str]] = {}
@@ -187,7 +187,7 @@ def open_graph(path: str | Path) -> KnowledgeGraph:
     Raises:
         StoreError: no kg store there.
     """
-    from graph.store import find_store, open_store
+    from graph.store.store import find_store, open_store
 
     stack = ExitStack()
     store = stack.enter_context(open_store(find_store(path), read_only=True))

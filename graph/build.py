@@ -34,31 +34,26 @@ from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.analyze import most_connected
 from graph.errors import BuildError, InputError, OutputError
-from graph.export import (
-    atomic_write,
-    make_folder,
-    remove_stale_temporaries,
-    spool_turtle,
-    write_turtle,
-)
 from graph.rdf.facts import Facts
 from graph.rdf.network import entity_network
 from graph.rdf.quads import DocumentGraph, content_hash, document_graph, entity_occurrences
-from graph.store import (
+from graph.rdf.vocab import document_iri
+from graph.store.dump import spool_turtle, write_turtle
+from graph.store.facts import refresh_facts
+from graph.store.files import atomic_write, make_folder, remove_stale_temporaries
+from graph.store.store import (
     STORE_FOLDER,
     document_paths,
     document_titles,
     known_entities,
     open_store,
     page_title,
-    refresh_facts,
     remove_documents,
     replace_documents,
     stored_hashes,
 )
 from graph.terminal import count
 from graph.visualize import page_selection, write_html
-from graph.rdf.vocab import document_iri
 
 log = logging.getLogger("kg")
 # Bytes of N-Quads written to the store at once. Each write adds files that RocksDB merges
@@ -106,7 +101,8 @@ def build(
     """Build or update the graph in `out` from the text files under `paths`.
 
     Writes `out/store` (the Oxigraph store), `out/graph.ttl` and `out/graph.html`; with `remote`,
-    the URL of a SPARQL 1.1 store (see graph.remote), loads the graph there instead of `out/store`.
+    the URL of a SPARQL 1.1 store (see graph.store.remote), loads the graph there instead of
+    `out/store`.
     `top`, `focus` with `hops`, and `community` restrict graph.html to part of the graph (see
     graph.analyze.select); the store and Turtle stay complete. Without `top`, graph.html holds at
     most DRAW_LIMIT entities, the most connected, and a warning says so.

@@ -118,7 +118,7 @@ def build(
     """
     from extract.documents import read_stdin
     from graph.build import build as run_build
-    from graph.remote import is_remote
+    from graph.store.remote import is_remote
 
     if store is not None and not is_remote(store):
         raise KgError(f"--store {store}: give the URL of a SPARQL store (http://HOST:PORT/...)")
@@ -221,7 +221,7 @@ class Preset(str, Enum):
 
 def store_option(value: Path) -> Path:
     """--store: the store folder, or the output folder that holds it."""
-    from graph.store import find_store
+    from graph.store.store import find_store
 
     return find_store(value)
 
@@ -343,7 +343,7 @@ def entities(
     from dataclasses import asdict
 
     from graph.entities import list_entities
-    from graph.store import open_store
+    from graph.store.store import open_store
 
     with open_store(store, read_only=True) as opened:
         records = list_entities(opened, include_values=everything)
@@ -397,7 +397,7 @@ def export(
 ) -> None:
     """Write the graph in another format."""
     from graph.serialize import DEFAULT_NAMES, export_store, export_to_stream
-    from graph.store import open_store
+    from graph.store.store import open_store
 
     with open_store(store, read_only=True) as opened:
         if str(out) == "-":

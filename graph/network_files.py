@@ -1,4 +1,4 @@
-"""The entity network (graph.analyze.to_networkx) as files for other tools: GraphML for Gephi
+"""The entity network (graph.store.facts.to_networkx) as files for other tools: GraphML for Gephi
 and Cytoscape, CSV (nodes.csv and edges.csv). Both hold scalars only: lists become text."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.export import atomic_write, make_folder
+from graph.store.files import atomic_write, make_folder
 
 log = logging.getLogger("kg")
 # Characters XML 1.0 cannot hold, even escaped (and lone surrogates, which no UTF-8 can).

@@ -12,11 +12,11 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.analyze import to_networkx
 from graph.errors import QueryError
-from graph.sparql import DEFAULT_TIMEOUT, QueryResult, preset_query, query_store
-from graph.store import find_store, open_store
 from graph.rdf.vocab import PREFIXES
+from graph.sparql import DEFAULT_TIMEOUT, QueryResult, preset_query, query_store
+from graph.store.facts import to_networkx
+from graph.store.store import find_store, open_store
 
 # Presets whose arguments are entity names.
 ENTITY_PRESETS = frozenset({"neighbors", "sources", "path"})

@@ -13,11 +13,12 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from graph.analyze import to_networkx
 from graph.errors import OutputError
-from graph.export import COPY_BYTES, RDF_FORMATS, atomic_write, union_triples, write_rdf
 from graph.network_files import flat_network, write_csv, write_graphml
 from graph.rdf.vocab import PREFIXES, TURTLE_PREFIXES
+from graph.store.dump import COPY_BYTES, RDF_FORMATS, union_triples, write_rdf
+from graph.store.facts import to_networkx
+from graph.store.files import atomic_write
 
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 EXPORT_FORMATS = ("ttl", "nt", "jsonld", *QUAD_FORMATS, "graphml", "csv")

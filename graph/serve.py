@@ -48,7 +48,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from graph.engines import Engine, Engines, remaining
 from graph.errors import KgError, QueryError, QueryRefused
 from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
-from graph.store import open_store
+from graph.store.store import open_store
 
 log = logging.getLogger("kg")
 # Queries are text: a request body larger than this is refused (413).

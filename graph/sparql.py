@@ -28,9 +28,9 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.errors import KgError, QueryError, QueryRefused, StoreError, first_line
-from graph.store import open_store
-from graph.terminal import json_text, visible
 from graph.rdf.vocab import PREFIXES
+from graph.store.store import open_store
+from graph.terminal import json_text, visible
 
 FORMATS = ("table", "csv", "json")
 # Seconds a query may run in `kg query` and `kg serve` unless told otherwise.

@@ -22,8 +22,9 @@ from typing import Any
 import igraph
 import networkx as nx
 
-from graph.analyze import select, to_networkx, top_entities, type_counts
+from graph.analyze import select, top_entities, type_counts
 from graph.rdf.network import STATEMENTS, entity_network, statement_count
+from graph.store.facts import to_networkx
 
 log = logging.getLogger("kg")
 
@@ -314,7 +315,7 @@ def show(
 ) -> NotebookPage:
     """The page of a graph, a store, an output folder or a page file, for a notebook cell.
 
-    `source` is a networkx graph from `graph.analyze.to_networkx`, an open store, the folder
+    `source` is a networkx graph from `graph.store.facts.to_networkx`, an open store, the folder
     written by `kg build`, a store's folder or URL, or a `graph.html` file, shown as it is.
     `top`, `focus`/`hops` and `community` choose part of the graph, as `kg build` does; without
     `top`, at most DRAW_LIMIT entities are drawn, the most connected.
@@ -376,8 +377,8 @@ def read_graph(source: Any) -> nx.MultiDiGraph:
     """The entity network of an open store, a store's folder or URL, or a build's folder."""
     if not isinstance(source, str | Path):
         return to_networkx(source)
-    from graph.remote import is_remote
-    from graph.store import STORE_FOLDER, open_store
+    from graph.store.remote import is_remote
+    from graph.store.store import STORE_FOLDER, open_store
 
     if not is_remote(source) and (Path(source) / STORE_FOLDER).is_dir():
         source = Path(source) / STORE_FOLDER

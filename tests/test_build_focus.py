@@ -15,9 +15,10 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.analyze import communities, ranked, to_networkx
+from graph.analyze import communities, ranked
 from graph.cli import main
-from graph.store import open_store
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
 from tests.conftest import EXAMPLE
 
 

@@ -17,9 +17,9 @@ from typing import ClassVar
 import networkx as nx
 import pytest
 
-from graph.analyze import to_networkx
 from graph.rdf.network import entity_network, statement_count
-from graph.store import open_store
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
 from graph.visualize import PHYSICS_LIMIT, layout, render_html, script_json, show
 
 XSS_NAME = '<img src=x onerror="window.kgPwned=1">'

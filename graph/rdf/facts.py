@@ -5,7 +5,7 @@ is mentioned), each relation once with its most common readable form, an edge `s
 object` for every triple some document asserts, and the network's edges with their evidence.
 `Facts` gathers them one occurrence and one statement at a time, from either source:
 
-- the store, every document's graph (`read_facts`);
+- the store, every document's graph (graph.store.facts.read_facts);
 - a build's extractions as it writes them (`Facts.add_extraction`): when a build parses every
   document of the graph anyway, this spares reading the whole store back, which costs more
   than writing it (about 8 us a quad read here).
@@ -24,25 +24,7 @@ import pyoxigraph as ox
 
 from extract.triple import Extraction
 from graph.rdf.quads import DEFAULT, TERMS, A, Occurrences, entity_occurrences, iri, literal
-from graph.rdf.vocab import CLASS_TYPES, PREFIXES, TYPE_CLASSES, entity_iri, relation_iri
-
-OCCURRENCES_QUERY = """SELECT ?entity ?name ?type ?count WHERE { GRAPH ?g {
-    ?o a kg:Occurrence ; kg:entity ?entity ; kg:name ?name ; kg:entityType ?type ;
-       kg:mentionCount ?count } }"""
-ALIASES_QUERY = """SELECT ?entity ?alias WHERE { GRAPH ?g {
-    ?o kg:entity ?entity ; kg:alias ?alias } }"""
-# Every pattern is inside GRAPH ?g: no union default graph needed, so remote stores work too.
-STATEMENTS_QUERY = """
-SELECT ?s ?p ?o ?relation ?confidence ?negated ?modality ?speaker ?text ?path
-WHERE { GRAPH ?g {
-  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:relation ?relation ;
-      kg:confidence ?confidence ; kg:negated ?negated ; prov:wasDerivedFrom ?sentence .
-  ?sentence kg:text ?text .
-  ?g kg:path ?path .
-  OPTIONAL { ?st kg:modality ?modality }
-  OPTIONAL { ?st prov:wasAttributedTo ?speaker }
-} }
-"""
+from graph.rdf.vocab import CLASS_TYPES, TYPE_CLASSES, entity_iri, relation_iri
 
 
 class Evidence(TypedDict):
@@ -209,7 +191,7 @@ class Facts:
         return quads
 
     def network(self, nodes: dict[str, NodeAttributes] | None = None) -> nx.MultiDiGraph:
-        """The entity network (see graph.analyze.to_networkx), with the attributes of `nodes`
+        """The entity network (see graph.store.facts.to_networkx), with the attributes of `nodes`
         (by default, the entities gathered here)."""
         if nodes is None:
             nodes = {
@@ -240,36 +222,6 @@ class Facts:
                 evidence=evidence,
             )
         return graph
-
-
-def read_facts(store: ox.Store) -> Facts:
-    """The facts of every document in `store`."""
-    facts = Facts()
-    for row in store.query(OCCURRENCES_QUERY, prefixes=PREFIXES):
-        facts.add_occurrence(
-            row["entity"].value, row["name"].value, row["type"].value, int(row["count"].value)
-        )
-    for row in store.query(ALIASES_QUERY, prefixes=PREFIXES):
-        facts.add_alias(row["entity"].value, row["alias"].value)
-    read_statements(store, facts)
-    return facts
-
-
-def read_statements(store: ox.Store, facts: Facts) -> None:
-    """Add every statement of `store` to `facts`."""
-    for row in store.query(STATEMENTS_QUERY, prefixes=PREFIXES):
-        facts.add_statement(
-            subject=row["s"].value,
-            predicate=row["p"].value,
-            object=row["o"].value,
-            relation=row["relation"].value,
-            confidence=float(row["confidence"].value),
-            negated=row["negated"].value == "true",
-            modality=row["modality"] and row["modality"].value,
-            speaker=row["speaker"] and row["speaker"].value,
-            sentence=row["text"].value,
-            document=row["path"].value,
-        )
 
 
 def statement_kind(*, negated: bool, speaker: str | None, modality: str | None) -> str:

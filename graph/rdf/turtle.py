@@ -2,10 +2,10 @@
 
 Reading a graph back from the store to serialize it costs about 7 us a triple here, ten times
 what writing its text costs; so a build writes the Turtle of the documents it parses as it goes
-(see graph.export.write_turtle), from the N-Triples terms graph.rdf.quads makes for the store. kg's
-vocabulary, entities and relations become prefixed names (graph.rdf.vocab.TURTLE_PREFIXES) where
-the name is plainly valid, numbers and booleans are written bare, and the rest stays in its
-N-Triples form, which is also Turtle.
+(see graph.store.dump.write_turtle), from the N-Triples terms graph.rdf.quads makes for the
+store. kg's vocabulary, entities and relations become prefixed names
+(graph.rdf.vocab.TURTLE_PREFIXES) where the name is plainly valid, numbers and booleans are
+written bare, and the rest stays in its N-Triples form, which is also Turtle.
 """
 
 from __future__ import annotations

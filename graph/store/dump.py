@@ -1,28 +1,28 @@
-"""Write the graph to files, each one atomically: a temporary file beside the target, renamed over
-it only once complete, so that a failed write leaves the previous file intact; and the union of
-all graphs as Turtle or N-Triples, dumped by the store itself (graph.ttl of a build).
+"""The store's graphs as RDF files, each written atomically (graph.store.files): the union of all
+graphs as Turtle or N-Triples, dumped by the store itself, and graph.ttl of a build, which joins
+that dump with the Turtle the build spooled as it wrote (graph.rdf.turtle).
 
-The formats of `kg export` are written by graph.serialize.
+The other formats of `kg export` are written by graph.view.export.
 """
 
 from __future__ import annotations
 
-import glob
 import logging
 import os
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from graph.errors import OutputError, first_line
+from graph.errors import OutputError
 from graph.rdf.vocab import TURTLE_PREFIXES
+from graph.store.files import atomic_write
+from graph.store.store import Store
 
 log = logging.getLogger("kg")
 
@@ -31,8 +31,6 @@ RDF_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-# A temporary output file untouched for this long was left by a write that was killed.
-STALE_SECONDS = 600
 # Threads that dump the store at once, and runs of graphs per thread (runs even out the load:
 # the default graph alone is as large as many documents). Reading the store costs about 7 us
 # a quad here, far more than writing the text, and a second thread halves it on two cores.
@@ -43,67 +41,7 @@ COPY_BYTES = 1 << 20
 PREFIX_BLOCK = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in TURTLE_PREFIXES.items()).encode()
 
 
-def make_folder(folder: Path) -> None:
-    """Create an output folder and its parents.
-
-    Raises:
-        OutputError: it cannot be created.
-    """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise OutputError(
-            f"{folder}: cannot create output folder ({e.strerror}); choose another --out"
-        ) from e
-
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write` on a temporary path beside `path`, then rename it to `path`.
-
-    Raises:
-        OutputError: the folder is not writable or the disk is full.
-    """
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        os.close(handle)
-        # mkstemp makes the file private; the output should be as readable as any other file.
-        os.chmod(temporary, 0o666 & ~current_umask())
-    except OSError as e:
-        raise OutputError(
-            f"{path.parent}: cannot write here ({e.strerror}); choose another --out"
-        ) from e
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as e:
-        # pyoxigraph's OSError carries its message but no strerror.
-        reason = e.strerror or first_line(e)
-        raise OutputError(f"{path}: cannot write ({reason}); the previous file is kept") from e
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def remove_stale_temporaries(folder: Path, names: Iterable[str]) -> None:
-    """Remove the temporary files a killed write of `names` left in `folder`: those older than
-    STALE_SECONDS (a `kg export` running meanwhile may be writing a younger one)."""
-    now = time.time()
-    for name in names:
-        for temporary in folder.glob(f".{glob.escape(name)}.*.tmp"):
-            with suppress(OSError):
-                if now - temporary.stat().st_mtime > STALE_SECONDS:
-                    temporary.unlink()
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+def union_triples(store: Store) -> Iterator[ox.Triple]:
     """Every triple of every graph, in the store's own stable order.
 
     No triple stands in two graphs (each document graph has subjects of its own, and the
@@ -113,7 +51,7 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
 
 
 def write_turtle(
-    store: ox.Store,
+    store: Store,
     path: Path,
     *,
     spool: BinaryIO | None = None,
@@ -151,7 +89,7 @@ def spool_turtle(spool: BinaryIO, chunks: Iterable[bytes], *, path: Path) -> Non
         raise OutputError(f"{path}: cannot write ({e.strerror}); the previous file is kept") from e
 
 
-def write_rdf(store: ox.Store, path: Path, *, fmt: str = "ttl") -> None:
+def write_rdf(store: Store, path: Path, *, fmt: str = "ttl") -> None:
     """The union of all graphs as Turtle, N-Triples or JSON-LD (`fmt` ttl, nt or jsonld)."""
     prefixes = TURTLE_PREFIXES
     if isinstance(store, ox.Store) and fmt in ("ttl", "nt"):
@@ -233,18 +171,3 @@ def consecutive_runs(items: list, count: int) -> list[list]:
     size = -(-len(items) // max(1, count))
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
-
-# Moved to graph.serialize and graph.network_files (the formats of kg export); still found here.
-MOVED = {
-    "serialize": ("EXPORT_FORMATS", "DEFAULT_NAMES", "export_store"),
-    "network_files": ("NOT_XML", "flat_network", "write_graphml", "write_csv"),
-}
-
-
-def __getattr__(name: str) -> object:
-    import importlib
-
-    for module, names in MOVED.items():
-        if name in names:
-            return getattr(importlib.import_module(f"graph.{module}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,9 +11,10 @@ or without the hash and so parsed again by the next build (see `replace_document
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
@@ -21,21 +22,48 @@ from rdflib import Dataset
 
 from extract.triple import Entity
 from graph.errors import StoreError, first_line
-from graph.rdf.facts import Facts, read_facts
+from graph.queries import query_text
 from graph.rdf.quads import DocumentGraph
-from graph.remote import RemoteStore, is_remote
 from graph.rdf.vocab import CLASS_TYPES, KG, PREFIXES, document_iri
+from graph.store.remote import RemoteStore, is_remote
 
 STORE_FOLDER = "store"
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 
 
+class Store(Protocol):
+    """What kg's store functions ask of a store: a `pyoxigraph.Store` (on disk or in memory)
+    has it, and so has a `graph.store.remote.RemoteStore`. Code that needs more of pyoxigraph
+    (`dump`, `named_graphs`, `update`) checks `isinstance(store, pyoxigraph.Store)` first."""
+
+    def query(
+        self,
+        query: str,
+        /,
+        *,
+        prefixes: Mapping[str, str] | None = None,
+        use_default_graph_as_union: bool = False,
+    ) -> Any: ...
+
+    def remove_graph(self, graph: ox.NamedNode, /) -> None: ...
+
+    def clear_graph(self, graph: ox.NamedNode | ox.DefaultGraph, /) -> None: ...
+
+    def extend(self, quads: Iterable[ox.Quad], /) -> None: ...
+
+    def bulk_load(self, data: bytes, /, *, format: ox.RdfFormat, lenient: bool = False) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def __iter__(self) -> Iterator[ox.Quad]: ...
+
+
 @contextmanager
-def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[ox.Store]:
+def open_store(path: Path | str, *, read_only: bool = False) -> Iterator[Store]:
     """Open (or create) the store in folder `path`, or the remote store at URL `path`.
 
     Read-only, a store opens even while a build writes it (RocksDB's lock is for writers), and
-    is seen as it was at that moment. A remote store is a `graph.remote.RemoteStore`.
+    is seen as it was at that moment. A remote store is a `graph.store.remote.RemoteStore`.
 
     Raises:
         StoreError: the folder is not a store, is locked by another kg process, or cannot be
@@ -126,31 +154,26 @@ def open_dataset(store: ox.Store) -> Dataset:
     return dataset
 
 
-def stored_hashes(store: ox.Store) -> dict[str, str]:
+def stored_hashes(store: Store) -> dict[str, str]:
     """The content hash of every stored document, by document id."""
-    rows = store.query(
-        "SELECT ?path ?hash WHERE { GRAPH ?g { ?g kg:path ?path ; kg:contentHash ?hash } }",
-        prefixes=PREFIXES,
-    )
+    rows = store.query(query_text("hashes"), prefixes=PREFIXES)
     return {row["path"].value: row["hash"].value for row in rows}
 
 
-def known_entities(store: ox.Store) -> Iterator[Entity]:
+def known_entities(store: Store) -> Iterator[Entity]:
     """The entities named by the stored documents, as each document names and types them.
 
     Read from the documents' own graphs, not the derived facts: a build interrupted before
     refreshing the facts must resume knowing what its finished documents named. Only documents
     stored completely (with their content hash) count.
     """
-    query = """SELECT DISTINCT ?name ?type WHERE { GRAPH ?g {
-        ?g kg:contentHash ?hash . ?o kg:name ?name ; kg:entityType ?type } }"""
-    for row in store.query(query, prefixes=PREFIXES):
+    for row in store.query(query_text("known_entities"), prefixes=PREFIXES):
         kind = CLASS_TYPES.get(row["type"].value)
         if kind is not None:
             yield Entity(name=row["name"].value, type=kind)
 
 
-def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
+def replace_documents(store: Store, graphs: Sequence[DocumentGraph]) -> None:
     """Replace the named graph of each document with its new quads (a long document's later
     parts add to its first).
 
@@ -176,29 +199,16 @@ def replace_documents(store: ox.Store, graphs: Sequence[DocumentGraph]) -> None:
     )
 
 
-def remove_documents(store: ox.Store, documents: Sequence[str]) -> None:
+def remove_documents(store: Store, documents: Sequence[str]) -> None:
     """Remove the named graph of each of `documents` (their ids), as for files that are gone."""
     for document in documents:
         store.remove_graph(ox.NamedNode(document_iri(document)))
 
 
-def refresh_facts(store: ox.Store, facts: Facts | None = None) -> Facts:
-    """Rewrite the default graph (entities, relations, asserted edges) from `facts`, or, without,
-    from all documents in the store; return the facts."""
-    if facts is None:
-        facts = read_facts(store)
-    # Not one transaction, and need not be: every build recomputes the facts from scratch.
-    store.clear_graph(ox.DefaultGraph())
-    store.extend(facts.quads())
-    return facts
-
-
-def document_titles(store: ox.Store) -> dict[str, str | None]:
+def document_titles(store: Store) -> dict[str, str | None]:
     """The title of every stored document (schema:name, None when its file gives none), by id."""
-    query = """SELECT ?path ?title WHERE { GRAPH ?g { ?g kg:path ?path
-        OPTIONAL { ?g schema:name ?title } } }"""
     titles: dict[str, str | None] = {}
-    for row in store.query(query, prefixes=PREFIXES):
+    for row in store.query(query_text("titles"), prefixes=PREFIXES):
         title = row["title"]
         if titles.get(row["path"].value) is None:
             titles[row["path"].value] = None if title is None else title.value
@@ -224,7 +234,7 @@ def page_title(titles: dict[str, str | None], *, shown: int = 3) -> str:
     return f"{len(names)} documents: {', '.join(names[:shown])}{more}"
 
 
-def document_paths(store: ox.Store) -> set[str]:
+def document_paths(store: Store) -> set[str]:
     """The id of every document with a graph in the store, stored completely or not."""
-    query = "SELECT ?path WHERE { GRAPH ?g { ?g kg:path ?path } }"
-    return {row["path"].value for row in store.query(query, prefixes=PREFIXES)}
+    rows = store.query(query_text("documents"), prefixes=PREFIXES)
+    return {row["path"].value for row in rows}

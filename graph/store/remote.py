@@ -1,11 +1,11 @@
 """Remote stores: the graph in any SPARQL 1.1 store over HTTP (Oxigraph server, Fuseki, GraphDB,
 Virtuoso) instead of the embedded one.
 
-`RemoteStore` has the few methods of `pyoxigraph.Store` that kg's store functions call (`query`,
-`remove_graph`, `clear_graph`, `extend`, `bulk_load`, iteration, `flush`), so `graph.store`,
-`graph.build` and `graph.analyze` work on either unchanged: the same per-document named graphs,
-replaced on rebuild; content hashes read back to skip unchanged documents; the facts of the default
-graph recomputed.
+`RemoteStore` has the few methods of `pyoxigraph.Store` that kg's store functions call, declared
+as `graph.store.store.Store` (`query`, `remove_graph`, `clear_graph`, `extend`, `bulk_load`,
+iteration, `flush`), so the store functions and `graph.build` work on either unchanged: the same
+per-document named graphs, replaced on rebuild; content hashes read back to skip unchanged
+documents; the facts of the default graph recomputed.
 
 Only the SPARQL 1.1 Protocol is used: reads are queries whose SPARQL JSON results pyoxigraph
 parses into the same row objects as a local query; writes are SPARQL Update (`DROP SILENT GRAPH`,
@@ -27,12 +27,12 @@ from urllib.parse import urlencode, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import StoreError, first_line
+from graph.queries import query_text
 
 # Quads per INSERT DATA request: small enough for any server's request limits.
 INSERT_BATCH = 5000
 # Seconds to wait for an answer; loading a large batch can take a while on a busy server.
 HTTP_TIMEOUT = 300
-ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
 def is_remote(location: object) -> bool:
@@ -142,7 +142,7 @@ class RemoteStore:
         """Nothing to do: every update is sent when made."""
 
     def __iter__(self) -> Iterator[ox.Quad]:
-        for row in self.query(ALL_QUADS):
+        for row in self.query(query_text("all_quads")):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"] or ox.DefaultGraph())
 
     def post(self, url: str, form: dict[str, str], *, accept: str | None = None) -> bytes:
