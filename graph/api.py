@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.sparql import QueryResult, preset_query, run_query
+from graph.query.presets import preset_query
+from graph.query.results import QueryResult
+from graph.query.sparql import run_query
 
 if TYPE_CHECKING:
     import networkx
@@ -57,13 +59,11 @@ class KnowledgeGraph:
     def preset(self, name: str, *arguments: str) -> QueryResult:
         """Run a ready-made query: entities, relations, neighbors ENTITY, path FROM TO,
         sources ENTITY (as `kg query --preset`)."""
-        from graph.presets import check_entity, entity_names, shortest_paths
+        from graph.query.presets import ENTITY_PRESETS, check_entities, shortest_paths
 
         text, bindings = preset_query(name, arguments)
-        if name in ("neighbors", "sources", "path"):
-            names = entity_names(self.store)
-            for argument in arguments:
-                check_entity(argument, names)
+        if name in ENTITY_PRESETS:
+            check_entities(self.store, arguments)
             if name == "path":
                 return shortest_paths(self.network(), *arguments)
         return run_query(self.store, text, name=f"preset {name}", bindings=bindings)
@@ -71,7 +71,7 @@ class KnowledgeGraph:
     def rows(self, text: str | None = None, *, preset: str | None = None, arguments=()) -> list:
         """A query's answer as a list of dicts, IRIs as prefixed names (`ent:meta`), literals
         as numbers, booleans or text."""
-        from graph.frames import python_value
+        from graph.query.frames import python_value
 
         result = self.preset(preset, *arguments) if preset else self.query(text or "")
         if result.boolean is not None:
@@ -84,7 +84,7 @@ class KnowledgeGraph:
         self, text: str | None = None, *, preset: str | None = None, arguments=()
     ) -> pandas.DataFrame:
         """A query's answer (or a preset's) as a pandas DataFrame (pip install kg[notebook])."""
-        from graph.frames import to_dataframe
+        from graph.query.frames import to_dataframe
 
         result = self.preset(preset, *arguments) if preset else self.query(text or "")
         return to_dataframe(result)

@@ -274,8 +274,9 @@ def query(
     verbose: Verbose = False,
 ) -> None:
     """Run a SPARQL query over the graph; prefixes kg, ent, rel, schema, prov... are declared."""
-    from graph.presets import run_preset
-    from graph.sparql import format_result, query_store
+    from graph.query.presets import run_preset
+    from graph.query.results import format_result
+    from graph.query.sparql import query_store
 
     arguments = arguments or []
     if preset is not None:
@@ -312,7 +313,7 @@ def serve(
     """Serve the graph read-only over the SPARQL 1.1 Protocol (for YASGUI, SPARQLWrapper, curl)."""
     import signal
 
-    from graph.serve import serve_store
+    from graph.query.serve import serve_store
 
     # Stopped by a service manager or a test: clean up (and stop Oxigraph) as for Ctrl-C.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -342,7 +343,7 @@ def entities(
     """List each entity with its type, mentions, aliases and why names were merged into it."""
     from dataclasses import asdict
 
-    from graph.entities import list_entities
+    from graph.query.entities import list_entities
     from graph.store.store import open_store
 
     with open_store(store, read_only=True) as opened:

@@ -247,7 +247,7 @@ def test_build_removes_what_a_killed_write_left(built_copy, nlp):
 def test_build_entities_count_references(example_build, capsys):
     """kg entities says how many mentions of an entity were pronouns or descriptions."""
     from graph.cli import main
-    from graph.entities import list_entities
+    from graph.query.entities import list_entities
     from graph.store.store import open_store
 
     with open_store(example_build / "store", read_only=True) as store:

@@ -6,8 +6,9 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
+from graph.query.results import format_result
+from graph.query.sparql import run_query
 from graph.rdf.vocab import entity_iri
-from graph.sparql import format_result, run_query
 from graph.store.store import open_dataset, open_store
 
 

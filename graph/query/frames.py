@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graph.sparql import QueryResult, compact, preset_query, run_query
+from graph.query.presets import preset_query
+from graph.query.results import QueryResult, compact
+from graph.query.sparql import run_query
 
 if TYPE_CHECKING:
     import pandas

@@ -18,13 +18,14 @@ It needs a front, because of what was measured with Oxigraph 0.5.13 on the examp
   the limit. That is the same kill, plus content negotiation, serializers, errors and the query
   editor written again by us.
 
-So `serve_store` runs a few Oxigraph servers (graph.engines) on free loopback ports, and before them
-a small front of the standard library's: it checks each query with `check_query` (SERVICE and
-updates refused with 403, a malformed query answered 400 with line and column), declares kg's
-prefixes as `kg query` does, lends the request to an idle engine, and holds the answer in a
-spooled temporary file until it is complete. An answer not complete within the limit is answered
-503, and its engine killed and replaced: an Oxigraph server starts in about 25 ms and holds about
-19 MB. Holding the answer is also what turns a late answer into a clean 503, not a cut-off 200.
+So `serve_store` runs a few Oxigraph servers (graph.query.engines) on free loopback ports, and
+before them a small front of the standard library's: it checks each query with `check_query`
+(SERVICE and updates refused with 403, a malformed query answered 400 with line and column),
+declares kg's prefixes as `kg query` does, lends the request to an idle engine, and holds the
+answer in a spooled temporary file until it is complete. An answer not complete within the limit
+is answered 503, and its engine killed and replaced: an Oxigraph server starts in about 25 ms and
+holds about 19 MB. Holding the answer is also what turns a late answer into a clean 503, not a
+cut-off 200.
 
 Oxigraph opens the store read-only, which RocksDB allows while a build writes it: the server
 answers from the store as it was when it started (restart it after `kg build`).
@@ -45,9 +46,9 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from graph.engines import Engine, Engines, remaining
 from graph.errors import KgError, QueryError, QueryRefused
-from graph.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
+from graph.query.engines import Engine, Engines, remaining
+from graph.query.sparql import DEFAULT_TIMEOUT, PROLOGUE, check_query
 from graph.store.store import open_store
 
 log = logging.getLogger("kg")

@@ -1,7 +1,7 @@
 """The engines of `kg serve`: Oxigraph's own SPARQL server (`oxigraph serve-read-only`, from the
 `oxigraph` package on PyPI), a few processes on free loopback ports, each lent to one query at a
 time. An engine starts in about 25 ms and holds about 19 MB, so one whose query overran the time
-limit is simply killed (it would go on computing) and replaced. See graph.serve for why.
+limit is simply killed (it would go on computing) and replaced. See graph.query.serve for why.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,14 +14,15 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.queries import PRESETS, preset_text, query_text
+from graph.query.results import QueryResult
+from graph.query.sparql import DEFAULT_TIMEOUT, query_store
 from graph.rdf.vocab import PREFIXES
-from graph.sparql import DEFAULT_TIMEOUT, QueryResult, preset_query, query_store
 from graph.store.facts import to_networkx
-from graph.store.store import find_store, open_store
+from graph.store.store import Store, find_store, open_store
 
 # Presets whose arguments are entity names.
 ENTITY_PRESETS = frozenset({"neighbors", "sources", "path"})
-NAMES_QUERY = "SELECT DISTINCT ?name WHERE {{ ?e a kg:Entity ; {} ?name }}"
 SUGGESTIONS = 3
 # Shortest paths listed at most (there may be many of the same length).
 PATHS = 20
@@ -28,6 +30,30 @@ PATHS = 20
 
 class UnknownEntity(QueryError):
     """A preset's argument names no entity of the graph."""
+
+
+def preset_query(name: str, arguments: Sequence[str] = ()) -> tuple[str, dict[str, ox.Literal]]:
+    """The text of a ready-made query from graph/queries/ and its arguments as bindings.
+
+    A preset declares its parameters in a comment line `# parameters: ?a ?b`; each argument is
+    bound as a literal, never formatted into the text.
+
+    >>> text, bindings = preset_query("neighbors", ["Meta"])
+    >>> bindings["entity"].value
+    'Meta'
+    """
+    if name not in PRESETS:
+        raise QueryError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}")
+    text = preset_text(name)
+    declared = re.search(r"^#\s*parameters:(.*)$", text, flags=re.MULTILINE)
+    parameters = re.findall(r"\?(\w+)", declared.group(1)) if declared else []
+    if len(arguments) != len(parameters):
+        wanted = " ".join(p.upper() for p in parameters) or "no arguments"
+        raise QueryError(
+            f"preset {name} takes {wanted}, got {len(arguments)} argument(s): "
+            f"kg query --preset {name} {wanted if parameters else ''}".rstrip()
+        )
+    return text, {p: ox.Literal(a) for p, a in zip(parameters, arguments)}
 
 
 def run_preset(
@@ -48,22 +74,26 @@ def run_preset(
     path = find_store(path)
     if name in ENTITY_PRESETS:
         with open_store(path, read_only=True) as store:
-            names = entity_names(store)
-            for argument in arguments:
-                check_entity(argument, names)
+            check_entities(store, arguments)
             if name == "path":
                 return shortest_paths(to_networkx(store), *arguments)
     return query_store(path, text, name=f"preset {name}", bindings=bindings, timeout=timeout)
 
 
-def entity_names(store: ox.Store) -> list[str]:
+def check_entities(store: Store, arguments: Sequence[str]) -> None:
+    """Refuse arguments that name no entity of `store` (see `check_entity`)."""
+    names = entity_names(store)
+    for argument in arguments:
+        check_entity(argument, names)
+
+
+def entity_names(store: Store) -> list[str]:
     """Every label, then every alias, of an entity in the graph (a suggestion is a label when
     one fits)."""
-    names = []
-    for predicate in ("rdfs:label", "skos:altLabel"):
-        rows = store.query(NAMES_QUERY.format(predicate), prefixes=PREFIXES)
-        names += sorted(row["name"].value for row in rows)
-    return names
+    found: dict[str, list[str]] = {"label": [], "alias": []}
+    for row in store.query(query_text("entity_names"), prefixes=PREFIXES):
+        found[row["kind"].value].append(row["name"].value)
+    return sorted(found["label"]) + sorted(found["alias"])
 
 
 def check_entity(argument: str, names: Sequence[str]) -> None:
@@ -73,7 +103,7 @@ def check_entity(argument: str, names: Sequence[str]) -> None:
     >>> check_entity("Metta", ["Meta", "Microsoft"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graph.presets.UnknownEntity: no entity named "Metta"; did you mean Meta? (kg query ...
+    graph.query.presets.UnknownEntity: no entity named "Metta"; did you mean Meta? (kg query ...
     """
     wanted = argument.strip().casefold()
     by_key: dict[str, str] = {}

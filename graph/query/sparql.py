@@ -4,22 +4,17 @@ A user's query is untrusted input: SPARQL `SERVICE` sends a query to any host on
 (rdflib and Oxigraph both follow it) and `LOAD` fetches any URL (Oxigraph does), so requests that
 use them are refused, and so are updates unless explicitly allowed (`kg query --allow-update`).
 pyoxigraph cannot interrupt a running query, so `query_store` runs it in a child process that is
-killed at the time limit. Ready-made queries ship as .rq files in graph/queries/ (`preset_query`).
+killed at the time limit. Ready-made queries ship as .rq files in graph/queries/
+(graph.query.presets).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import pickle
-import re
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from importlib.resources import files
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,28 +23,13 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.errors import KgError, QueryError, QueryRefused, StoreError, first_line
+from graph.query.results import QueryResult
 from graph.rdf.vocab import PREFIXES
 from graph.store.store import open_store
-from graph.terminal import json_text, visible
 
-FORMATS = ("table", "csv", "json")
 # Seconds a query may run in `kg query` and `kg serve` unless told otherwise.
 DEFAULT_TIMEOUT = 30.0
-PRESETS = ("entities", "relations", "neighbors", "path", "sources")
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    """The answer to a query: rows for SELECT, a boolean for ASK, triples for CONSTRUCT."""
-
-    variables: tuple[str, ...] = ()
-    rows: list[tuple[ox.NamedNode | ox.Literal | ox.BlankNode | None, ...]] = field(
-        default_factory=list
-    )
-    boolean: bool | None = None
-    triples: list[ox.Triple] = field(default_factory=list)
-    updated: bool = False  # an update ran (kg query --allow-update)
 
 
 def check_query(text: str, *, name: str = "query", allow_update: bool = False) -> set[str]:
@@ -206,10 +186,10 @@ def query_store(
     # notebook kernel, can deadlock) nor multiprocessing's spawn (which imports the caller's
     # main script again, and fails on a script read from standard input). It imports kg from
     # where this process did, installed or not.
-    source = str(Path(__file__).resolve().parents[1])
+    source = str(Path(__file__).resolve().parents[2])
     python_path = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
     child = subprocess.Popen(
-        [sys.executable, "-c", "from graph.sparql import answer_child; answer_child()"],
+        [sys.executable, "-c", "from graph.query.sparql import answer_child; answer_child()"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -265,106 +245,3 @@ def answer_child() -> None:
         answer = (True, e)
     out.write(pickle.dumps(answer))
     out.flush()
-
-
-def preset_query(name: str, arguments: Sequence[str] = ()) -> tuple[str, dict[str, ox.Literal]]:
-    """The text of a ready-made query from graph/queries/ and its arguments as bindings.
-
-    A preset declares its parameters in a comment line `# parameters: ?a ?b`; each argument is
-    bound as a literal, never formatted into the text.
-
-    >>> text, bindings = preset_query("neighbors", ["Meta"])
-    >>> bindings["entity"].value
-    'Meta'
-    """
-    if name not in PRESETS:
-        raise QueryError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}")
-    text = files("graph").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
-    declared = re.search(r"^#\s*parameters:(.*)$", text, flags=re.MULTILINE)
-    parameters = re.findall(r"\?(\w+)", declared.group(1)) if declared else []
-    if len(arguments) != len(parameters):
-        wanted = " ".join(p.upper() for p in parameters) or "no arguments"
-        raise QueryError(
-            f"preset {name} takes {wanted}, got {len(arguments)} argument(s): "
-            f"kg query --preset {name} {wanted if parameters else ''}".rstrip()
-        )
-    return text, {p: ox.Literal(a) for p, a in zip(parameters, arguments)}
-
-
-def format_result(result: QueryResult, *, fmt: str = "table") -> str:
-    """Render a result as an aligned table, SPARQL CSV or SPARQL JSON results."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if result.updated:
-        return "store updated"
-    if result.boolean is not None:
-        return (
-            json.dumps({"head": {}, "boolean": result.boolean})
-            if fmt == "json"
-            else str(result.boolean).lower()
-        )
-    if not result.variables and result.triples:
-        # N-Triples, whose \uXXXX escapes keep the text exact and the terminal safe.
-        return "\n".join(visible(f"{t.subject} {t.predicate} {t.object} .") for t in result.triples)
-    return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
-
-
-def format_table(result: QueryResult) -> str:
-    header = list(result.variables)
-    cells = [[visible(compact(value)) for value in row] for row in result.rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(header)]
-    lines = [
-        "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines)
-
-
-def format_csv(result: QueryResult) -> str:
-    out = io.StringIO()
-    values = (["" if v is None else v.value for v in row] for row in result.rows)
-    for row in [result.variables, *values]:
-        # csv quotes a value holding its "\n" line end but not a lone "\r", which readers take
-        # for a line end too.
-        quoting = csv.QUOTE_ALL if any("\r" in value for value in row) else csv.QUOTE_MINIMAL
-        csv.writer(out, lineterminator="\n", quoting=quoting).writerow(row)
-    return out.getvalue().rstrip("\n")
-
-
-def format_json(result: QueryResult) -> str:
-    bindings = [
-        {var: json_term(value) for var, value in zip(result.variables, row) if value is not None}
-        for row in result.rows
-    ]
-    return json_text(
-        {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}, indent=1
-    )
-
-
-def json_term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
-def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
-    """A term as a person reads it: `ent:meta` for IRIs under a known prefix, a literal's text."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        for prefix, namespace in PREFIXES.items():
-            if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace) :]}"
-        return f"<{term.value}>"
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value

@@ -6,24 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
+from graph.queries import query_text
+from graph.rdf.network import VALUE_TYPES
 from graph.rdf.vocab import CLASS_TYPES, PREFIXES
-
-ENTITIES_QUERY = """
-SELECT ?entity ?label ?type ?mentions WHERE {
-  ?entity a kg:Entity ; rdfs:label ?label ; a ?type ; kg:mentionCount ?mentions .
-  FILTER (?type != kg:Entity)
-}"""
-ALIASES_QUERY = "SELECT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
-REFERENCES_QUERY = """
-SELECT ?entity (SUM(?count) AS ?references) WHERE { GRAPH ?g {
-  ?occurrence kg:entity ?entity ; kg:referenceCount ?count
-} } GROUP BY ?entity"""
-MERGES_QUERY = """
-SELECT DISTINCT ?entity ?alias ?reason WHERE { GRAPH ?g {
-  ?occurrence kg:entity ?entity ; kg:merge ?merge . ?merge kg:alias ?alias ; kg:reason ?reason
-} }"""
+from graph.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -39,25 +25,25 @@ class EntityRecord:
     merges: tuple[tuple[str, str], ...]  # (alias, why it names this entity)
 
 
-VALUE_TYPES = frozenset({"concept", "date", "quantity"})
 
-
-def list_entities(store: ox.Store, *, include_values: bool = False) -> list[EntityRecord]:
+def list_entities(store: Store, *, include_values: bool = False) -> list[EntityRecord]:
     """Every named entity, most mentioned first; concepts ('large language model'), dates and
     quantities only on request."""
     aliases: dict[str, list[str]] = defaultdict(list)
-    for row in store.query(ALIASES_QUERY, prefixes=PREFIXES):
+    for row in store.query(query_text("entity_aliases"), prefixes=PREFIXES):
         aliases[row["entity"].value].append(row["alias"].value)
     merges: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in store.query(MERGES_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True):
+    rows = store.query(query_text("merges"), prefixes=PREFIXES, use_default_graph_as_union=True)
+    for row in rows:
         merges[row["entity"].value].append((row["alias"].value, row["reason"].value))
+    rows = store.query(query_text("references"), prefixes=PREFIXES, use_default_graph_as_union=True)
     references = {
         row["entity"].value: int(row["references"].value)
-        for row in store.query(REFERENCES_QUERY, prefixes=PREFIXES, use_default_graph_as_union=True)
+        for row in rows
         if row["references"] is not None
     }
     records = []
-    for row in store.query(ENTITIES_QUERY, prefixes=PREFIXES):
+    for row in store.query(query_text("entity_nodes"), prefixes=PREFIXES):
         kind = CLASS_TYPES.get(row["type"].value, "thing")
         if kind in VALUE_TYPES and not include_values:
             continue
