@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from extract.triple import Document
     from graph.build import BuildReport
-    from graph.visualize import NotebookPage
+    from graph.view.visualize import NotebookPage
 
 log = logging.getLogger("kg")
 
@@ -98,9 +98,9 @@ class KnowledgeGraph:
         return self._network
 
     def show(self, **options: Any) -> NotebookPage:
-        """The interactive page, for a notebook cell (options as graph.visualize.show)."""
+        """The interactive page, for a notebook cell (options as graph.view.visualize.show)."""
         from graph.store.store import document_titles, page_title
-        from graph.visualize import show
+        from graph.view.visualize import show
 
         options.setdefault("title", page_title(document_titles(self.store)))
         return show(self.network(), **options)
@@ -111,7 +111,7 @@ class KnowledgeGraph:
     def export(self, path: str | Path, *, format: str | None = None) -> list[Path]:
         """Write the graph to `path` in `format` (ttl, nt, jsonld, trig, nquads, graphml, csv;
         by default from the suffix), as `kg export`."""
-        from graph.serialize import export_store
+        from graph.view.export import export_store
 
         path = Path(path)
         fmt = format or {".nq": "nquads", "": "csv"}.get(path.suffix, path.suffix.lstrip("."))

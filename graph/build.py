@@ -32,7 +32,6 @@ from extract.extractor import extract_documents
 from extract.parallel import extract_parallel, process_pool
 from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
-from graph.analyze import most_connected
 from graph.errors import BuildError, InputError, OutputError
 from graph.rdf.facts import Facts
 from graph.rdf.network import entity_network
@@ -53,7 +52,8 @@ from graph.store.store import (
     stored_hashes,
 )
 from graph.terminal import count
-from graph.visualize import page_selection, write_html
+from graph.view.analyze import most_connected
+from graph.view.visualize import page_selection, write_html
 
 log = logging.getLogger("kg")
 # Bytes of N-Quads written to the store at once. Each write adds files that RocksDB merges
@@ -104,8 +104,8 @@ def build(
     the URL of a SPARQL 1.1 store (see graph.store.remote), loads the graph there instead of
     `out/store`.
     `top`, `focus` with `hops`, and `community` restrict graph.html to part of the graph (see
-    graph.analyze.select); the store and Turtle stay complete. Without `top`, graph.html holds at
-    most DRAW_LIMIT entities, the most connected, and a warning says so.
+    graph.view.analyze.select); the store and Turtle stay complete. Without `top`, graph.html
+    holds at most DRAW_LIMIT entities, the most connected, and a warning says so.
 
     Documents are parsed by `workers` local processes, or on the Dask cluster whose scheduler
     address is `scheduler` (tcp://HOST:8786); either way the graph is the same. `progress` is

@@ -397,8 +397,8 @@ def export(
     verbose: Verbose = False,
 ) -> None:
     """Write the graph in another format."""
-    from graph.serialize import DEFAULT_NAMES, export_store, export_to_stream
     from graph.store.store import open_store
+    from graph.view.export import DEFAULT_NAMES, export_store, export_to_stream
 
     with open_store(store, read_only=True) as opened:
         if str(out) == "-":

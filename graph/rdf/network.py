@@ -2,7 +2,7 @@
 only where it says what an entity is or where several entities share it.
 
 The store keeps every statement with its provenance; the network (the page, GraphML, the
-views of graph.analyze) leaves out the rest so that a reader sees the facts about the named
+views of graph.view.analyze) leaves out the rest so that a reader sees the facts about the named
 entities of the text instead of a cloud of phrases ('the drop', 'different causes'), and counts
 what it left out so that the page can say so.
 """

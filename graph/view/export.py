@@ -1,7 +1,7 @@
 """The formats of `kg export`: the RDF of all graphs as Turtle or N-Triples (their union), TriG
 or N-Quads (one named graph per document, the derived facts in the default graph), JSON-LD in
 compact form (a `@context` of kg's prefixes); and the entity network as GraphML or CSV
-(graph.network_files)."""
+(graph.view.network_files)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from graph.errors import OutputError
-from graph.network_files import flat_network, write_csv, write_graphml
 from graph.rdf.vocab import PREFIXES, TURTLE_PREFIXES
 from graph.store.dump import COPY_BYTES, RDF_FORMATS, union_triples, write_rdf
 from graph.store.facts import to_networkx
 from graph.store.files import atomic_write
+from graph.view.network_files import flat_network, write_csv, write_graphml
 
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 EXPORT_FORMATS = ("ttl", "nt", "jsonld", *QUAD_FORMATS, "graphml", "csv")
