@@ -165,15 +165,15 @@ def from_texts(
 
 def from_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> KnowledgeGraph:
     """The graph of `Document`s, in an in-memory store, made as `kg build` makes it."""
-    from extract.extractor import extract_documents
-    from graph.build import BuildReport, parts_of, write_extractions
+    from graph.build import BuildReport, write_extractions
     from graph.rdf.facts import Facts
+    from graph.reading import Pending, extract, parts_of, with_hashes
     from graph.store.facts import refresh_facts
 
     store = ox.Store()  # in memory
-    pending: dict[str, tuple[int, str]] = {}
+    pending: Pending = {}
     report = BuildReport(out=Path())
-    extractions = extract_documents(parts_of(documents, pending), nlp=nlp)
+    extractions = extract(parts_of(with_hashes(documents), pending), nlp=nlp)
     facts = Facts()
     write_extractions(store, extractions, pending, report, facts=facts, progress=None, total=0)
     refresh_facts(store, facts)
