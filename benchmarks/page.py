@@ -8,7 +8,7 @@ gives; about 1.75 relations per entity, 1-3 sentences of evidence per relation (
 each), names, aliases, types and documents drawn from a seeded generator.
 
 Figures, from the median of --rounds runs (by total):
-- layout: `graph.visualize.layout` (igraph, component packing), in Python.
+- layout: `graph.view.layout.layout` (igraph, component packing), in Python.
 - render: all of `render_html` (layout included) until the HTML string is complete.
 - size: the HTML file in MB (vis-network itself is 0.47 MB of it).
 - first draw: from navigation start (`performance.timeOrigin`) to vis-network's first
@@ -22,7 +22,7 @@ Figures, from the median of --rounds runs (by total):
 - frame: one full redraw of the whole graph as first shown (vis-network's internal
   `renderer._redraw()`, mean of 5),
   the cost of every frame while panning or zooming; 100 ms (10 frames/s) is where the page
-  stops feeling smooth, which is how `graph.visualize.DRAW_LIMIT` was chosen.
+  stops feeling smooth, which is how `graph.view.visualize.DRAW_LIMIT` was chosen.
 
 (Named page.py, not html.py: a script's folder comes first on sys.path, and html.py would
 shadow the standard library's html package for every script here.)
@@ -46,7 +46,8 @@ import time  # noqa: E402
 
 import networkx as nx  # noqa: E402
 
-from graph.visualize import layout, render_html  # noqa: E402
+from graph.view.layout import layout  # noqa: E402
+from graph.view.visualize import render_html  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 TARGETS = {2_000: 3.0, 10_000: 10.0}
@@ -79,7 +80,7 @@ SUFFIXES = ["Labs", "Systems", "Group", "AI", "Holdings", "Partners", "", "", ""
 
 
 def synthetic_graph(size: int, *, seed: int = 7) -> nx.MultiDiGraph:
-    """A graph shaped like what `graph.analyze.to_networkx` returns, with `size` entities."""
+    """A graph shaped like what `graph.store.facts.to_networkx` returns, with `size` entities."""
     rng = random.Random(seed)
     core = nx.powerlaw_cluster_graph(int(size * 0.8), 2, 0.3, seed=seed)
     pairs = list(core.edges())

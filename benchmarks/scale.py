@@ -43,7 +43,7 @@ from extract.extractor import extract_documents
 from extract.parallel import extract_parallel, process_pool
 from extract.pipeline import MODEL, load_pipeline
 from extract.triple import Document
-from graph.vocab import PREFIXES
+from graph.rdf.vocab import PREFIXES
 
 HERE = Path(__file__).resolve().parent
 

@@ -21,9 +21,9 @@ _LAZY = {
     "build_graph": "graph.api",
     "from_texts": "graph.api",
     "open_graph": "graph.api",
-    "show": "graph.visualize",
-    "centrality": "graph.analyze",
-    "communities": "graph.analyze",
+    "show": "graph.view.visualize",
+    "centrality": "graph.view.analyze",
+    "communities": "graph.view.analyze",
 }
 __all__ = sorted(_LAZY)
 

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graph.sparql import QueryResult, preset_query, run_query
+from graph.query.presets import preset_query
+from graph.query.results import QueryResult
+from graph.query.sparql import run_query
 
 if TYPE_CHECKING:
     import networkx
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
     from extract.triple import Document
     from graph.build import BuildReport
-    from graph.visualize import NotebookPage
+    from graph.view.visualize import NotebookPage
 
 log = logging.getLogger("kg")
 
@@ -57,13 +59,11 @@ class KnowledgeGraph:
     def preset(self, name: str, *arguments: str) -> QueryResult:
         """Run a ready-made query: entities, relations, neighbors ENTITY, path FROM TO,
         sources ENTITY (as `kg query --preset`)."""
-        from graph.presets import check_entity, entity_names, shortest_paths
+        from graph.query.presets import ENTITY_PRESETS, check_entities, shortest_paths
 
         text, bindings = preset_query(name, arguments)
-        if name in ("neighbors", "sources", "path"):
-            names = entity_names(self.store)
-            for argument in arguments:
-                check_entity(argument, names)
+        if name in ENTITY_PRESETS:
+            check_entities(self.store, arguments)
             if name == "path":
                 return shortest_paths(self.network(), *arguments)
         return run_query(self.store, text, name=f"preset {name}", bindings=bindings)
@@ -71,7 +71,7 @@ class KnowledgeGraph:
     def rows(self, text: str | None = None, *, preset: str | None = None, arguments=()) -> list:
         """A query's answer as a list of dicts, IRIs as prefixed names (`ent:meta`), literals
         as numbers, booleans or text."""
-        from graph.frames import python_value
+        from graph.query.frames import python_value
 
         result = self.preset(preset, *arguments) if preset else self.query(text or "")
         if result.boolean is not None:
@@ -84,23 +84,23 @@ class KnowledgeGraph:
         self, text: str | None = None, *, preset: str | None = None, arguments=()
     ) -> pandas.DataFrame:
         """A query's answer (or a preset's) as a pandas DataFrame (pip install kg[notebook])."""
-        from graph.frames import to_dataframe
+        from graph.query.frames import to_dataframe
 
         result = self.preset(preset, *arguments) if preset else self.query(text or "")
         return to_dataframe(result)
 
     def network(self) -> networkx.MultiDiGraph:
-        """The entity network (graph.analyze.to_networkx), made once."""
-        from graph.analyze import to_networkx
+        """The entity network (graph.store.facts.to_networkx), made once."""
+        from graph.store.facts import to_networkx
 
         if self._network is None:
             self._network = to_networkx(self.store)
         return self._network
 
     def show(self, **options: Any) -> NotebookPage:
-        """The interactive page, for a notebook cell (options as graph.visualize.show)."""
-        from graph.store import document_titles, page_title
-        from graph.visualize import show
+        """The interactive page, for a notebook cell (options as graph.view.visualize.show)."""
+        from graph.store.store import document_titles, page_title
+        from graph.view.visualize import show
 
         options.setdefault("title", page_title(document_titles(self.store)))
         return show(self.network(), **options)
@@ -111,7 +111,7 @@ class KnowledgeGraph:
     def export(self, path: str | Path, *, format: str | None = None) -> list[Path]:
         """Write the graph to `path` in `format` (ttl, nt, jsonld, trig, nquads, graphml, csv;
         by default from the suffix), as `kg export`."""
-        from graph.serialize import export_store
+        from graph.view.export import export_store
 
         path = Path(path)
         fmt = format or {".nq": "nquads", "": "csv"}.get(path.suffix, path.suffix.lstrip("."))
@@ -165,15 +165,15 @@ def from_texts(
 
 def from_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> KnowledgeGraph:
     """The graph of `Document`s, in an in-memory store, made as `kg build` makes it."""
-    from extract.extractor import extract_documents
-    from graph.build import BuildReport, parts_of, write_extractions
-    from graph.facts import Facts
-    from graph.store import refresh_facts
+    from graph.build import BuildReport, write_extractions
+    from graph.rdf.facts import Facts
+    from graph.reading import Pending, extract, parts_of, with_hashes
+    from graph.store.facts import refresh_facts
 
     store = ox.Store()  # in memory
-    pending: dict[str, tuple[int, str]] = {}
+    pending: Pending = {}
     report = BuildReport(out=Path())
-    extractions = extract_documents(parts_of(documents, pending), nlp=nlp)
+    extractions = extract(parts_of(with_hashes(documents), pending), nlp=nlp)
     facts = Facts()
     write_extractions(store, extractions, pending, report, facts=facts, progress=None, total=0)
     refresh_facts(store, facts)
@@ -187,7 +187,7 @@ def open_graph(path: str | Path) -> KnowledgeGraph:
     Raises:
         StoreError: no kg store there.
     """
-    from graph.store import find_store, open_store
+    from graph.store.store import find_store, open_store
 
     stack = ExitStack()
     store = stack.enter_context(open_store(find_store(path), read_only=True))

@@ -12,7 +12,7 @@ import rdflib
 import extract
 import graph
 from graph.errors import StoreError
-from graph.presets import UnknownEntity
+from graph.query.presets import UnknownEntity
 from tests.conftest import EXAMPLE, ROOT
 
 TEXTS = {

@@ -19,13 +19,13 @@ from extract.documents import read_document
 from extract.entities import KnownEntities, resolve_extraction
 from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Triple
-from graph.analyze import to_networkx
 from graph.build import build
-from graph.export import union_triples, write_turtle
-from graph.facts import Facts, read_facts
-from graph.rdf import content_hash, document_graph
-from graph.store import open_store, refresh_facts, replace_documents
-from graph.vocab import entity_iri
+from graph.rdf.facts import Facts
+from graph.rdf.quads import content_hash, document_graph
+from graph.rdf.vocab import entity_iri
+from graph.store.dump import union_triples, write_turtle
+from graph.store.facts import read_facts, refresh_facts, to_networkx
+from graph.store.store import open_store, replace_documents
 from tests.conftest import EXAMPLE, ROOT
 
 SECOND = "Microsoft acquired GitHub in 2018. GitHub is a code hosting platform."
@@ -247,8 +247,8 @@ def test_build_removes_what_a_killed_write_left(built_copy, nlp):
 def test_build_entities_count_references(example_build, capsys):
     """kg entities says how many mentions of an entity were pronouns or descriptions."""
     from graph.cli import main
-    from graph.entities import list_entities
-    from graph.store import open_store
+    from graph.query.entities import list_entities
+    from graph.store.store import open_store
 
     with open_store(example_build / "store", read_only=True) as store:
         records = {r.label: r for r in list_entities(store)}

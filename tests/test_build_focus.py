@@ -15,9 +15,10 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.analyze import communities, ranked, to_networkx
 from graph.cli import main
-from graph.store import open_store
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
+from graph.view.analyze import communities, ranked
 from tests.conftest import EXAMPLE
 
 
@@ -127,7 +128,7 @@ def test_build_too_large_graph_is_cut_with_a_warning(monkeypatch, built_copy, ca
     """Above DRAW_LIMIT entities graph.html holds the most connected; --top draws any number."""
     from graph.build import build
 
-    monkeypatch.setattr("graph.visualize.DRAW_LIMIT", 10)
+    monkeypatch.setattr("graph.view.visualize.DRAW_LIMIT", 10)
     with caplog.at_level(logging.WARNING, logger="kg"):
         report = build([EXAMPLE], out=built_copy)
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

@@ -12,12 +12,12 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from typer.testing import CliRunner
 
-from graph.analyze import to_networkx
 from graph.cli import app
-from graph.export import dump_graphs
-from graph.serialize import export_store
-from graph.store import open_store
-from graph.vocab import KG, entity_iri
+from graph.rdf.vocab import KG, entity_iri
+from graph.store.dump import dump_graphs
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
+from graph.view.export import export_store
 
 NAME = 'Meta "Platforms" <b>&amp; & Co\nsecond line'
 RELATION = 'teams up <with> "&"\n'

@@ -14,7 +14,7 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.build import build
-from graph.vocab import PREFIXES
+from graph.rdf.vocab import PREFIXES
 from tests.test_cli import run_kg
 from tests.test_export import rdflib_term
 

@@ -230,7 +230,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import graph.build as build
-import graph.export as export
+import graph.store.dump as export
 from extract.pipeline import load_pipeline
 from graph.cli import main
 

@@ -326,13 +326,13 @@ def test_hostile_inputs_read_document_refuses_a_pipe_without_waiting(tmp_path):
 def test_hostile_inputs_unexpected_error_is_one_line_and_debug_shows_it(
     monkeypatch, capsys, example_build
 ):
-    import graph.entities
+    import graph.query.entities
     from graph.cli import main
 
     def broken(*args, **kwargs):
         raise ValueError("boom\x1b[31m\nsecond line")
 
-    monkeypatch.setattr(graph.entities, "list_entities", broken)
+    monkeypatch.setattr(graph.query.entities, "list_entities", broken)
     store = str(example_build / "store")
     with pytest.raises(SystemExit) as exit_info:
         main(["entities", "--store", store])

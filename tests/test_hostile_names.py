@@ -29,16 +29,16 @@ from rdflib import Dataset, Literal
 
 from extract.extractor import extract_documents
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
-from graph.analyze import to_networkx
-from graph.export import RDF_FORMATS, union_triples
-from graph.network_files import NOT_XML
-from graph.rdf import content_hash, document_graph
-from graph.serialize import export_store
-from graph.sparql import QueryResult, format_result
-from graph.store import refresh_facts, replace_documents
+from graph.query.results import QueryResult, format_result
+from graph.rdf.quads import content_hash, document_graph
+from graph.rdf.vocab import PREFIXES
+from graph.store.dump import RDF_FORMATS, union_triples
+from graph.store.facts import refresh_facts, to_networkx
+from graph.store.store import replace_documents
 from graph.terminal import json_text, visible
-from graph.visualize import render_html
-from graph.vocab import PREFIXES
+from graph.view.export import export_store
+from graph.view.network_files import NOT_XML
+from graph.view.visualize import render_html
 from tests.test_hostile_inputs import HIDDEN, ROOT, kg
 
 # Names as a document could give them: every character but lone surrogates (which no decoded

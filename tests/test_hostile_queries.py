@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError, QueryRefused
-from graph.sparql import check_query, query_store, run_query
-from graph.store import open_store
+from graph.query.sparql import check_query, query_store, run_query
+from graph.store.store import open_store
 from tests.test_hostile_inputs import kg
 
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.analyze import to_networkx
-from graph.network import STATEMENTS, entity_network
-from graph.store import open_store
-from graph.vocab import relation_iri
+from graph.rdf.network import STATEMENTS, entity_network
+from graph.rdf.vocab import relation_iri
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
 
 NODES = {
     "Orvel Air": "organization",

@@ -10,9 +10,11 @@ from typer.testing import CliRunner
 
 from graph.cli import app, main
 from graph.errors import QueryError
-from graph.presets import run_preset
-from graph.sparql import PRESETS, format_result, preset_query, query_store, run_query
-from graph.store import open_store
+from graph.queries import PRESETS
+from graph.query.presets import preset_query, run_preset
+from graph.query.results import format_result
+from graph.query.sparql import query_store, run_query
+from graph.store.store import open_store
 
 # 896 quads counted 4 times over: runs for hours.
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

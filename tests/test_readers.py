@@ -18,7 +18,7 @@ from extract.documents import find_files, read_document
 from extract.errors import InputError
 from extract.extractor import extract_documents
 from extract.readers import read_markdown
-from graph.sparql import query_store
+from graph.query.sparql import query_store
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.test_cli import run_kg
 

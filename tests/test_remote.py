@@ -14,10 +14,10 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.build import build
-from graph.engines import engine_binary, free_port
 from graph.errors import StoreError
-from graph.remote import RemoteStore
-from graph.store import open_store
+from graph.query.engines import engine_binary, free_port
+from graph.store.remote import RemoteStore
+from graph.store.store import open_store
 from tests.conftest import EXAMPLE
 
 TEXT = "Meta partners with Microsoft on the launch. Qualcomm works with Meta on the project."

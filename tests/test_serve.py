@@ -24,7 +24,7 @@ import rdflib
 from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from graph.vocab import entity_iri, relation_iri
+from graph.rdf.vocab import entity_iri, relation_iri
 
 # The server's time limit in these tests: long enough for every ordinary query on a slow machine.
 TIME_LIMIT = 3

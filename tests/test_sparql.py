@@ -6,9 +6,10 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import QueryError
-from graph.sparql import format_result, run_query
-from graph.store import open_dataset, open_store
-from graph.vocab import entity_iri
+from graph.query.results import format_result
+from graph.query.sparql import run_query
+from graph.rdf.vocab import entity_iri
+from graph.store.store import open_dataset, open_store
 
 
 @pytest.fixture

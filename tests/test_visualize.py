@@ -17,10 +17,12 @@ from typing import ClassVar
 import networkx as nx
 import pytest
 
-from graph.analyze import to_networkx
-from graph.network import entity_network, statement_count
-from graph.store import open_store
-from graph.visualize import PHYSICS_LIMIT, layout, render_html, script_json, show
+from graph.rdf.network import entity_network, statement_count
+from graph.store.facts import to_networkx
+from graph.store.store import open_store
+from graph.view.layout import layout
+from graph.view.page_data import PHYSICS_LIMIT
+from graph.view.visualize import render_html, script_json, show
 
 XSS_NAME = '<img src=x onerror="window.kgPwned=1">'
 XSS_SENTENCE = "<script>window.kgPwned=2</script> met <b>bold</b>"
@@ -427,7 +429,7 @@ def test_visualize_show_is_an_ipython_html_output(example_graph):
     formatters = pytest.importorskip("IPython.core.formatters")
     data, _ = formatters.DisplayFormatter().format(show(example_graph))
     assert data["text/html"].startswith("<iframe srcdoc=")
-    code = "import sys, graph.visualize; print('IPython' in sys.modules)"
+    code = "import sys, graph.view.visualize; print('IPython' in sys.modules)"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert loaded.stdout.strip() == "False", loaded.stderr
 

@@ -1,0 +1,5 @@
+"""`python -m graph.cli`: the `kg` command run from a source tree."""
+
+from graph.cli import main
+
+main()
