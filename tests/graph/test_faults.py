@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.test_hostile_inputs import HIDDEN, ROOT, TRACEBACK, kg
+from tests.graph.test_hostile_inputs import HIDDEN, ROOT, TRACEBACK, kg
 
 ORGS = ["Microsoft", "Google", "Apple", "Oracle", "IBM", "Intel", "Nvidia", "Amazon"]
 PEOPLE = ["Satya Nadella", "Sundar Pichai", "Tim Cook", "Lisa Su"]
