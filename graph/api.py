@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from extract.triple import Document
-    from graph.build import BuildReport
+    from graph.report import BuildReport
     from graph.view.visualize import NotebookPage
 
 log = logging.getLogger("kg")
@@ -165,10 +165,11 @@ def from_texts(
 
 def from_documents(documents: Iterable[Document], *, nlp: Language | None = None) -> KnowledgeGraph:
     """The graph of `Document`s, in an in-memory store, made as `kg build` makes it."""
-    from graph.build import BuildReport, write_extractions
     from graph.rdf.facts import Facts
     from graph.reading import Pending, extract, parts_of, with_hashes
+    from graph.report import BuildReport
     from graph.store.facts import refresh_facts
+    from graph.writing import write_extractions
 
     store = ox.Store()  # in memory
     pending: Pending = {}

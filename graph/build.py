@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -26,55 +26,39 @@ from typing import BinaryIO
 import networkx as nx
 from spacy.language import Language
 
-from extract.documents import MAX_FILE_SIZE, STDIN, find_files, missing_documents
-from extract.entities import KnownEntities, resolve_extraction
-from extract.triple import Extraction
-from graph.errors import InputError, OutputError
+from extract.documents import MAX_FILE_SIZE, STDIN, find_files
+from extract.triple import Document, Extraction
+from graph.errors import OutputError
 from graph.rdf.facts import Facts
 from graph.rdf.network import entity_network
-from graph.rdf.quads import DocumentGraph, document_graph, entity_occurrences
 from graph.rdf.vocab import document_iri
-from graph.reading import Pending, changed_documents, extract, extraction_executor, parts_of
-from graph.store.batches import BatchWriter
+from graph.reading import (
+    Pending,
+    Progress,
+    changed_documents,
+    extract,
+    extraction_executor,
+    parts_of,
+)
+from graph.report import BuildReport
 from graph.store.dump import spool_turtle, write_turtle
 from graph.store.facts import refresh_facts
 from graph.store.files import atomic_write, make_folder, remove_stale_temporaries
 from graph.store.store import (
     STORE_FOLDER,
     Store,
-    document_paths,
     document_titles,
-    known_entities,
     open_store,
     page_title,
-    remove_documents,
     stored_hashes,
 )
-from graph.terminal import count
 from graph.view.analyze import most_connected
 from graph.view.visualize import page_selection, write_html
+from graph.writing import forget_missing, require_some_input, write_extractions
 
 log = logging.getLogger("kg")
 # What a build writes beside its store, each atomically.
 TURTLE, PAGE = "graph.ttl", "graph.html"
-Progress = Callable[[int, int, int], None]
-
-
-@dataclass
-class BuildReport:
-    """What a build did and what the graph holds afterwards."""
-
-    out: Path
-    parsed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    empty: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)  # documents whose files are gone
-    documents: int = 0
-    entities: int = 0
-    relations: int = 0
-    most_connected: list[tuple[str, int]] = field(default_factory=list)
-    drawn: int = 0  # entities in graph.html
 
 
 @dataclass(frozen=True)
@@ -125,49 +109,99 @@ def build(
         StoreError: the store is locked by another kg command or damaged.
         SelectionError: `focus` names no entity, or there is no community `community`.
     """
-    prepare_folder(out)
-    report = BuildReport(out=out)
-    files = find_files([p for p in paths if str(p) != STDIN], exclude=out, skipped=report.skipped)
     choice = PageChoice(top=top, focus=focus, hops=hops, community=community)
-    # The executor first: worker processes fork before the store starts its threads.
-    with (
-        extraction_executor(workers, scheduler) as (executor, window),
-        open_store(remote or out / STORE_FOLDER) as store,
-        ExitStack() as stack,
-    ):
-        # The store is ours (locked) from here: what a killed build left can go.
-        remove_stale_temporaries(out, [TURTLE, PAGE])
+    return BuildJob(
+        paths=paths,
+        out=out,
+        stdin_text=stdin_text,
+        nlp=nlp,
+        remote=remote,
+        choice=choice,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        max_file_size=max_file_size,
+        keep_missing=keep_missing,
+    ).run()
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    """One build as asked (see `build`, which documents the fields)."""
+
+    paths: Sequence[str | Path]
+    out: Path
+    stdin_text: str | None = None
+    nlp: Language | None = None
+    remote: str | None = None
+    choice: PageChoice = PageChoice()
+    workers: int = 1
+    scheduler: str | None = None
+    progress: Progress | None = None
+    max_file_size: int | None = MAX_FILE_SIZE
+    keep_missing: bool = False
+
+    def run(self) -> BuildReport:
+        """Paths -> documents -> extractions -> store and Turtle -> network -> page."""
+        out = self.out
+        prepare_folder(out)
+        report = BuildReport(out=out)
+        paths = [p for p in self.paths if str(p) != STDIN]
+        files = find_files(paths, exclude=out, skipped=report.skipped)
+        # The executor first: worker processes fork before the store starts its threads.
+        with (
+            extraction_executor(self.workers, self.scheduler) as (executor, window),
+            open_store(self.remote or out / STORE_FOLDER) as store,
+            ExitStack() as stack,
+        ):
+            # The store is ours (locked) from here: what a killed build left can go.
+            remove_stale_temporaries(out, [TURTLE, PAGE])
+            # The Turtle of the documents written; a remote store's graph.ttl is read back.
+            spool = None if self.remote is not None else turtle_spool(stack, out)
+            parse = partial(extract, nlp=self.nlp, executor=executor, window=window)
+            facts = self.write_documents(store, files, report, spool=spool, parse=parse)
+            graph, drawn = write_outputs(
+                store, facts, out, spool=spool, report=report, choice=self.choice
+            )
+            report.documents = len(stored_hashes(store))
+        report.entities = graph.number_of_nodes()
+        report.relations = graph.number_of_edges()
+        report.most_connected = most_connected(graph)
+        report.drawn = drawn.number_of_nodes()
+        return report
+
+    def write_documents(
+        self,
+        store: Store,
+        files: list[Path],
+        report: BuildReport,
+        *,
+        spool: BinaryIO | None,
+        parse: Callable[[Iterable[Document]], Iterator[Extraction]],
+    ) -> Facts:
+        """Store (and spool the Turtle of) the documents new or changed, forget those whose
+        files are gone, refresh the facts; return them."""
         hashes = stored_hashes(store)
-        stored = forget_missing(store, paths, files, report, keep=keep_missing)
+        stored = forget_missing(store, self.paths, files, report, keep=self.keep_missing)
         pending: Pending = {}
-        documents = changed_documents(files, stdin_text, hashes, report, max_file_size)
-        parts = parts_of(documents, pending)
-        # Unnamed, so nothing is left if the build is killed. A remote store's graph.ttl is
-        # read back from it.
-        spool = None if remote is not None else turtle_spool(stack, out)
+        documents = changed_documents(files, self.stdin_text, hashes, report, self.max_file_size)
         facts = Facts()
+        turtle = None if spool is None else partial(spool_turtle, spool, path=self.out / TURTLE)
         write_extractions(
             store,
-            extract(parts, nlp=nlp, executor=executor, window=window),
+            parse(parts_of(documents, pending)),
             pending,
             report,
             facts=facts,
-            progress=progress,
-            total=len(files) + (stdin_text is not None),
-            turtle=None if spool is None else partial(spool_turtle, spool, path=out / TURTLE),
+            progress=self.progress,
+            total=len(files) + (self.stdin_text is not None),
+            turtle=turtle,
         )
         require_some_input(report)
         # Reading the store back costs more than writing it: when this build parsed every
         # document the store holds, the facts gathered on the way are the store's facts.
         # Always refreshed: a build interrupted after its document writes left them behind.
-        facts = refresh_facts(store, facts if stored <= set(report.parsed) else None)
-        graph, drawn = write_outputs(store, facts, out, spool=spool, report=report, choice=choice)
-        report.documents = len(stored_hashes(store))
-    report.entities = graph.number_of_nodes()
-    report.relations = graph.number_of_edges()
-    report.most_connected = most_connected(graph)
-    report.drawn = drawn.number_of_nodes()
-    return report
+        return refresh_facts(store, facts if stored <= set(report.parsed) else None)
 
 
 def prepare_folder(out: Path) -> None:
@@ -183,85 +217,11 @@ def prepare_folder(out: Path) -> None:
         ) from e
 
 
-def forget_missing(
-    store: Store, paths: Sequence[str | Path], files: list[Path], report: BuildReport, *, keep: bool
-) -> set[str]:
-    """Remove from the store what came from files no longer below the folders of `paths`
-    (unless `keep`); return the documents the store holds then."""
-    stored = document_paths(store)
-    if not keep:
-        report.removed = missing_documents(stored, paths, files)
-        remove_documents(store, report.removed)
-        stored -= set(report.removed)
-    return stored
-
-
 def turtle_spool(stack: ExitStack, out: Path) -> BinaryIO:
-    """A temporary file for the Turtle of the documents written, for graph.ttl; unbuffered, so
-    that a full disk fails the write, not the close."""
+    """A temporary file for the Turtle of the documents written, for graph.ttl: unnamed, so
+    nothing is left if the build is killed; unbuffered, so that a full disk fails the write,
+    not the close."""
     return stack.enter_context(tempfile.TemporaryFile(dir=out, buffering=0))
-
-
-def write_extractions(
-    store: Store,
-    extractions: Iterable[Extraction],
-    pending: Pending,
-    report: BuildReport,
-    *,
-    facts: Facts,
-    progress: Progress | None,
-    total: int,
-    turtle: Callable[[Iterable[bytes]], None] | None = None,
-) -> None:
-    """Resolve each document's entities against the graph and write it, in batches
-    (graph.store.batches); a long document's parts go one after another, and its content hash
-    with its last part. What each adds to the facts is gathered in `facts`; `turtle` is given
-    each batch's Turtle."""
-    known = KnownEntities(known_entities(store))
-    words = 0
-    with BatchWriter(store, turtle=turtle) as writer:
-        for extraction in extractions:
-            extraction = resolve_extraction(extraction, known)
-            writer.add(graph_of(extraction, pending, report, facts))
-            if progress is not None:
-                words += len(extraction.document.text.split())
-                done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
-                progress(done, max(total, done), words)
-
-
-def graph_of(
-    extraction: Extraction, pending: Pending, report: BuildReport, facts: Facts
-) -> DocumentGraph:
-    """The graph of one document part, its content hash on its last part; its facts added to
-    `facts`, its document counted as parsed on its first part."""
-    occurrences = entity_occurrences(extraction)
-    facts.add_extraction(extraction, occurrences=occurrences)
-    document = extraction.document
-    left, digest = pending.pop(document.id)
-    if left > 1:
-        pending[document.id] = (left - 1, digest)
-    if document.offset == 0:
-        report.parsed.append(document.id)
-    log.debug(
-        "%s: read %s, %s",
-        document.id,
-        count(len(extraction.triples), "triple"),
-        count(len(extraction.mentions), "mention"),
-    )
-    return document_graph(
-        extraction,
-        content_hash=digest if left == 1 else None,
-        replaces=document.offset == 0,
-        occurrences=occurrences,
-    )
-
-
-def require_some_input(report: BuildReport) -> None:
-    """Raises InputError when no input could be read at all."""
-    if not report.parsed and not report.unchanged and not report.empty:
-        raise InputError(
-            "no input could be read: " + "; ".join(f"{p}: {r}" for p, r in report.skipped)
-        )
 
 
 def write_outputs(

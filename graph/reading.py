@@ -5,11 +5,10 @@ entry point of extraction for a build is `extract`."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
 
 from spacy.language import Language
 
@@ -20,27 +19,22 @@ from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.errors import BuildError, InputError
 from graph.rdf.quads import content_hash
+from graph.report import BuildReport
 
 log = logging.getLogger("kg")
 # Seconds to wait for a Dask scheduler to answer.
 DASK_TIMEOUT = 10
 # Per document being written: how many of its parts are still to come, and its content hash.
 Pending = dict[str, tuple[int, str]]
-
-
-class ReadReport(Protocol):
-    """Where reading documents notes what it found (graph.build.BuildReport)."""
-
-    unchanged: list[str]
-    empty: list[str]
-    skipped: list[tuple[str, str]]
+# Called after each document parsed with (documents done, documents to parse, words done).
+Progress = Callable[[int, int, int], None]
 
 
 def changed_documents(
     files: list[Path],
     stdin_text: str | None,
     hashes: dict[str, str],
-    report: ReadReport,
+    report: BuildReport,
     max_bytes: int | None = MAX_FILE_SIZE,
 ) -> Iterator[tuple[Document, str]]:
     """The documents to parse, each with its content hash: readable, and new or changed since
@@ -59,7 +53,7 @@ def changed_documents(
 
 
 def read_all(
-    files: list[Path], stdin_text: str | None, report: ReadReport, max_bytes: int | None
+    files: list[Path], stdin_text: str | None, report: BuildReport, max_bytes: int | None
 ) -> Iterator[Document]:
     if stdin_text is not None:
         yield Document(id="stdin", text=stdin_text)

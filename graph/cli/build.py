@@ -18,7 +18,7 @@ from graph.errors import KgError
 from graph.terminal import count, visible
 
 if TYPE_CHECKING:
-    from graph.build import BuildReport
+    from graph.report import BuildReport
 
 Out = Annotated[Path, typer.Option("--out", help="Folder for the store, graph.ttl and graph.html.")]
 StoreURL = Annotated[

@@ -25,7 +25,6 @@ class EntityRecord:
     merges: tuple[tuple[str, str], ...]  # (alias, why it names this entity)
 
 
-
 def list_entities(store: Store, *, include_values: bool = False) -> list[EntityRecord]:
     """Every named entity, most mentioned first; concepts ('large language model'), dates and
     quantities only on request."""

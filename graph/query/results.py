@@ -108,4 +108,3 @@ def compact(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value
-

@@ -23,7 +23,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from extract.triple import Extraction
-from graph.rdf.quads import DEFAULT, TERMS, A, Occurrences, entity_occurrences, iri, literal
+from graph.rdf.quads import Occurrences, entity_occurrences
+from graph.rdf.terms import DEFAULT, TERMS, A, iri, literal
 from graph.rdf.vocab import CLASS_TYPES, TYPE_CLASSES, entity_iri, relation_iri
 
 
@@ -105,9 +106,7 @@ class Facts:
         edge = self.edges.setdefault((subject, object, predicate, kind), Edge())
         edge.forms[relation] += 1
         edge.confidence = max(edge.confidence, confidence)
-        edge.evidence.append(
-            Evidence(sentence=sentence, document=document, confidence=confidence)
-        )
+        edge.evidence.append(Evidence(sentence=sentence, document=document, confidence=confidence))
 
     def add_extraction(
         self, extraction: Extraction, *, occurrences: Occurrences | None = None

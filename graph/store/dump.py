@@ -170,4 +170,3 @@ def consecutive_runs(items: list, count: int) -> list[list]:
     """
     size = -(-len(items) // max(1, count))
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
-

@@ -25,8 +25,8 @@ from rdflib import Graph
 from extract.documents import decode, find_files, html_to_text, read_document
 from extract.errors import InputError
 from extract.pipeline import PIECE_CHARS, split_text
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 # A Python traceback, plain or drawn by rich (typer's pretty exceptions).
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|^\s+File \"|[╭╰]─", re.MULTILINE)
 # Characters a terminal obeys or hides: none may reach the screen raw (tab and newline may).

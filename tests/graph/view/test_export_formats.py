@@ -15,8 +15,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.build import build
 from graph.rdf.vocab import PREFIXES
-from tests.test_cli import run_kg
-from tests.test_export import rdflib_term
+from tests.graph.test_cli import run_kg
+from tests.graph.view.test_export import rdflib_term
 
 
 @pytest.fixture(scope="module")

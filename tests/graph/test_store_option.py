@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_cli import run_kg
-from tests.test_serve import start_server, stop_server
+from tests.graph.query.test_serve import start_server, stop_server
+from tests.graph.test_cli import run_kg
 
 READERS = {
     "query": ["query", "--preset", "entities"],

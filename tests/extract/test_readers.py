@@ -20,7 +20,7 @@ from extract.extractor import extract_documents
 from extract.readers import read_markdown
 from graph.query.sparql import query_store
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.test_cli import run_kg
+from tests.graph.test_cli import run_kg
 
 PAGE = """<!DOCTYPE html><html><head><title>Acme buys Globex | The Daily Planet</title>
 <meta name="author" content="Jane Reporter">

@@ -39,7 +39,7 @@ from graph.terminal import json_text, visible
 from graph.view.export import export_store
 from graph.view.network_files import NOT_XML
 from graph.view.visualize import render_html
-from tests.test_hostile_inputs import HIDDEN, ROOT, kg
+from tests.graph.test_hostile_inputs import HIDDEN, ROOT, kg
 
 # Names as a document could give them: every character but lone surrogates (which no decoded
 # text holds), short, and not blank.

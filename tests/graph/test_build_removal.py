@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDFS
 
 from extract.documents import missing_documents
-from tests.test_cli import run_kg
+from tests.graph.test_cli import run_kg
 
 KEPT = "Acme acquired Globex. Jane Smith leads Acme."
 GONE = "Initech partners with Hooli. Peter Gibbons leads Initech."

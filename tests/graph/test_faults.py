@@ -35,7 +35,7 @@ import pytest
 
 from extract.pipeline import load_pipeline
 from graph.cli import main
-from tests.test_hostile_inputs import HIDDEN, ROOT, TRACEBACK, kg
+from tests.graph.test_hostile_inputs import HIDDEN, ROOT, TRACEBACK, kg
 
 ORGS = ["Microsoft", "Google", "Apple", "Oracle", "IBM", "Intel", "Nvidia", "Amazon"]
 PEOPLE = ["Satya Nadella", "Sundar Pichai", "Tim Cook", "Lisa Su"]

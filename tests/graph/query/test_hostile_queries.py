@@ -20,7 +20,7 @@ import pytest
 from graph.errors import QueryError, QueryRefused
 from graph.query.sparql import check_query, query_store, run_query
 from graph.store.store import open_store
-from tests.test_hostile_inputs import kg
+from tests.graph.test_hostile_inputs import kg
 
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 MALFORMED = [

@@ -6,7 +6,7 @@ import pytest
 
 from graph.build import build
 from tests.conftest import EXAMPLE, ROOT
-from tests.test_build import assert_same, store_graph
+from tests.graph.test_build import assert_same, store_graph
 
 SECOND = ROOT / "examples" / "chip-deal.txt"
 

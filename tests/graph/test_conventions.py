@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app
-from tests.test_cli import COMMANDS, run_kg
+from tests.graph.test_cli import COMMANDS, run_kg
 
 # What typer 0.29 writes for a parameter's type: <bool>, <list[str]>, <path>, <int range>...
 PLACEHOLDER = re.compile(r"<[a-z][a-z_\[\], |]*>|\{[a-z_]+\}")

@@ -23,6 +23,7 @@ from graph.store.store import open_store
 from graph.view.layout import layout
 from graph.view.page_data import PHYSICS_LIMIT
 from graph.view.visualize import render_html, script_json, show
+from tests.conftest import ROOT
 
 XSS_NAME = '<img src=x onerror="window.kgPwned=1">'
 XSS_SENTENCE = "<script>window.kgPwned=2</script> met <b>bold</b>"
@@ -454,7 +455,7 @@ def test_visualize_screenshot_of_the_example(browser, example_build, tmp_path):
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     if os.environ.get("KG_UPDATE_SCREENSHOT") == "1":
-        shutil.copy(shot, Path(__file__).resolve().parents[1] / "docs" / "example-graph.png")
+        shutil.copy(shot, ROOT / "docs" / "example-graph.png")
     page.close()
 
 
