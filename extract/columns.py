@@ -15,6 +15,7 @@ from spacy.attrs import DEP, ENT_IOB, LEMMA, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span, Token
 
 OUTSIDE_ENTITY = 2  # spaCy's ENT_IOB code for "O"
+FEW_IDS = 8
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,11 @@ class Columns:
 
     def sentence_span(self, index: int) -> Span:
         """The sentence with this index."""
-        starts = np.flatnonzero(self.sentence == index)
-        return self.doc[int(starts[0]) : int(starts[-1]) + 1]
+        # The column counts sentences up from 0: a binary search, not a pass over the document
+        # for each sentence asked about.
+        start = np.searchsorted(self.sentence, index, side="left")
+        end = np.searchsorted(self.sentence, index, side="right")
+        return self.doc[int(start) : int(end)]
 
     def tokens(self, mask: np.ndarray) -> list[Token]:
         doc = self.doc
@@ -61,6 +65,11 @@ def columns(doc: Doc) -> Columns:
 
 
 def isin(column: np.ndarray, ids: np.ndarray | Iterable[int]) -> np.ndarray:
-    return np.isin(
-        column, np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.uint64)
-    )
+    ids = np.asarray(list(ids) if not isinstance(ids, np.ndarray) else ids, dtype=np.uint64)
+    if len(ids) > FEW_IDS:
+        return np.isin(column, ids)
+    # np.isin's own set-up costs more than comparing a document's column with a few ids.
+    found = np.zeros(len(column), dtype=bool)
+    for id_ in ids:
+        found |= column == id_
+    return found
