@@ -6,7 +6,8 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from extract.columns import columns
-from extract.mentions import find_entities, joined_entities, split_entity
+from extract.mentions import find_entities
+from extract.spans import joined_entities, split_entity
 from extract.votes import reference_type
 from tests.conftest import hand_parse
 
