@@ -11,11 +11,13 @@ from spacy.tokens import Span, Token
 
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
-from extract.lexicon import NAME_COORDINATORS
+from extract.lexicon import DESCRIPTOR_TYPES, NAME_COORDINATORS, TITLE_WORDS
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
+MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
 
@@ -27,8 +29,13 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         for part in split_entity(ent):
             span = trim(part)
             if span is not None:
-                spans.append(span)
-                types.append(NER_TYPES.get(label, "thing"))
+                whole = extended(span)
+                type_ = NER_TYPES.get(label, "thing")
+                # 'Hitwise UK', 'Zorbix Five Hundred': a place or a number with a name
+                # before it is neither
+                modified = any(t.pos_ == "PROPN" for t in doc[whole.start : span.start])
+                spans.append(whole)
+                types.append("thing" if modified and type_ in MODIFIED_TYPES else type_)
     covered = {t.i for s in spans for t in s}
     # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
     untyped = (
@@ -40,6 +47,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
             if phrase is not None:
+                phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
@@ -120,6 +128,38 @@ def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
     ):
         start -= 1
     return start
+
+
+def extended(span: Span) -> Span:
+    """A name span with the words the small model left off its start: a word joined by a
+    hyphen ('Al-Zahra Hotel' from 'Zahra Hotel', 'Wi-Fi' from 'Fi'), a proper noun outside
+    any entity that modifies the name ('Hitwise UK' from 'UK')."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        before = doc[start - 1]
+        if (
+            before.text in HYPHENS
+            and start > 1
+            and not before.whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+            and not doc[start - 2].ent_type_
+        ):
+            start -= 2
+        elif (
+            before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            # 'Automaker GM', 'CEO Jo Roe' in a headline's capitals: a class or a title
+            and before.lower_ not in DESCRIPTOR_TYPES
+            and before.lower_ not in TITLE_WORDS
+            and not before.ent_type_
+            and before.dep_ in ("compound", "nmod")
+            and before.head.i in range(start, span.end)
+        ):
+            start -= 1
+        else:
+            break
+    return doc[start : span.end]
 
 
 def trim(span: Span) -> Span | None:

@@ -26,6 +26,7 @@ from extract.lexicon import (
     MAKER_NAME_ENDINGS,
     NAME_CLASS_NOUNS,
     PLACE_CLASS_NOUNS,
+    PLACE_NAME_ENDINGS,
     TITLE_WORDS,
 )
 
@@ -178,6 +179,8 @@ def name_class(span: Span) -> str | None:
         last = span[-2].lower_
     if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
         return "organization"
+    if last in PLACE_NAME_ENDINGS:
+        return "place"
     return CLASS_TYPES.get(last)
 
 
@@ -187,7 +190,7 @@ def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
     for span, cluster in zip(spans, clusters):
         if VERSIONED_ACRONYM.match(span.text) or (
             len(span) > 1
-            and any(ch.isdigit() for ch in span[-1].text)
+            and (span[-1].like_num or any(ch.isdigit() for ch in span[-1].text))
             and span[0].pos_ == "PROPN"
             and span[0].ent_type_ not in VALUE_LABELS
         ):

@@ -53,6 +53,7 @@ OWN_WORDS = [
     (["Halvorsen", "Computer"], "organization"),  # a maker named after what it makes
     (["Zorbix", "Browser"], "product"),
     (["Varna", "Air", "Flight", "318"], "event"),  # the word before a flight's number
+    (["Zahra", "Hotel"], "place"),
 ]
 
 
@@ -203,3 +204,17 @@ def test_votes_class_nouns_said_of_a_name(nlp, words, heads, deps, pos, at, expe
     lemmas = ["forum" if w == "forums" else w for w in words]
     names = [(at, at + 1, "ORG", "organization")]
     assert voted(nlp, words, heads, deps, pos, names, lemmas=lemmas) == [expected]
+
+
+def test_votes_a_model_number_in_words(nlp):
+    # 'the Zorbix Five Hundred', its number tagged apart and joined to the name, untyped
+    words = ["Zorbix", "Five", "Hundred"]
+    types = voted(
+        nlp,
+        words,
+        [2, 2, 2],
+        ["compound", "compound", "ROOT"],
+        ["PROPN", "NUM", "NUM"],
+        [(0, 3, "", "thing")],
+    )
+    assert types == ["product"]
