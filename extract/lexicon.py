@@ -445,3 +445,5 @@ PLACE_NAME_ENDINGS = frozenset(
     "hotel airport station stadium arena bridge tower mosque cathedral temple palace mall "
     "square park plains valley mountains mountain river lake island islands".split()
 )
+# Nouns of what only a company issues or has: 'shares in X', 'X stock', 'a stake in X'.
+SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shareholders".split())
