@@ -439,3 +439,11 @@ MAKER_NAME_ENDINGS = frozenset(
     "computer computers software electronics devices networks systems motors pharmaceuticals "
     "airlines airways semiconductor semiconductors instruments".split()
 )
+# Last words of names of buildings and sites, which are places ('the Zahra Hotel'); not those
+# that also name an institution ('university', 'hospital', 'court').
+PLACE_NAME_ENDINGS = frozenset(
+    "hotel airport station stadium arena bridge tower mosque cathedral temple palace mall "
+    "square park plains valley mountains mountain river lake island islands".split()
+)
+# Nouns of what only a company issues or has: 'shares in X', 'X stock', 'a stake in X'.
+SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shareholders".split())

@@ -5,25 +5,22 @@ descriptions resolved to them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.symbols import PROPN
 from spacy.tokens import Span, Token
 
-from extract.columns import OUTSIDE_ENTITY, Columns, isin
+from extract.columns import Columns
 from extract.coref import Antecedent, Resolution, resolve_references
 from extract.coref_model import CorefModel
 from extract.entities import (
     NAMED_TYPES,
-    NER_TYPES,
     Clustering,
     cluster_names,
     name_words,
 )
-from extract.lexicon import NAME_COORDINATORS
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
+from extract.spans import clean_name, name_spans
 from extract.triple import Entity
 from extract.votes import (
     NOUN_VOTE,
@@ -34,13 +31,9 @@ from extract.votes import (
     reference_type,
 )
 
-# Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
-JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 # A mention merged by these rules is a person's name, whatever its tag ('Paris' of 'Jo Paris').
 PERSON_RULES = ("last name of", "first name of")
 CLEAR_MARGIN = 2.0
-SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
-TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
 
 @dataclass(frozen=True)
@@ -261,139 +254,6 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
         if verdicts[index]:
             headlines.add(n)
     return headlines
-
-
-def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
-    """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
-    doc = cols.doc
-    spans, types = [], []
-    for ent, label in joined_entities(doc.ents):
-        for part in split_entity(ent):
-            span = trim(part)
-            if span is not None:
-                spans.append(span)
-                types.append(NER_TYPES.get(label, "thing"))
-    covered = {t.i for s in spans for t in s}
-    # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
-    untyped = (
-        (cols.pos == PROPN)
-        & (cols.ent_iob == OUTSIDE_ENTITY)
-        & ~isin(cols.dep, cols.ids("compound"))
-    )
-    for token in cols.tokens(untyped):
-        if token.i not in covered:
-            phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            if phrase is not None:
-                spans.append(phrase)
-                types.append("thing")
-    # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
-    within = {t.i for span in spans if len(span) > 1 for t in span}
-    kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
-    order = sorted(kept, key=lambda n: spans[n].start)
-    return [spans[n] for n in order], [types[n] for n in order]
-
-
-def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
-    """The entities with their labels, two of one label side by side joined when the first
-    modifies the second: the small model cuts 'Jane Paris' into two places (then untyped)."""
-    n = 0
-    while n < len(ents):
-        ent = ents[n]
-        label = ent.label_
-        while (
-            n + 1 < len(ents)
-            and ents[n + 1].start == ent.end
-            and ents[n + 1].label_ == ent.label_
-            and ent.label_ in JOINED_LABELS
-            and ent[-1].dep_ == "compound"
-            and ent[-1].head.i in range(ent.end, ents[n + 1].end)
-        ):
-            n += 1
-            ent = ent.doc[ent.start : ents[n].end]
-            # two places side by side are no place name: the tag of the halves says nothing
-            label = "" if label == "GPE" else label
-        yield ent, label
-        n += 1
-
-
-def split_entity(ent: Span) -> list[Span]:
-    """An entity span the small model ran across two names: 'Software Development Kit (SDK'
-    is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
-    'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
-    two countries."""
-    doc = ent.doc
-    cuts = [
-        t.i
-        for t in ent[1:-1]
-        if t.text == "("
-        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
-        or (t.i == ent.start + 1 and shared_head_coordinator(t))
-    ]
-    if not cuts:
-        return [ent]
-    parts, start = [], ent.start
-    for cut in cuts:
-        parts.append(doc[start:cut])
-        start = cut + 1
-    parts.append(doc[start : ent.end])
-    return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
-
-
-def shared_head_coordinator(token: Token) -> bool:
-    """'North and South Varnia': an 'and' after a modifier of a later head joins two names
-    that share it (unlike 'Marks and Spencer', one name whose first word heads the rest).
-    Only after a name's first word: 'Aircraft Addressing and Reporting System' is one name."""
-    before = token.doc[token.i - 1]
-    return (
-        token.lower_ in NAME_COORDINATORS
-        and before.dep_ in ("nmod", "amod", "compound")
-        and before.head.i > token.i + 1
-    )
-
-
-def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
-    """Where the proper-noun phrase ending at `head` begins: 'Hugging Face' from 'Face'."""
-    start = head
-    compound = cols.ids("compound")[0]
-    while (
-        start > 0
-        and cols.sentence[start - 1] == cols.sentence[head]
-        and start - 1 not in covered
-        and cols.pos[start - 1] == PROPN
-        and cols.dep[start - 1] == compound
-    ):
-        start -= 1
-    return start
-
-
-def trim(span: Span) -> Span | None:
-    """Drop a leading article and a trailing possessive or punctuation from an entity span."""
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
-        start += 1
-    while end > start and (
-        span.doc[end - 1].tag_ == "POS"
-        or span.doc[end - 1].text in TRAILING
-        or span.doc[end - 1].is_space
-    ):
-        end -= 1
-    # 'Llama 3', 'Windows 11': NER often stops before a version number.
-    while (
-        end < len(span.doc)
-        and span.doc[end].pos_ == "NUM"
-        and span.doc[end].head.i in range(start, end)
-    ):
-        end += 1
-    return span.doc[start:end] if end > start else None
-
-
-def clean_name(text: str) -> str:
-    """A mention's text as a name: single spaces, no possessive.
-
-    >>> clean_name("Meta's")
-    'Meta'
-    """
-    return " ".join(text.split()).removesuffix("'s").removesuffix("’s")
 
 
 def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:

@@ -26,6 +26,8 @@ from extract.lexicon import (
     MAKER_NAME_ENDINGS,
     NAME_CLASS_NOUNS,
     PLACE_CLASS_NOUNS,
+    PLACE_NAME_ENDINGS,
+    SHARE_NOUNS,
     TITLE_WORDS,
 )
 
@@ -37,6 +39,9 @@ VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANT
 INSTITUTIONS = frozenset(
     "government ministry police army military authority agency court parliament".split()
 )
+# A one-word person tag counts less than half a tag: two of them do not outweigh one other
+# tag ('Chrome' twice a person, 'Zeta Chrome' once a product).
+LONE_VOTE = 0.45
 # A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
 # of its type than the small model's tag.
 NOUN_VOTE = 2.0
@@ -66,7 +71,7 @@ def mention_votes(
     for cluster, type_ in zip(clusters, types):
         lone = type_ == "person" and cluster not in full_person
         # A name spaCy left untyped is no evidence of any type: any other vote outweighs it.
-        votes[cluster][type_] += 0.5 if lone else 0.1 if type_ == "thing" else 1.0
+        votes[cluster][type_] += LONE_VOTE if lone else 0.1 if type_ == "thing" else 1.0
     for cluster, type_ in class_noun_votes(cols, spans, clusters):
         votes[cluster][type_] += NOUN_VOTE
     for cluster in version_votes(spans, clusters):
@@ -75,9 +80,33 @@ def mention_votes(
         votes[cluster][type_] += NOUN_VOTE
     for cluster, type_, weight in form_votes(spans, types, clusters):
         votes[cluster][type_] += weight
+    for cluster in share_votes(spans, clusters):
+        votes[cluster]["organization"] += NOUN_VOTE
     for cluster in product_line_votes(spans, clusters):
         votes[cluster]["product"] += LINE_VOTE
     return votes
+
+
+def share_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'shares in Zell fell', 'Zell shares', 'a stake in Zell': whose shares are traded is a
+    company."""
+    for span, cluster in zip(spans, clusters):
+        root = span.root
+        head = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("in", "of") else None
+        if head is not None and head.lower_ in SHARE_NOUNS:
+            yield cluster
+        elif root.dep_ == "compound" and root.head.lower_ in SHARE_NOUNS:
+            yield cluster
+
+
+def possessor_label(span: Span) -> str:
+    """The entity label of the possessor right before a name ('Acme's Zorbix'), by the words
+    when the parse hangs the possessive elsewhere; '' when none."""
+    doc = span.doc
+    owner = next((c for c in span.root.lefts if c.dep_ == "poss"), None)
+    if owner is None and span.start > 1 and doc[span.start - 1].tag_ == "POS":
+        owner = doc[span.start - 2]
+    return owner.ent_type_ if owner is not None else ""
 
 
 def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
@@ -100,8 +129,7 @@ def form_votes(
     """What the form of a mention says: 'Acme's Zorbix' (a company's possession, not tagged a
     person) is a product; 'the Quillmen' (a plural tagged a person) a band or a team."""
     for span, type_, cluster in zip(spans, types, clusters):
-        owner = next((c for c in span.root.lefts if c.dep_ == "poss"), None)
-        if owner is not None and owner.ent_type_ == "ORG" and type_ not in ("person", "place"):
+        if type_ != "person" and possessor_label(span) == "ORG":
             yield cluster, "product", POSSESSED_VOTE
         if type_ == "person" and span.root.tag_ == "NNPS":
             yield cluster, "organization", 1.0
@@ -178,6 +206,8 @@ def name_class(span: Span) -> str | None:
         last = span[-2].lower_
     if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
         return "organization"
+    if last in PLACE_NAME_ENDINGS:
+        return "place"
     return CLASS_TYPES.get(last)
 
 
@@ -187,7 +217,7 @@ def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
     for span, cluster in zip(spans, clusters):
         if VERSIONED_ACRONYM.match(span.text) or (
             len(span) > 1
-            and any(ch.isdigit() for ch in span[-1].text)
+            and (span[-1].like_num or any(ch.isdigit() for ch in span[-1].text))
             and span[0].pos_ == "PROPN"
             and span[0].ent_type_ not in VALUE_LABELS
         ):

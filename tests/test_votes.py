@@ -53,6 +53,7 @@ OWN_WORDS = [
     (["Halvorsen", "Computer"], "organization"),  # a maker named after what it makes
     (["Zorbix", "Browser"], "product"),
     (["Varna", "Air", "Flight", "318"], "event"),  # the word before a flight's number
+    (["Zahra", "Hotel"], "place"),
 ]
 
 
@@ -203,3 +204,58 @@ def test_votes_class_nouns_said_of_a_name(nlp, words, heads, deps, pos, at, expe
     lemmas = ["forum" if w == "forums" else w for w in words]
     names = [(at, at + 1, "ORG", "organization")]
     assert voted(nlp, words, heads, deps, pos, names, lemmas=lemmas) == [expected]
+
+
+def test_votes_a_model_number_in_words(nlp):
+    # 'the Zorbix Five Hundred', its number tagged apart and joined to the name, untyped
+    words = ["Zorbix", "Five", "Hundred"]
+    types = voted(
+        nlp,
+        words,
+        [2, 2, 2],
+        ["compound", "compound", "ROOT"],
+        ["PROPN", "NUM", "NUM"],
+        [(0, 3, "", "thing")],
+    )
+    assert types == ["product"]
+
+
+def test_votes_a_possessive_the_parse_hangs_elsewhere(nlp):
+    # "Norvik 's Zell Mobile", the possessive attached to another word, 'Zell Mobile' a place
+    words = ["Norvik", "'s", "Zell", "Mobile", "sold"]
+    names = [(0, 1, "ORG", "organization"), (2, 4, "LOC", "place")]
+    types = voted(
+        nlp,
+        words,
+        [4, 0, 3, 4, 4],
+        ["nsubj", "case", "compound", "dobj", "ROOT"],
+        ["PROPN", "PART", "PROPN", "PROPN", "VERB"],
+        names,
+        tags=["NNP", "POS", "NNP", "NNP", "VBD"],
+    )
+    assert types == ["organization", "product"]
+
+
+SHARES = [
+    # 'shares in Zell fell', 'Zell shares fell': the small model tagged Zell a place
+    (["shares", "in", "Zell", "fell"], [3, 0, 1, 3], ["nsubj", "prep", "pobj", "ROOT"], 2),
+    (["Zell", "shares", "fell"], [1, 2, 2], ["compound", "nsubj", "ROOT"], 0),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "at"), SHARES)
+def test_votes_whose_shares_trade_is_a_company(nlp, words, heads, deps, at):
+    pos = ["PROPN" if w == "Zell" else "ADP" if w == "in" else "NOUN" for w in words]
+    names = [(at, at + 1, "GPE", "place")]
+    assert voted(nlp, words, heads, deps, pos, names) == ["organization"]
+
+
+def test_votes_two_lone_person_tags_do_not_outweigh_a_tag(nlp):
+    words = ["Zeta", "Chrome", "and", "Chrome", "and", "Chrome"]
+    heads = [1, 1, 1, 1, 3, 3]
+    deps = ["compound", "ROOT", "cc", "conj", "cc", "conj"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "CCONJ", "PROPN"]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    spans = [doc[0:2], doc[3:4], doc[5:6]]
+    votes = mention_votes(columns(doc), spans, ["product", "person", "person"], [0, 0, 0])
+    assert majority(votes[0]) == "product"

@@ -6,7 +6,8 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from extract.columns import columns
-from extract.mentions import find_entities, joined_entities, split_entity
+from extract.mentions import find_entities
+from extract.spans import extended, joined_entities, split_entity
 from extract.votes import reference_type
 from tests.conftest import hand_parse
 
@@ -166,3 +167,55 @@ def test_mentions_split_names_that_share_a_head(nlp, words, heads, deps, expecte
     doc = hand_parse(nlp, words, heads, deps, pos)
     span = Span(doc, 0, len(words), label="GPE")
     assert [p.text for p in split_entity(span)] == expected
+
+
+def spaced_parse(nlp, words, spaces, heads, deps, pos) -> Doc:
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    return doc
+
+
+EXTENDED = [
+    # words, spaces, heads, deps, pos, the span given -> the span extended
+    (  # a word joined by a hyphen
+        ["the", "Al", "-", "Zahra", "Hotel"],
+        [True, False, False, True, False],
+        [4, 3, 3, 4, 4],
+        ["det", "compound", "punct", "compound", "ROOT"],
+        ["DET", "PROPN", "PUNCT", "PROPN", "PROPN"],
+        (3, 5),
+        "Al-Zahra Hotel",
+    ),
+    (  # a spaced dash joins no name
+        ["Oslo", "-", "Zahra", "Hotel"],
+        [True, True, True, False],
+        [3, 3, 3, 3],
+        ["npadvmod", "punct", "compound", "ROOT"],
+        ["PROPN", "PUNCT", "PROPN", "PROPN"],
+        (2, 4),
+        "Zahra Hotel",
+    ),
+    (  # a proper noun that modifies the name
+        ["Quorvane", "UK", "grew"],
+        [True, True, False],
+        [1, 2, 2],
+        ["compound", "nsubj", "ROOT"],
+        ["PROPN", "PROPN", "VERB"],
+        (1, 2),
+        "Quorvane UK",
+    ),
+    (  # a headline's capitalized class noun is no part of the name
+        ["Automaker", "GM", "grew"],
+        [True, True, False],
+        [1, 2, 2],
+        ["compound", "nsubj", "ROOT"],
+        ["PROPN", "PROPN", "VERB"],
+        (1, 2),
+        "GM",
+    ),
+]
+
+
+@pytest.mark.parametrize(("words", "spaces", "heads", "deps", "pos", "given", "expected"), EXTENDED)
+def test_mentions_extend_a_name_span(nlp, words, spaces, heads, deps, pos, given, expected):
+    doc = spaced_parse(nlp, words, spaces, heads, deps, pos)
+    assert extended(doc[given[0] : given[1]]).text == expected
