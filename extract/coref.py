@@ -37,7 +37,7 @@ from extract.anaphora import (
 )
 from extract.candidate import has_lemma
 from extract.columns import Columns, isin
-from extract.coref_features import NounIndex, pair_features, role_of
+from extract.coref_features import NounIndex, form_group, pair_features, role_of
 from extract.coref_model import CorefModel, load_model
 from extract.gender import name_gender
 from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
@@ -73,6 +73,8 @@ class EntityState:
     pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
     one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
     genders: set[str] = field(default_factory=set)  # what its names say: 'Ms Roe', 'Kevin Roe'
+    # form group ('he', 'it', 'they') -> the token of the last such pronoun resolved to it
+    last_pronoun: dict[str, int] = field(default_factory=dict)
     names: int = 0
     references: int = 0
     subjects: int = 0
@@ -162,6 +164,7 @@ def resolve_references(
                 best.descriptors.add(anaphor.form)
             else:
                 best.pronouns.add(anaphor.form)
+                best.last_pronoun[form_group(anaphor)] = anaphor.token.i
     resolutions += speaker_resolutions(cols, anaphors, antecedents, resolutions)
     return sorted(resolutions, key=lambda r: r.anaphor.start)
 
@@ -306,7 +309,16 @@ def relative_features(
     """How a candidate stands among the others: a lone candidate, the most mentioned one, the
     latest subject (the entity a reader keeps in mind)."""
     subjects = [s for s in eligible if s.last_role == "subject"]
+    group = form_group(anaphor)
+    chained = max(eligible, key=lambda s: s.last_pronoun.get(group, -1))
     return {
+        # 'he ... he': the entity the last pronoun of the same form was resolved to
+        f"{group}:chain": float(chained is state and group in state.last_pronoun),
+        "gender_match": float(
+            bool(state.genders)
+            and not gender_clashes(anaphor.form, state)
+            and anaphor.form in GENDERED
+        ),
         "gender_clash": float(bool(state.pronouns & GENDERED.get(anaphor.form, set()))),
         "only_candidate": float(len(eligible) == 1),
         "most_mentioned_candidate": float(state.mentions == max(s.mentions for s in eligible)),

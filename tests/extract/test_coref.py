@@ -25,6 +25,13 @@ REFERENCES = [
     # gender from given names and titles: the subject in view is not the one meant
     ("Kevin Brown met Laura Jones in Paris. She praised the plan.", "She", "Laura Jones"),
     ("Laura Jones hired Mr. Grant. He said the plan was good.", "He", "Grant"),
+    # a pronoun chain: the later 'she' follows the earlier one past a man's name
+    (
+        "Laura Jones met Kevin Brown in Paris. She told him about the plan. Later she wrote a "
+        "book about it.",
+        "him",
+        "Kevin Brown",
+    ),
 ]
 # text and a referring word that must stay unresolved
 UNRESOLVED = [
@@ -37,6 +44,8 @@ UNRESOLVED = [
     ("The weather was bad in Paris. It rained all day.", "It"),  # weather
     ("Apple sued Samsung. I think the case is weak.", "I"),  # the writer, outside a quotation
     ("Mark Smith arrived in London. She was late.", "She"),  # a man's name is no "she"
+    # 'it' after a chain of person pronouns is no person, and no thing was named
+    ("Laura Jones met Kevin Brown. She told him about the plan. He read it twice.", "it"),
 ]
 
 
