@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
-from extract.lexicon import DESCRIPTOR_TYPES, NAME_COORDINATORS, TITLE_WORDS
+from extract.lexicon import DESCRIPTOR_TYPES, NAME_COORDINATORS, PERSON_TITLES, TITLE_WORDS
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -152,6 +152,8 @@ def extended(span: Span) -> Span:
             # 'Automaker GM', 'CEO Jo Roe' in a headline's capitals: a class or a title
             and before.lower_ not in DESCRIPTOR_TYPES
             and before.lower_ not in TITLE_WORDS
+            # 'Mr. Grant' is Grant: a courtesy title votes person, it is not part of the name
+            and before.lower_.rstrip(".") not in PERSON_TITLES
             and not before.ent_type_
             and before.dep_ in ("compound", "nmod")
             and before.head.i in range(start, span.end)
