@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.candidate import Candidate, children
+from extract.candidate import Candidate, children, listed_names
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     HOME_NOUNS,
@@ -129,6 +129,8 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
     or relational noun, an organization before it) stands in the noun's relation to it;
     'Unite, the British union' -> (Unite, based in, UK)."""
+    if listed_names(appos):
+        return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name

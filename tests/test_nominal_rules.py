@@ -442,3 +442,17 @@ def test_rule_owner_read_as_an_object_on_built_parse(nlp):
         ],
     )
     assert ("Zeta", "have", "Wave") in candidates(doc)
+
+
+def test_rule_plural_description_beside_a_name_is_still_a_description_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
+            (",", 0, "punct", "PUNCT", "O"),
+            ("makers", 0, "appos", "NOUN", "O"),
+            ("grew", 3, "ROOT", "VERB", "O"),
+        ],
+    )
+    doc[2].tag_ = "NNS"
+    assert ("Zentek", "be", "makers") in candidates(doc)
