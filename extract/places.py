@@ -64,9 +64,23 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
             if obj.ent_type_ in PLACE_LABELS:
                 yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
-            yield Candidate(name, obj, "be from", (prep,), "location")
+            for person in (name, *earlier_people(prep)):
+                yield Candidate(person, obj, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+
+
+def earlier_people(prep: Token) -> list[Token]:
+    """'Jo Roe, 42, and his wife Ann Roe, 36, from Sydney': a 'from' after the last of
+    coordinated people is said of each of them, unless one has a preposition of its own."""
+    last = prep.head
+    if last.dep_ != "conj" or any(c.i > last.i for c in last.conjuncts):
+        return []
+    found = []
+    for person in last.conjuncts:
+        if person.i < last.i and person.ent_type_ == "PERSON" and not children(person, "prep"):
+            found.append(person)  # 'Jo Roe of Leeds and Ann Lee from Oslo': each has its own
+    return found
 
 
 def is_located(name: Token) -> bool:

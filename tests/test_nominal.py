@@ -151,6 +151,10 @@ EXPECTED = [
         {("Marta Lind", "leave", "Zentek")},
     ),
     (
+        "Jo Roe, 42, and his wife Ann Roe, 36, from Dayton, Ohio, are undergoing trial.",
+        {("Jo Roe", "be from", "Dayton"), ("Ann Roe", "be from", "Dayton")},
+    ),
+    (
         "A lawsuit was filed in Ohio, Zentek's home state, last year.",
         {("Zentek", "based in", "Ohio")},
     ),
@@ -214,6 +218,8 @@ NOT_EXPECTED = [
         "Zeta competes with Google's Android and Microsoft's Windows Phone.",
         {("Microsoft", "have", "Android"), ("Google", "have", "Windows Phone")},
     ),
+    # each has a place of its own
+    ("Jo Roe of Leeds and Ann Lee from Oslo spoke.", {("Jo Roe", "be from", "Oslo")}),
 ]
 
 
