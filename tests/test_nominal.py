@@ -151,8 +151,9 @@ EXPECTED = [
         {("Marta Lind", "leave", "Zentek")},
     ),
     (
-        "Jo Roe, 42, and his wife Ann Roe, 36, from Dayton, Ohio, are undergoing trial.",
-        {("Jo Roe", "be from", "Dayton"), ("Ann Roe", "be from", "Dayton")},
+        "Tom Lind, 42, and his wife Mary Lind, 36, from Dayton, Ohio, "
+        "are undergoing trial for fraud.",
+        {("Tom Lind", "be from", "Dayton"), ("Mary Lind", "be from", "Dayton")},
     ),
     (
         "A lawsuit was filed in Ohio, Zentek's home state, last year.",
