@@ -56,6 +56,7 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     if not is_adjunct(candidate):
         yield candidate
     yield from measure_variants(candidate, entities)
+    yield from place_group_variants(candidate, entities)
     yield from object_variants(candidate, entities)
     yield from role_chain_variants(candidate, entities)
     yield from verb_complement_variants(candidate, entities)
@@ -81,6 +82,26 @@ def measure_variants(candidate: Candidate, entities: DocumentEntities) -> Iterat
         head = words.rsplit(" ", 1)[0]
         predicate = f"{head} {candidate.predicate}"
         yield replace(candidate, subject=token, predicate=predicate, rule="measure")
+
+
+def place_group_variants(
+    candidate: Candidate, entities: DocumentEntities
+) -> Iterator[Candidate]:
+    """'Politicians in Germany expressed disappointment at GM' -> (Germany, politicians express
+    disappointment at, GM): people or things in a country act for it towards another entity
+    (only then: 'investors in London bought shares' says nothing of London)."""
+    noun, obj = candidate.subject, candidate.object
+    if noun.pos_ != "NOUN" or is_entity(noun, entities) or not is_entity(obj, entities):
+        return
+    if candidate.rule in PREDICATIVE_RULES or obj.pos_ == "PRON":
+        return
+    for prep in children(noun, "prep"):
+        if prep.lower_ != "in":
+            continue
+        for place in children(prep, "pobj"):
+            if place.ent_type_ == "GPE" and is_entity(place, entities):
+                predicate = f"{noun.lower_} {candidate.predicate}"
+                yield replace(candidate, subject=place, predicate=predicate, rule="measure")
 
 
 def object_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:

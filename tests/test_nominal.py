@@ -156,6 +156,10 @@ EXPECTED = [
         {("Tom Lind", "be from", "Dayton"), ("Mary Lind", "be from", "Dayton")},
     ),
     (
+        "Politicians in Norway expressed anger at Zentek.",
+        {("Norway", "politicians express anger at", "Zentek")},
+    ),
+    (
         "A lawsuit was filed in Ohio, Zentek's home state, last year.",
         {("Zentek", "based in", "Ohio")},
     ),
@@ -221,6 +225,8 @@ NOT_EXPECTED = [
     ),
     # each has a place of its own
     ("Jo Roe of Leeds and Ann Lee from Oslo spoke.", {("Jo Roe", "be from", "Oslo")}),
+    # people in a place act for it only towards another entity
+    ("Investors in Norway bought more shares.", {("Norway", "investors buy", "more shares")}),
 ]
 
 

@@ -456,3 +456,28 @@ def test_rule_plural_description_beside_a_name_is_still_a_description_on_built_p
     )
     doc[2].tag_ = "NNS"
     assert ("Zentek", "be", "makers") in candidates(doc)
+
+
+def test_rule_people_in_a_country_act_for_it_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("critics", 3, "nsubj", "NOUN", "O"),
+            ("in", 0, "prep", "ADP", "O"),
+            ("Norway", 1, "pobj", "PROPN", "B-GPE"),
+            ("attacked", 3, "ROOT", "VERB", "O"),
+            ("Zentek", 3, "dobj", "PROPN", "B-ORG"),
+        ],
+    )
+    assert ("Norway", "critics attacked", "Zentek") in variants(doc)
+    doc = build(
+        nlp,
+        [
+            ("critics", 3, "nsubj", "NOUN", "O"),
+            ("in", 0, "prep", "ADP", "O"),
+            ("Norway", 1, "pobj", "PROPN", "B-GPE"),
+            ("attacked", 3, "ROOT", "VERB", "O"),
+            ("plans", 3, "dobj", "NOUN", "O"),
+        ],
+    )
+    assert not any(s == "Norway" for s, _, _ in variants(doc))
