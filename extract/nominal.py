@@ -36,7 +36,7 @@ from extract.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from extract.places import PARTICIPLES, place_candidates
+from extract.places import PARTICIPLES, country_name_candidates, place_candidates
 
 # Nominalized verbs of making, whose theme's owner is the maker.
 MAKING = frozenset({"develop", "launch", "release"})
@@ -61,6 +61,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     # 'Flint, Michigan' read as a coordination: a place pair (see `places.place_pair_candidates`)
     mask |= (cols.dep == cols.ids("conj")[0]) & (cols.pos == PROPN)
     mask |= cols.dep == cols.ids("case")[0]  # an owner the parser made a conjunct
+    mask |= cols.ent_iob == 3  # an entity's first word: 'United States National ... Board'
     return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
@@ -82,6 +83,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
             yield from class_noun_candidates(token)
     if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+        yield from country_name_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)
 

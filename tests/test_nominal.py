@@ -156,6 +156,10 @@ EXPECTED = [
         {("Tom Lind", "be from", "Dayton"), ("Mary Lind", "be from", "Dayton")},
     ),
     (
+        "The United States Maritime Safety Board fined Zentek.",
+        {("United States Maritime Safety Board", "based in", "United States")},
+    ),
+    (
         "Politicians in Norway expressed anger at Zentek.",
         {("Norway", "politicians express anger at", "Zentek")},
     ),
@@ -227,6 +231,11 @@ NOT_EXPECTED = [
     ("Jo Roe of Leeds and Ann Lee from Oslo spoke.", {("Jo Roe", "be from", "Oslo")}),
     # people in a place act for it only towards another entity
     ("Investors in Norway bought more shares.", {("Norway", "investors buy", "more shares")}),
+    # a nationality adjective in a name may be the wrong country's
+    (
+        "The Korean Central News Agency criticised Zentek.",
+        {("Korean Central News Agency", "based in", "South Korea")},
+    ),
 ]
 
 

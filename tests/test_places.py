@@ -86,3 +86,27 @@ def test_rule_from_after_coordinated_people_on_built_parse(nlp):
     )
     found = candidates(doc)
     assert ("Ann", "be from", "Oslo") in found and ("Roe", "be from", "Oslo") in found
+
+
+def test_rule_organization_named_after_its_country_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("US", 2, "compound", "PROPN", "B-ORG"),
+            ("Safety", 2, "compound", "PROPN", "I-ORG"),
+            ("Board", 3, "nsubj", "PROPN", "I-ORG"),
+            ("grew", 3, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert ("Board", "based in", "US") in candidates(doc)
+
+
+def test_rule_country_alone_is_no_organization_named_after_it_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("US", 1, "nsubj", "PROPN", "B-ORG"),
+            ("grew", 1, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert not any(p == "based in" for _, p, _ in candidates(doc))
