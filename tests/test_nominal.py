@@ -160,6 +160,10 @@ EXPECTED = [
         {("United States Maritime Safety Board", "based in", "United States")},
     ),
     (
+        "Zentek has become the subject of an SEC investigation.",
+        {("SEC", "investigate", "Zentek")},
+    ),
+    (
         "Politicians in Norway expressed anger at Zentek.",
         {("Norway", "politicians express anger at", "Zentek")},
     ),

@@ -481,3 +481,23 @@ def test_rule_people_in_a_country_act_for_it_on_built_parse(nlp):
         ],
     )
     assert not any(s == "Norway" for s, _, _ in variants(doc))
+
+
+def test_rule_subject_of_an_investigation_is_its_theme_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Zentek", 1, "nsubj", "PROPN", "B-ORG"),
+            ("became", 1, "ROOT", "VERB", "O"),
+            ("subject", 1, "acomp", "ADJ", "O"),
+            ("of", 2, "prep", "ADP", "O"),
+            ("an", 6, "det", "DET", "O"),
+            ("SEC", 6, "compound", "PROPN", "B-ORG"),
+            ("investigation", 3, "pobj", "NOUN", "O"),
+        ],
+    )
+    found = variants(doc)
+    assert ("SEC", "investigate", "Zentek") in found
+    doc[0].lemma_ = "Zentek"
+    doc[6].lemma_ = "meeting"  # no act with a theme: nothing turns round
+    assert not any(s == "SEC" and o == "Zentek" for s, _, o in variants(doc))
