@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.candidate import children
+from extract.descriptors import is_adherent
 from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES, TITLE_WORDS
 from extract.mentions import DocumentEntities, clean_name
 from extract.places import country_prefix
@@ -47,7 +48,8 @@ def argument(
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
-    if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
+    adherent = predicative and is_adherent(token)  # 'Scientologist Tom Cruise'
+    if token.pos_ == "PRON" or (token.pos_ not in ("NOUN", "NUM") and not adherent):
         return None
     if not predicative and token.i in entities.references:
         # 'the model' points back at an entity coreference could not tell: like an

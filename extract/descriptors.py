@@ -27,6 +27,8 @@ from extract.lexicon import (
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Endings of words for a follower of a faith, party or movement: 'Scientologist', 'Methodist'.
+ADHERENT_ENDINGS = ("ist", "ian", "ite", "crat")
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
 INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
@@ -86,7 +88,7 @@ def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
 def described_name(noun: Token) -> Token | None:
     """The name a common noun describes: its head when it modifies a name ('carmaker
     Toyota'), or a name right after it that the parser made its sibling."""
-    if noun.pos_ != "NOUN" or noun.ent_type_:
+    if (noun.pos_ != "NOUN" and not is_adherent(noun)) or noun.ent_type_:
         return None
     head = noun.head
     if noun.dep_ == "compound" and head.i > noun.i and is_name_token(head):
@@ -102,6 +104,18 @@ def described_name(noun: Token) -> Token | None:
     if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
         return root
     return None
+
+
+def is_adherent(token: Token) -> bool:
+    """'Scientologist Tom Cruise', 'Republican Jo Roe': a capitalized word for a follower,
+    which NER leaves out of the person's name, describes the person."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.dep_ == "compound"
+        and token.head.ent_type_ == "PERSON"
+        and token.lower_.endswith(ADHERENT_ENDINGS)
+    )
 
 
 def is_name_token(token: Token) -> bool:

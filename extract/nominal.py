@@ -19,12 +19,13 @@ from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
-from extract.columns import Columns, isin
+from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.descriptors import (
     apposition_candidates,
     class_noun_candidates,
     described_name,
     descriptor_candidates,
+    is_adherent,
     is_owner,
 )
 from extract.lexicon import (
@@ -52,6 +53,8 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     after_name = np.zeros(len(cols.pos), dtype=bool)
     after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
     mask = (cols.pos == NOUN) & (before_name | after_name)
+    # 'Scientologist Tom Cruise': an untyped proper noun before a name (see is_adherent)
+    mask |= (cols.pos == PROPN) & before_name & (cols.ent_iob == OUTSIDE_ENTITY)
     # A preposition on a noun or a name ('the Center in Oslo'), or 'among' on a copula.
     offsets = cols.doc.to_array([HEAD]).astype(np.int64)
     head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
@@ -77,7 +80,7 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from nominalization_candidates(token)
     if token.dep_ == "appos":
         yield from apposition_candidates(token)
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or is_adherent(token):
         yield from descriptor_candidates(token)
         if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
             yield from class_noun_candidates(token)

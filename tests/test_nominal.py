@@ -160,6 +160,10 @@ EXPECTED = [
         {("United States Maritime Safety Board", "based in", "United States")},
     ),
     (
+        "The video featured Methodist John Wesley Smith in a sermon.",
+        {("John Wesley Smith", "be", "methodist")},
+    ),
+    (
         "Zentek has become the subject of an SEC investigation.",
         {("SEC", "investigate", "Zentek")},
     ),

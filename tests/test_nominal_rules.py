@@ -501,3 +501,15 @@ def test_rule_subject_of_an_investigation_is_its_theme_on_built_parse(nlp):
     doc[0].lemma_ = "Zentek"
     doc[6].lemma_ = "meeting"  # no act with a theme: nothing turns round
     assert not any(s == "SEC" and o == "Zentek" for s, _, o in variants(doc))
+
+
+def test_rule_follower_word_before_a_name_on_built_parse(nlp):
+    rows = [
+        ("Methodist", 2, "compound", "PROPN", "O"),
+        ("Jo", 2, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 3, "nsubj", "PROPN", "I-PERSON"),
+        ("spoke", 3, "ROOT", "VERB", "O"),
+    ]
+    assert ("Roe", "be", "Methodist") in candidates(build(nlp, rows))
+    rows[0] = ("Mister", 2, "compound", "PROPN", "O")  # no follower: 'Mister' is no kind
+    assert not any(p == "be" for _, p, _ in candidates(build(nlp, rows)))
