@@ -35,6 +35,7 @@ CONFIDENCE = {
     "post_unowned": 0.6,
     "amount": 0.7,
     "participle": 0.7,
+    "maker": 0.6,
 }
 
 

@@ -85,6 +85,24 @@ def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(names[0], noun, "be", (noun,), "descriptor")
 
 
+def maker_candidates(token: Token) -> Iterator[Candidate]:
+    """'the Airbus A330 jetliner', 'a Zentek Z9 phone' -> (Airbus, make, A330): an
+    organization's name right before a product's is mostly its maker's."""
+    if token.ent_type_ != "ORG" or token.dep_ not in ("compound", "nmod"):
+        return
+    if head_of_name(token) is not token:
+        return  # read once, at the organization's last word
+    head = token.head
+    products = [head] if head.ent_type_ == "PRODUCT" else []
+    products += [
+        c
+        for c in head.lefts
+        if c.i > token.i and c.ent_type_ == "PRODUCT" and c.dep_ in ("compound", "nmod")
+    ]
+    for product in products[:1]:
+        yield Candidate(token, head_of_name(product), "make", (token,), "maker")
+
+
 def described_name(noun: Token) -> Token | None:
     """The name a common noun describes: its head when it modifies a name ('carmaker
     Toyota'), or a name right after it that the parser made its sibling."""

@@ -19,7 +19,7 @@ from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, expand
-from extract.columns import OUTSIDE_ENTITY, Columns, isin
+from extract.columns import Columns, isin
 from extract.descriptors import (
     apposition_candidates,
     class_noun_candidates,
@@ -27,6 +27,7 @@ from extract.descriptors import (
     descriptor_candidates,
     is_adherent,
     is_owner,
+    maker_candidates,
 )
 from extract.lexicon import (
     CORPORATE_TITLES,
@@ -54,7 +55,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
     mask = (cols.pos == NOUN) & (before_name | after_name)
     # 'Scientologist Tom Cruise': an untyped proper noun before a name (see is_adherent)
-    mask |= (cols.pos == PROPN) & before_name & (cols.ent_iob == OUTSIDE_ENTITY)
+    mask |= (cols.pos == PROPN) & before_name  # 'Scientologist Tom Cruise', 'Airbus A330'
     # A preposition on a noun or a name ('the Center in Oslo'), or 'among' on a copula.
     offsets = cols.doc.to_array([HEAD]).astype(np.int64)
     head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
@@ -84,6 +85,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from descriptor_candidates(token)
         if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
             yield from class_noun_candidates(token)
+    if token.ent_type_ == "ORG":
+        yield from maker_candidates(token)
     if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
     if token.ent_iob_ == "B" and token.ent_type_ == "ORG":

@@ -513,3 +513,15 @@ def test_rule_follower_word_before_a_name_on_built_parse(nlp):
     assert ("Roe", "be", "Methodist") in candidates(build(nlp, rows))
     rows[0] = ("Mister", 2, "compound", "PROPN", "O")  # no follower: 'Mister' is no kind
     assert not any(p == "be" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_organization_before_a_product_is_its_maker_on_built_parse(nlp):
+    rows = [
+        ("Zentek", 2, "nmod", "PROPN", "B-ORG"),
+        ("Z9", 2, "compound", "PROPN", "B-PRODUCT"),
+        ("jetliner", 3, "nsubj", "NOUN", "O"),
+        ("crashed", 3, "ROOT", "VERB", "O"),
+    ]
+    assert ("Zentek", "make", "Z9") in candidates(build(nlp, rows))
+    rows[1] = ("big", 2, "amod", "ADJ", "O")  # no product named: 'the Zentek jetliner'
+    assert not any(p == "make" for _, p, _ in candidates(build(nlp, rows)))
