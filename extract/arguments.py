@@ -10,8 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.candidate import children
+from extract.descriptors import is_adherent
 from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES, TITLE_WORDS
 from extract.mentions import DocumentEntities, clean_name
+from extract.places import country_prefix
 from extract.triple import Entity
 
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nummod", "quantmod", "nmod", "npadvmod"})
@@ -46,7 +48,8 @@ def argument(
     if found is not None:
         entity, span = with_currency(*found)
         return entity, (span.start_char, span.end_char)
-    if token.pos_ == "PRON" or token.pos_ not in ("NOUN", "NUM"):
+    adherent = predicative and is_adherent(token)  # 'Scientologist Tom Cruise'
+    if token.pos_ == "PRON" or (token.pos_ not in ("NOUN", "NUM") and not adherent):
         return None
     if not predicative and token.i in entities.references:
         # 'the model' points back at an entity coreference could not tell: like an
@@ -98,15 +101,20 @@ def with_currency(entity: Entity, span: Span) -> tuple[Entity, Span]:
 
 
 def country_of(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:
-    """'German economy minister': a nationality adjective stands for its country, the
-    document's own mention of it when there is one ('Britain' for 'British')."""
-    if token.ent_type_ != "NORP" or token.lower_ not in NATIONALITIES:
+    """'German economy minister': a nationality adjective stands for its country, as do the
+    first words of 'the United States National Transportation Safety Board'; the document's
+    own mention of it when there is one ('Britain' for 'British')."""
+    prefix = country_prefix(token)
+    if prefix is not None:
+        names, start, end = prefix
+    elif token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES:
+        names, start, end = NATIONALITIES[token.lower_], token.i, token.i + 1
+    else:
         return None
-    names = NATIONALITIES[token.lower_]
     for span, entity in zip(entities.spans, entities.span_entity):
         if clean_name(span.text) in names:
-            return entity, token.doc[token.i : token.i + 1]
-    return Entity(name=names[0], type="place"), token.doc[token.i : token.i + 1]
+            return entity, token.doc[start:end]
+    return Entity(name=names[0], type="place"), token.doc[start:end]
 
 
 def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Span] | None:

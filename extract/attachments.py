@@ -20,6 +20,9 @@ from extract.polarity import verb_phrase
 PLACING_VERBS = frozenset({"put", "place", "keep"})
 PLACES = frozenset({"in", "on", "into", "under"})
 
+# Nouns of a person's death: whom an act 'over the death of X' concerns.
+DEATH_NOUNS = frozenset({"death", "murder", "killing"})
+
 # Verbs of leaving a post that need not name it: 'Akerson will step down in January'.
 LEAVING_VERBS = frozenset({"stand down", "step down", "resign", "retire", "step aside"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -91,3 +94,32 @@ def placement(verb: Token) -> RuleOutput:
         for obj in [o for o in children(prep, "pobj") if o.text.isalpha()][-1:]:
             if obj.pos_ == "NOUN" and not obj.ent_type_:
                 yield "subject", obj, " ".join(words), tokens, "light_verb"
+
+
+def death_of(verb: Token) -> RuleOutput:
+    """'are undergoing trial for manslaughter by gross negligence for the death of their
+    child, Gloria' -> (_, undergo trial for death of, Gloria): the person whose death an act
+    concerns, however deep the parser hangs 'the death of' among the verb's adjuncts."""
+    if is_passive(verb):
+        return  # 'was charged over the murder of X': the passive rules read it
+    noun = object_noun(verb)
+    found = [death for death in adjunct_nouns(verb) if death.lemma_.lower() in DEATH_NOUNS]
+    for death in found:
+        for of in children(death, "prep"):
+            if of.lower_ != "of":
+                continue
+            words = [verb_phrase(verb), *([noun.lower_] if noun is not None else [])]
+            predicate = " ".join([*words, death.head.lower_, death.lemma_.lower(), "of"])
+            for obj in prepositional_objects(of, names_only=True):
+                yield "subject", obj, predicate, (*relation_span(verb), death, of), "light_verb"
+
+
+def adjunct_nouns(verb: Token, depth: int = 3) -> list[Token]:
+    """The nouns of the verb's (and its object's) prepositions, and of theirs, `depth` deep."""
+    heads = [verb, *children(verb, "dobj")]
+    found: list[Token] = []
+    for _ in range(depth):
+        nouns = [o for h in heads for p in children(h, "prep") for o in children(p, "pobj")]
+        found += nouns
+        heads = nouns
+    return found

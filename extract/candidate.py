@@ -35,6 +35,7 @@ CONFIDENCE = {
     "post_unowned": 0.6,
     "amount": 0.7,
     "participle": 0.7,
+    "maker": 0.6,
 }
 
 
@@ -74,8 +75,13 @@ def expand(tokens: list[Token]) -> list[Token]:
 
 
 def companions(token: Token) -> list[Token]:
-    """'Acme, along with Zeta,' and 'together with Zeta': coordinated in all but syntax."""
+    """'Acme, along with Zeta,' and 'together with Zeta': coordinated in all but syntax; 'the
+    FTSE, Paris' CAC and Frankfurt's DAX indices': the parser sets the plural class noun, with
+    the other names inside it, beside the first name."""
     found = []
+    for appos in children(token, "appos"):
+        if token.pos_ == "PROPN":
+            found += listed_names(appos)
     for prep in children(token, "prep"):
         if prep.lower_ == "along":
             found += [
@@ -86,6 +92,15 @@ def companions(token: Token) -> list[Token]:
         ):
             found += children(prep, "pobj")
     return found
+
+
+def listed_names(noun: Token) -> list[Token]:
+    """The names a plural class noun lists ('Paris' CAC and Frankfurt's DAX indices'), when
+    the parser sets it beside the first name of the list; none for any other noun."""
+    if noun.dep_ != "appos" or noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    names = [n for n in children(noun, "nmod", "compound") if n.pos_ == "PROPN"]
+    return [m for n in names if n.i > noun.head.i for m in (n, *n.conjuncts) if m.i < noun.i]
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -35,6 +35,8 @@ def subjects_of(verb: Token) -> list[Token]:
     coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
     gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(direct) > 1 and all(d.pos_ == "PROPN" for d in direct):
+        return direct  # 'The Dow, the S&P 500 and ... fell': a list the parser split
     if direct:
         subject = direct[0]
         if is_expletive(subject, verb):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.candidate import Candidate, children
+from extract.candidate import Candidate, children, listed_names
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     HOME_NOUNS,
@@ -27,6 +27,8 @@ from extract.lexicon import (
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Endings of words for a follower of a faith, party or movement: 'Scientologist', 'Methodist'.
+ADHERENT_ENDINGS = ("ist", "ian", "ite", "crat")
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
 INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
@@ -83,10 +85,28 @@ def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(names[0], noun, "be", (noun,), "descriptor")
 
 
+def maker_candidates(token: Token) -> Iterator[Candidate]:
+    """'the Airbus A330 jetliner', 'a Zentek Z9 phone' -> (Airbus, make, A330): an
+    organization's name right before a product's is mostly its maker's."""
+    if token.ent_type_ != "ORG" or token.dep_ not in ("compound", "nmod"):
+        return
+    if head_of_name(token) is not token:
+        return  # read once, at the organization's last word
+    head = token.head
+    products = [head] if head.ent_type_ == "PRODUCT" else []
+    products += [
+        c
+        for c in head.lefts
+        if c.i > token.i and c.ent_type_ == "PRODUCT" and c.dep_ in ("compound", "nmod")
+    ]
+    for product in products[:1]:
+        yield Candidate(token, head_of_name(product), "make", (token,), "maker")
+
+
 def described_name(noun: Token) -> Token | None:
     """The name a common noun describes: its head when it modifies a name ('carmaker
     Toyota'), or a name right after it that the parser made its sibling."""
-    if noun.pos_ != "NOUN" or noun.ent_type_:
+    if (noun.pos_ != "NOUN" and not is_adherent(noun)) or noun.ent_type_:
         return None
     head = noun.head
     if noun.dep_ == "compound" and head.i > noun.i and is_name_token(head):
@@ -102,6 +122,18 @@ def described_name(noun: Token) -> Token | None:
     if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
         return root
     return None
+
+
+def is_adherent(token: Token) -> bool:
+    """'Scientologist Tom Cruise', 'Republican Jo Roe': a capitalized word for a follower,
+    which NER leaves out of the person's name, describes the person."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.dep_ == "compound"
+        and token.head.ent_type_ == "PERSON"
+        and token.lower_.endswith(ADHERENT_ENDINGS)
+    )
 
 
 def is_name_token(token: Token) -> bool:
@@ -129,6 +161,8 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
     or relational noun, an organization before it) stands in the noun's relation to it;
     'Unite, the British union' -> (Unite, based in, UK)."""
+    if listed_names(appos):
+        return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name

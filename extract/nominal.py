@@ -25,7 +25,9 @@ from extract.descriptors import (
     class_noun_candidates,
     described_name,
     descriptor_candidates,
+    is_adherent,
     is_owner,
+    maker_candidates,
 )
 from extract.lexicon import (
     CORPORATE_TITLES,
@@ -36,7 +38,7 @@ from extract.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from extract.places import PARTICIPLES, place_candidates
+from extract.places import PARTICIPLES, country_name_candidates, place_candidates
 
 # Nominalized verbs of making, whose theme's owner is the maker.
 MAKING = frozenset({"develop", "launch", "release"})
@@ -52,6 +54,8 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     after_name = np.zeros(len(cols.pos), dtype=bool)
     after_name[1:] = (cols.pos[:-1] == PROPN) | (cols.pos[:-1] == NUM)  # 'the Boeing 787 jet'
     mask = (cols.pos == NOUN) & (before_name | after_name)
+    # 'Scientologist Tom Cruise': an untyped proper noun before a name (see is_adherent)
+    mask |= (cols.pos == PROPN) & before_name  # 'Scientologist Tom Cruise', 'Airbus A330'
     # A preposition on a noun or a name ('the Center in Oslo'), or 'among' on a copula.
     offsets = cols.doc.to_array([HEAD]).astype(np.int64)
     head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
@@ -61,6 +65,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     # 'Flint, Michigan' read as a coordination: a place pair (see `places.place_pair_candidates`)
     mask |= (cols.dep == cols.ids("conj")[0]) & (cols.pos == PROPN)
     mask |= cols.dep == cols.ids("case")[0]  # an owner the parser made a conjunct
+    mask |= cols.ent_iob == 3  # an entity's first word: 'United States National ... Board'
     return mask | ((cols.dep == cols.ids("amod")[0]) & isin(cols.lower, cols.ids(*PARTICIPLES)))
 
 
@@ -76,12 +81,16 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from nominalization_candidates(token)
     if token.dep_ == "appos":
         yield from apposition_candidates(token)
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or is_adherent(token):
         yield from descriptor_candidates(token)
         if token.i and token.doc[token.i - 1].pos_ in ("PROPN", "NUM"):
             yield from class_noun_candidates(token)
+    if token.ent_type_ == "ORG":
+        yield from maker_candidates(token)
     if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
+    if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
+        yield from country_name_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)
 

@@ -16,7 +16,13 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
 from extract.descriptors import described_name, head_of_name, is_name_token, is_place_word
-from extract.lexicon import DESCRIPTOR_TYPES, FACILITY_WORDS, PARTITIVE_HEADS, PLACE_CLASS_NOUNS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    FACILITY_WORDS,
+    NATIONALITIES,
+    PARTITIVE_HEADS,
+    PLACE_CLASS_NOUNS,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Things that are somewhere: a person is 'from' a place instead, a product is sold there.
@@ -36,6 +42,9 @@ PARTICIPLES = {
     "sponsored": "sponsor",
 }
 PREPOSITIONS = {"in": "be in", "near": "be near", "outside": "be outside"}
+# A country's names by any of them: 'united states', 'us'. Not the adjectives: the 'Korean
+# Central News Agency' is North Korea's, where the lexicon's 'korean' is South Korea.
+COUNTRY_WORDS = {name.lower(): names for names in NATIONALITIES.values() for name in names}
 
 
 def place_candidates(token: Token) -> Iterator[Candidate]:
@@ -46,6 +55,38 @@ def place_candidates(token: Token) -> Iterator[Candidate]:
         yield from place_pair_candidates(token)
     elif token.lower_ in PARTICIPLES and token.dep_ == "amod":
         yield from participle_candidates(token)
+
+
+def country_prefix(token: Token) -> tuple[tuple[str, ...], int, int] | None:
+    """'The United States National Transportation Safety Board', 'US Federal Reserve': the
+    country an organization's name begins with, as its names and where its words start and
+    end."""
+    if token.ent_iob_ != "B" or token.ent_type_ != "ORG":
+        return None
+    end = entity_end(token)
+    start = token.i + 1 if token.lower_ == "the" else token.i  # 'The US Senate'
+    for size in (3, 2, 1):
+        if start + size < end:  # a word of the organization's own must follow
+            words = " ".join(t.lower_ for t in token.doc[start : start + size])
+            if words in COUNTRY_WORDS:
+                return COUNTRY_WORDS[words], start, start + size
+    return None
+
+
+def country_name_candidates(token: Token) -> Iterator[Candidate]:
+    """'the United States National Transportation Safety Board' -> (the board, based in,
+    United States): an organization named after its country is based there."""
+    if country_prefix(token) is not None:
+        organization = token.doc[entity_end(token) - 1]
+        yield Candidate(organization, token, "based in", (token,), "descriptor_place")
+
+
+def entity_end(token: Token) -> int:
+    """Where the named-entity span that begins at `token` ends."""
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
@@ -64,9 +105,23 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
             if obj.ent_type_ in PLACE_LABELS:
                 yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
-            yield Candidate(name, obj, "be from", (prep,), "location")
+            for person in (name, *earlier_people(prep)):
+                yield Candidate(person, obj, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+
+
+def earlier_people(prep: Token) -> list[Token]:
+    """'Jo Roe, 42, and his wife Ann Roe, 36, from Sydney': a 'from' after the last of
+    coordinated people is said of each of them, unless one has a preposition of its own."""
+    last = prep.head
+    if last.dep_ != "conj" or any(c.i > last.i for c in last.conjuncts):
+        return []
+    found = []
+    for person in last.conjuncts:
+        if person.i < last.i and person.ent_type_ == "PERSON" and not children(person, "prep"):
+            found.append(person)  # 'Jo Roe of Leeds and Ann Lee from Oslo': each has its own
+    return found
 
 
 def is_located(name: Token) -> bool:

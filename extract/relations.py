@@ -15,8 +15,8 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from extract.attachments import distant_preposition, placement, unnamed_post
-from extract.candidate import Candidate, children, expand, has_lemma
+from extract.attachments import death_of, distant_preposition, placement, unnamed_post
+from extract.candidate import Candidate, children, expand, has_lemma, listed_names
 from extract.clauses import (
     is_headline_verb,
     is_passive,
@@ -112,6 +112,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         distant_preposition,
         unnamed_post,
         placement,
+        death_of,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):
@@ -215,6 +216,8 @@ def adjective_preposition(verb: Token) -> RuleOutput:
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     """'Satya Nadella, the chief executive of Microsoft' -> (Satya Nadella, chief executive of,
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
+    if listed_names(appos):
+        return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     holder = role_holder(appos)
     if holder is not None:

@@ -23,6 +23,12 @@ from extract.lexicon import (
     TITLE_WORDS,
 )
 from extract.mentions import DocumentEntities
+from extract.reframes import (
+    is_entity,
+    is_name_token,
+    place_group_variants,
+    target_variants,
+)
 
 # Prepositions after an object's head that relate it to an entity: 'a deal with Magna'.
 OBJECT_PREPOSITIONS = frozenset(
@@ -41,7 +47,6 @@ MAIN_MARGIN = 2
 # Rules whose object is the organization the article is about, once it is known.
 UNOWNED_RULES = {"title_unowned": "title", "post_unowned": "verb_preposition"}
 GROUP_PRONOUNS = frozenset({"them", "they", "these", "those", "us", "we"})
-AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME"})
 HEAD_DEPS = frozenset({"amod", "compound", "nummod", "quantmod", "nmod"})
 MAX_HEAD_WORDS = 4
 
@@ -56,6 +61,8 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     if not is_adjunct(candidate):
         yield candidate
     yield from measure_variants(candidate, entities)
+    yield from place_group_variants(candidate, entities)
+    yield from target_variants(candidate, entities)
     yield from object_variants(candidate, entities)
     yield from role_chain_variants(candidate, entities)
     yield from verb_complement_variants(candidate, entities)
@@ -230,18 +237,6 @@ def named_apposition(noun: Token, entities: DocumentEntities) -> Token:
             if is_entity(appos, entities):
                 return appos
     return noun
-
-
-def is_name_token(token: Token, entities: DocumentEntities) -> bool:
-    """A token of a named mention that is no amount."""
-    return token.i in entities.token_span and token.ent_type_ not in AMOUNT_LABELS
-
-
-def is_entity(token: Token, entities: DocumentEntities) -> bool:
-    """A token that names or refers to an entity; '12%' and '$3bn' are amounts, not entities."""
-    if token.ent_type_ in AMOUNT_LABELS:
-        return False
-    return token.i in entities.token_span or token.i in entities.references
 
 
 def same_entity(a: Token, b: Token, entities: DocumentEntities) -> bool:

@@ -13,6 +13,10 @@ from tests.test_nominal_rules import build
 EXPECTED = [
     ("Zentek fared worse, with a fall of 12%.", {("Zentek", "fare with fall of", "12%")}),
     (
+        "The Dow, the S&P 500 and the Nasdaq indexes all fell 2 percent.",
+        {("Dow", "fall", "2 percent"), ("S&P 500", "fall", "2 percent")},
+    ),
+    (
         "Zentek ended the day with a 3 percent boost.",
         {("Zentek", "end with boost of", "3 percent")},
     ),
@@ -67,3 +71,36 @@ def test_rule_amount_after_to_down_on_built_parse(nlp):
     assert amounts(nlp, rows) == {("Zentek", "fall", "100")}
     rows[1] = ("waited", 1, "ROOT", "VERB", "O")  # no verb of change
     assert amounts(nlp, rows) == set()
+
+
+def test_rule_list_of_names_set_beside_the_first_on_built_parse(nlp):
+    # 'Alpha, Bravo and Delta indices each fell 2%', the class noun apposed to Alpha
+    rows = [
+        ("Alpha", 6, "nsubj", "PROPN", "B-ORG"),
+        (",", 5, "punct", "PUNCT", "O"),
+        ("Bravo", 5, "nmod", "PROPN", "B-ORG"),
+        ("and", 2, "cc", "CCONJ", "O"),
+        ("Delta", 2, "conj", "PROPN", "B-ORG"),
+        ("indices", 0, "appos", "NOUN", "O"),
+        ("fell", 6, "ROOT", "VERB", "O"),
+        ("2", 8, "nummod", "NUM", "B-PERCENT"),
+        ("%", 6, "npadvmod", "NOUN", "I-PERCENT"),
+    ]
+    doc = build(nlp, rows)
+    doc[5].tag_ = "NNS"
+    found = {(c.subject.text, c.predicate) for c in amount_candidates(columns(doc))}
+    assert found == {("Alpha", "fall"), ("Bravo", "fall"), ("Delta", "fall")}
+
+
+def test_rule_subjects_the_parser_split_on_built_parse(nlp):
+    rows = [
+        ("Alpha", 4, "nsubj", "PROPN", "B-ORG"),
+        (",", 0, "punct", "PUNCT", "O"),
+        ("Bravo", 4, "nsubj", "PROPN", "B-ORG"),
+        ("all", 2, "appos", "PRON", "O"),
+        ("fell", 4, "ROOT", "VERB", "O"),
+        ("2", 6, "nummod", "NUM", "B-PERCENT"),
+        ("%", 4, "npadvmod", "NOUN", "I-PERCENT"),
+    ]
+    found = {s for s, _, _ in amounts(nlp, rows)}
+    assert found == {"Alpha", "Bravo"}

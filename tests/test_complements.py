@@ -185,3 +185,18 @@ def test_rule_statement_about_the_owner_of_an_act(nlp):
         ["Roe", "say", "Zeta", "'s", "behaviour", "be", "bad"],
     )
     assert ("Roe", "say about", "Zeta") in relations(doc)
+
+
+def test_rule_death_of_a_person_deep_among_the_adjuncts(nlp):
+    words = ["Roe", "faces", "trial", "by", "jury", "for", "the", "death", "of", "Ann"]
+    doc = parse(
+        nlp,
+        words,
+        [1, 1, 1, 1, 3, 4, 7, 5, 7, 8],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+        ["Roe", "face", "trial", "by", "jury", "for", "the", "death", "of", "Ann"],
+    )
+    assert ("Roe", "face trial for death of", "Ann") in relations(doc)
+    doc[7].lemma_ = "rules"  # 'for the rules of Ann': no death, no relation
+    assert not any(p.endswith("death of") for _, p, _ in relations(doc))

@@ -68,3 +68,45 @@ def test_rule_apposition_on_a_name_stays_on_it_on_built_parse(nlp):
         ],
     )
     assert ("Brantel", "unit of", "Zentek") in candidates(doc)
+
+
+def test_rule_from_after_coordinated_people_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Roe", 6, "nsubj", "PROPN", "B-PERSON"),
+            ("and", 0, "cc", "CCONJ", "O"),
+            ("his", 3, "poss", "PRON", "O"),
+            ("wife", 0, "conj", "NOUN", "O"),
+            ("Ann", 3, "appos", "PROPN", "B-PERSON"),
+            ("from", 3, "prep", "ADP", "O"),
+            ("spoke", 6, "ROOT", "VERB", "O"),
+            ("Oslo", 5, "pobj", "PROPN", "B-GPE"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Ann", "be from", "Oslo") in found and ("Roe", "be from", "Oslo") in found
+
+
+def test_rule_organization_named_after_its_country_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("US", 2, "compound", "PROPN", "B-ORG"),
+            ("Safety", 2, "compound", "PROPN", "I-ORG"),
+            ("Board", 3, "nsubj", "PROPN", "I-ORG"),
+            ("grew", 3, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert ("Board", "based in", "US") in candidates(doc)
+
+
+def test_rule_country_alone_is_no_organization_named_after_it_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("US", 1, "nsubj", "PROPN", "B-ORG"),
+            ("grew", 1, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert not any(p == "based in" for _, p, _ in candidates(doc))

@@ -151,6 +151,27 @@ EXPECTED = [
         {("Marta Lind", "leave", "Zentek")},
     ),
     (
+        "Tom Lind, 42, and his wife Mary Lind, 36, from Dayton, Ohio, "
+        "are undergoing trial for fraud.",
+        {("Tom Lind", "be from", "Dayton"), ("Mary Lind", "be from", "Dayton")},
+    ),
+    (
+        "The United States Maritime Safety Board fined Zentek.",
+        {("United States Maritime Safety Board", "based in", "United States")},
+    ),
+    (
+        "The video featured Methodist John Wesley Smith in a sermon.",
+        {("John Wesley Smith", "be", "methodist")},
+    ),
+    (
+        "Zentek has become the subject of an SEC investigation.",
+        {("SEC", "investigate", "Zentek")},
+    ),
+    (
+        "Politicians in Norway expressed anger at Zentek.",
+        {("Norway", "politicians express anger at", "Zentek")},
+    ),
+    (
         "A lawsuit was filed in Ohio, Zentek's home state, last year.",
         {("Zentek", "based in", "Ohio")},
     ),
@@ -214,6 +235,17 @@ NOT_EXPECTED = [
         "Zeta competes with Google's Android and Microsoft's Windows Phone.",
         {("Microsoft", "have", "Android"), ("Google", "have", "Windows Phone")},
     ),
+    # each has a place of its own
+    ("Jo Roe of Leeds and Ann Lee from Oslo spoke.", {("Jo Roe", "be from", "Oslo")}),
+    # people in a place act for it only towards another entity
+    ("Investors in Norway bought more shares.", {("Norway", "investors buy", "more shares")}),
+    # a nationality adjective in a name may be the wrong country's
+    (
+        "The Korean Central News Agency criticised Zentek.",
+        {("Korean Central News Agency", "based in", "South Korea")},
+    ),
+    # a person's name before a product's is no maker's
+    ("Anna Berg Z9 phones sold well.", {("Anna Berg", "make", "Z9")}),
 ]
 
 

@@ -442,3 +442,86 @@ def test_rule_owner_read_as_an_object_on_built_parse(nlp):
         ],
     )
     assert ("Zeta", "have", "Wave") in candidates(doc)
+
+
+def test_rule_plural_description_beside_a_name_is_still_a_description_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
+            (",", 0, "punct", "PUNCT", "O"),
+            ("makers", 0, "appos", "NOUN", "O"),
+            ("grew", 3, "ROOT", "VERB", "O"),
+        ],
+    )
+    doc[2].tag_ = "NNS"
+    assert ("Zentek", "be", "makers") in candidates(doc)
+
+
+def test_rule_people_in_a_country_act_for_it_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("critics", 3, "nsubj", "NOUN", "O"),
+            ("in", 0, "prep", "ADP", "O"),
+            ("Norway", 1, "pobj", "PROPN", "B-GPE"),
+            ("attacked", 3, "ROOT", "VERB", "O"),
+            ("Zentek", 3, "dobj", "PROPN", "B-ORG"),
+        ],
+    )
+    assert ("Norway", "critics attacked", "Zentek") in variants(doc)
+    doc = build(
+        nlp,
+        [
+            ("critics", 3, "nsubj", "NOUN", "O"),
+            ("in", 0, "prep", "ADP", "O"),
+            ("Norway", 1, "pobj", "PROPN", "B-GPE"),
+            ("attacked", 3, "ROOT", "VERB", "O"),
+            ("plans", 3, "dobj", "NOUN", "O"),
+        ],
+    )
+    assert not any(s == "Norway" for s, _, _ in variants(doc))
+
+
+def test_rule_subject_of_an_investigation_is_its_theme_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Zentek", 1, "nsubj", "PROPN", "B-ORG"),
+            ("became", 1, "ROOT", "VERB", "O"),
+            ("subject", 1, "acomp", "ADJ", "O"),
+            ("of", 2, "prep", "ADP", "O"),
+            ("an", 6, "det", "DET", "O"),
+            ("SEC", 6, "compound", "PROPN", "B-ORG"),
+            ("investigation", 3, "pobj", "NOUN", "O"),
+        ],
+    )
+    found = variants(doc)
+    assert ("SEC", "investigate", "Zentek") in found
+    doc[0].lemma_ = "Zentek"
+    doc[6].lemma_ = "meeting"  # no act with a theme: nothing turns round
+    assert not any(s == "SEC" and o == "Zentek" for s, _, o in variants(doc))
+
+
+def test_rule_follower_word_before_a_name_on_built_parse(nlp):
+    rows = [
+        ("Methodist", 2, "compound", "PROPN", "O"),
+        ("Jo", 2, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 3, "nsubj", "PROPN", "I-PERSON"),
+        ("spoke", 3, "ROOT", "VERB", "O"),
+    ]
+    assert ("Roe", "be", "Methodist") in candidates(build(nlp, rows))
+    rows[0] = ("Mister", 2, "compound", "PROPN", "O")  # no follower: 'Mister' is no kind
+    assert not any(p == "be" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_organization_before_a_product_is_its_maker_on_built_parse(nlp):
+    rows = [
+        ("Zentek", 2, "nmod", "PROPN", "B-ORG"),
+        ("Z9", 2, "compound", "PROPN", "B-PRODUCT"),
+        ("jetliner", 3, "nsubj", "NOUN", "O"),
+        ("crashed", 3, "ROOT", "VERB", "O"),
+    ]
+    assert ("Zentek", "make", "Z9") in candidates(build(nlp, rows))
+    rows[1] = ("big", 2, "amod", "ADJ", "O")  # no product named: 'the Zentek jetliner'
+    assert not any(p == "make" for _, p, _ in candidates(build(nlp, rows)))

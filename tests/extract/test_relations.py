@@ -75,6 +75,10 @@ EXPECTED = [
     ),
     ("Norland put its army on high alert.", {("Norland", "put army on", "high alert")}),
     (
+        "Tom Lind is undergoing trial by jury for the death of his daughter, Mary.",
+        {("Tom Lind", "undergo trial for death of", "Mary")},
+    ),
+    (
         "The only company that bought steel was Zentek.",
         {("Zentek", "buy", "steel")},
     ),
@@ -112,6 +116,11 @@ NOT_EXPECTED = [
     ),
     # a verb that places nothing keeps only named prepositional objects
     ("Norland sold its army on Monday.", {("Norland", "sell army on", "Monday")}),
+    # a passive is read by the passive rules, in its own voice
+    (
+        "Tom Lind was charged over the murder of Ann Berg.",
+        {("Tom Lind", "charge murder of", "Ann Berg")},
+    ),
     # what one says of oneself relates no two entities
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
 ]
