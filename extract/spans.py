@@ -29,8 +29,10 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         for part in split_entity(ent):
             span = trim(part)
             if span is not None:
-                whole = extended(span)
                 type_ = NER_TYPES.get(label, "thing")
+                # 'Methodist Jo Roe', 'Republican Jo Roe': a word before a person's name
+                # describes the person; before other names it is often their first word
+                whole = extended(span, words=type_ != "person")
                 # 'Hitwise UK', 'Zorbix Five Hundred': a place or a number with a name
                 # before it is neither
                 modified = any(t.pos_ == "PROPN" for t in doc[whole.start : span.start])
@@ -130,10 +132,10 @@ def phrase_start(cols: Columns, head: int, covered: set[int]) -> int:
     return start
 
 
-def extended(span: Span) -> Span:
+def extended(span: Span, *, words: bool = True) -> Span:
     """A name span with the words the small model left off its start: a word joined by a
     hyphen ('Al-Zahra Hotel' from 'Zahra Hotel', 'Wi-Fi' from 'Fi'), a proper noun outside
-    any entity that modifies the name ('Hitwise UK' from 'UK')."""
+    any entity that modifies the name ('Hitwise UK' from 'UK'), unless `words` is false."""
     doc, start = span.doc, span.start
     while start > 0:
         before = doc[start - 1]
@@ -147,7 +149,8 @@ def extended(span: Span) -> Span:
         ):
             start -= 2
         elif (
-            before.pos_ == "PROPN"
+            words
+            and before.pos_ == "PROPN"
             and before.text[:1].isupper()
             # 'Automaker GM', 'CEO Jo Roe' in a headline's capitals: a class or a title
             and before.lower_ not in DESCRIPTOR_TYPES

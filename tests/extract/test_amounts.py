@@ -8,7 +8,7 @@ import pytest
 from extract.amounts import amount_candidates
 from extract.columns import columns
 from tests.conftest import plain, read
-from tests.test_nominal_rules import build
+from tests.extract.test_nominal_rules import build
 
 EXPECTED = [
     ("Zentek fared worse, with a fall of 12%.", {("Zentek", "fare with fall of", "12%")}),

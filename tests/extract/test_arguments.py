@@ -5,7 +5,7 @@ from __future__ import annotations
 from extract.arguments import argument
 from extract.columns import columns
 from extract.mentions import find_entities
-from tests.test_nominal_rules import build
+from tests.extract.test_nominal_rules import build
 
 
 def argument_name(doc, i: int) -> str | None:

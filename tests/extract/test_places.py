@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.test_nominal_rules import build, candidates
+from tests.extract.test_nominal_rules import build, candidates
 
 
 def test_rule_place_pair_read_as_conjunct_on_built_parse(nlp):

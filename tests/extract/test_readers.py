@@ -66,7 +66,7 @@ PRINTED = """<html><head><title>Vandelay annual report</title></head><body>
 
 
 def names(extraction) -> set[str]:
-    return {m.entity.name for m in extraction.mentions} | {
+    return {m.entity.name for m in extraction.mentions if m.entity is not None} | {
         e.name for t in extraction.triples for e in (t.subject, t.object)
     }
 
