@@ -131,22 +131,27 @@ def named_mentions(cols: Columns) -> NamedMentions:
     )
     # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
     # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
-    voted = retyped(types, clustering.index, mention_votes(cols, spans, types, clustering.index))
-    second = cluster_names(
-        list(zip(names, voted)),
-        tickers=tickers,
-        acronyms=acronyms,
-        headlines=headlines,
-        apart=apart,
-    )
-    # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
-    clustering = joined(clustering, second)
+    first_index, first_types = clustering.index, types
+    first_votes = mention_votes(cols, spans, types, clustering.index)
+    voted = retyped(types, clustering.index, first_votes)
+    if voted != types:
+        second = cluster_names(
+            list(zip(names, voted)),
+            tickers=tickers,
+            acronyms=acronyms,
+            headlines=headlines,
+            apart=apart,
+        )
+        # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
+        clustering = joined(clustering, second)
     clusters = clustering.index
     types = [
         "person" if reason.startswith(PERSON_RULES) else type_
         for type_, reason in zip(types, clustering.reason)
     ]
-    votes = mention_votes(cols, spans, types, clusters)
+    # The votes depend only on the spans, types and clusters: often unchanged by the passes.
+    unchanged = types == first_types and clusters == first_index
+    votes = first_votes if unchanged else mention_votes(cols, spans, types, clusters)
     full_person = full_person_clusters(spans, types, clusters)
     possible = [possible_types(v, lone=c not in full_person) for c, v in enumerate(votes)]
     antecedents = [
