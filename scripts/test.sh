@@ -13,4 +13,5 @@ fi
 python -m pip install -q -e ".[test]"
 # One worker a core (pytest-xdist); a file's tests stay on one worker, so that the fixtures a
 # module builds once (a hostile folder, reference builds, a crash lab) are built once.
-python -m pytest -n auto --dist loadfile "$@"
+# pytest-benchmark, when a machine has it, warns under xdist; kg's benchmarks are scripts, not tests.
+python -m pytest -n auto --dist loadfile -p no:benchmark "$@"
