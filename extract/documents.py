@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from extract.decoding import decode
@@ -43,6 +43,7 @@ def find_files(
     paths: Sequence[str | Path],
     *,
     exclude: Path | None = None,
+    skip_folder: Callable[[Path], bool] | None = None,
     skipped: list[tuple[str, str]] | None = None,
 ) -> list[Path]:
     """List the files kg reads named by `paths`, walking folders recursively, in a stable order.
@@ -50,6 +51,9 @@ def find_files(
     Args:
         paths: files and folders.
         exclude: a folder never to read (the build's own output folder).
+        skip_folder: whether a folder is not documents (one holding an earlier build's output,
+            as the caller, who writes those, knows it); named directly, such a folder is an
+            error.
         skipped: where to add (path, reason) for each file of a folder in no format kg reads,
             logged as an error as any file that cannot be read; without it, they are only
             logged.
@@ -61,13 +65,13 @@ def find_files(
     for path in map(Path, paths):
         if not path.exists():
             raise InputError(f"{path}: no such file or folder; check the path")
-        if path.is_dir() and (is_output_folder(path) or _inside(path, exclude)):
+        if path.is_dir() and (_skips(skip_folder, path) or _inside(path, exclude)):
             raise InputError(
                 f"{path}: this folder holds kg's own output (store, graph.html), not documents; "
                 "give the folder of your documents"
             )
         if path.is_dir():
-            files, ignored = _walk(path, exclude=exclude)
+            files, ignored = _walk(path, exclude=exclude, skip_folder=skip_folder)
             if not files:
                 raise InputError(
                     f"{path}: folder holds no file kg reads (looked for {SUFFIXES})"
@@ -92,7 +96,9 @@ def _report_ignored(
         skipped.append((str(path), reason))
 
 
-def _walk(folder: Path, *, exclude: Path | None) -> tuple[list[Path], list[Path]]:
+def _walk(
+    folder: Path, *, exclude: Path | None, skip_folder: Callable[[Path], bool] | None
+) -> tuple[list[Path], list[Path]]:
     """The text files below `folder`, and the other files, but for hidden ones."""
     excluded = exclude.resolve() if exclude else None
     files, ignored = [], []
@@ -114,7 +120,7 @@ def _walk(folder: Path, *, exclude: Path | None) -> tuple[list[Path], list[Path]
             if _is_folder(entry):
                 # Not into linked folders: a symbolic-link loop cannot make the walk endless.
                 if not (entry.name.startswith(".") or entry.is_symlink()):
-                    if real / entry.name != excluded and not _skip_output_folder(path):
+                    if real / entry.name != excluded and not _skipped_folder(skip_folder, path):
                         folders.append((path, real / entry.name))
             elif path.suffix.lower() in TEXT_SUFFIXES:
                 files.append(path)
@@ -136,19 +142,15 @@ def _some(paths: list[Path]) -> str:
     return ", ".join(map(str, paths[:NAMES_SHOWN])) + (f" and {more} more" if more > 0 else "")
 
 
-def is_output_folder(folder: Path) -> bool:
-    """Whether `folder` holds the output of a kg build (a store beside graph.ttl or graph.html),
-    which kg must not read back as documents."""
+def _skips(skip_folder: Callable[[Path], bool] | None, folder: Path) -> bool:
     try:
-        return (folder / "store").is_dir() and any(
-            (folder / name).is_file() for name in ("graph.ttl", "graph.html")
-        )
+        return skip_folder is not None and skip_folder(folder)
     except OSError:  # an unreadable folder: the walk reports it
         return False
 
 
-def _skip_output_folder(folder: Path) -> bool:
-    if not is_output_folder(folder):
+def _skipped_folder(skip_folder: Callable[[Path], bool] | None, folder: Path) -> bool:
+    if not _skips(skip_folder, folder):
         return False
     log.info("%s: not read, it holds the output of a kg build", folder)
     return True
@@ -272,6 +274,7 @@ def read_documents(
     paths: Sequence[str | Path],
     *,
     exclude: Path | None = None,
+    skip_folder: Callable[[Path], bool] | None = None,
     skipped: list[tuple[str, str]] | None = None,
 ) -> Iterator[Document]:
     """Read every text file named by `paths`; `-` reads standard input as the document `stdin`.
@@ -283,7 +286,8 @@ def read_documents(
         if str(path) == STDIN:
             yield Document(id="stdin", text=read_stdin())
             continue
-        for file in find_files([path], exclude=exclude, skipped=skipped):
+        found = find_files([path], exclude=exclude, skip_folder=skip_folder, skipped=skipped)
+        for file in found:
             try:
                 document = read_document(file)
             except InputError as e:

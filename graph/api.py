@@ -136,6 +136,7 @@ def build_graph(
     parses only what changed) and opened read-only, the build's report in `.report`. Files that
     cannot be read are logged and listed in `.skipped`."""
     from extract.documents import read_documents
+    from graph.store.files import is_output_folder
 
     if out is not None:
         from graph.build import build
@@ -145,7 +146,8 @@ def build_graph(
         graph.skipped, graph.report = report.skipped, report
         return graph
     skipped: list[tuple[str, str]] = []
-    graph = from_documents(read_documents(list(paths), skipped=skipped), nlp=nlp)
+    documents = read_documents(list(paths), skip_folder=is_output_folder, skipped=skipped)
+    graph = from_documents(documents, nlp=nlp)
     graph.skipped = skipped
     return graph
 

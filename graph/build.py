@@ -43,7 +43,14 @@ from graph.reading import (
 from graph.report import BuildReport
 from graph.store.dump import spool_turtle, write_turtle
 from graph.store.facts import refresh_facts
-from graph.store.files import atomic_write, make_folder, remove_stale_temporaries
+from graph.store.files import (
+    PAGE,
+    TURTLE,
+    atomic_write,
+    is_output_folder,
+    make_folder,
+    remove_stale_temporaries,
+)
 from graph.store.store import (
     STORE_FOLDER,
     Store,
@@ -57,8 +64,6 @@ from graph.view.visualize import page_selection, write_html
 from graph.writing import forget_missing, require_some_input, write_extractions
 
 log = logging.getLogger("kg")
-# What a build writes beside its store, each atomically.
-TURTLE, PAGE = "graph.ttl", "graph.html"
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,9 @@ class BuildJob:
         prepare_folder(out)
         report = BuildReport(out=out)
         paths = [p for p in self.paths if str(p) != STDIN]
-        files = find_files(paths, exclude=out, skipped=report.skipped)
+        files = find_files(
+            paths, exclude=out, skip_folder=is_output_folder, skipped=report.skipped
+        )
         # The executor first: worker processes fork before the store starts its threads.
         with (
             extraction_executor(self.workers, self.scheduler) as (executor, window),

@@ -31,9 +31,10 @@ def extract(
     from extract.extractor import extract_documents
     from extract.formats import carb_line, mention_record, triple_record, tsv_header, tsv_line
     from extract.openie import read_sentences
+    from graph.store.files import is_output_folder
 
     skipped: list[tuple[str, str]] = []
-    documents = read_documents(paths, skipped=skipped)
+    documents = read_documents(paths, skip_folder=is_output_folder, skipped=skipped)
     if format is TripleFormat.carb:
         lines = (line for d in documents for line in d.text.splitlines() if line.strip())
         for sentence, extraction in read_sentences(lines):

@@ -16,6 +16,22 @@ from graph.errors import OutputError, first_line
 
 # A temporary output file untouched for this long was left by a write that was killed.
 STALE_SECONDS = 600
+# What kg build writes in its output folder: the store, and beside it, each atomically, the
+# Turtle and the page.
+STORE_FOLDER, TURTLE, PAGE = "store", "graph.ttl", "graph.html"
+BUILD_OUTPUTS = (STORE_FOLDER, TURTLE, PAGE)
+
+
+def is_output_folder(folder: Path) -> bool:
+    """Whether `folder` holds the output of a kg build (a store beside the Turtle or the page),
+    which kg must not read back as documents.
+
+    Raises:
+        OSError: the folder cannot be read.
+    """
+    return (folder / STORE_FOLDER).is_dir() and any(
+        (folder / name).is_file() for name in (TURTLE, PAGE)
+    )
 
 
 def make_folder(folder: Path) -> None:

@@ -25,9 +25,9 @@ from graph.errors import StoreError, first_line
 from graph.queries import query_text
 from graph.rdf.quads import DocumentGraph
 from graph.rdf.vocab import CLASS_TYPES, KG, PREFIXES, document_iri
+from graph.store.files import STORE_FOLDER
 from graph.store.remote import RemoteStore, is_remote
 
-STORE_FOLDER = "store"
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 
 

@@ -17,7 +17,7 @@ from graph.errors import OutputError
 from graph.rdf.vocab import PREFIXES, TURTLE_PREFIXES
 from graph.store.dump import COPY_BYTES, RDF_FORMATS, union_triples, write_rdf
 from graph.store.facts import to_networkx
-from graph.store.files import atomic_write
+from graph.store.files import BUILD_OUTPUTS, atomic_write
 from graph.view.network_files import flat_network, write_csv, write_graphml
 
 QUAD_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -28,8 +28,6 @@ DEFAULT_NAMES = {fmt: f"graph.{fmt}" for fmt in EXPORT_FORMATS} | {
     "nquads": "graph.nq",
     "csv": "csv",
 }
-# What kg build writes in its output folder: an export replaces none of it unless forced.
-BUILD_OUTPUTS = ("store", "graph.ttl", "graph.html")
 # Namespaces longest first, so that a nested namespace takes the closest prefix.
 NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
