@@ -52,9 +52,7 @@ def distant_prepositions(noun: Token) -> list[Token]:
     middles = [m for p in children(noun, "prep") for m in children(p, "pobj")]
     middles = [m for m in middles if m.pos_ == "NOUN" and not is_named(m)]
     middles += [a for a in children(noun, "acl") if a.tag_ in ("VBG", "VBN")]
-    return [
-        p for m in middles for p in children(m, "prep") if p.lower_ in PARTY_PREPOSITIONS
-    ]
+    return [p for m in middles for p in children(m, "prep") if p.lower_ in PARTY_PREPOSITIONS]
 
 
 def unnamed_post(verb: Token) -> RuleOutput:

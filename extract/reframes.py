@@ -22,9 +22,7 @@ TARGET_NOUNS = ("subject", "target", "focus")
 PREDICATIVE_RULES = frozenset({"apposition", "descriptor", "copula"})
 
 
-def place_group_variants(
-    candidate: Candidate, entities: DocumentEntities
-) -> Iterator[Candidate]:
+def place_group_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
     """'Politicians in Germany expressed disappointment at GM' -> (Germany, politicians express
     disappointment at, GM): people or things in a country act for it towards another entity
     (only then: 'investors in London bought shares' says nothing of London)."""
@@ -40,7 +38,6 @@ def place_group_variants(
             if place.ent_type_ == "GPE" and is_entity(place, entities):
                 predicate = f"{noun.lower_} {candidate.predicate}"
                 yield replace(candidate, subject=place, predicate=predicate, rule="measure")
-
 
 
 def target_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
@@ -64,8 +61,6 @@ def target_variants(candidate: Candidate, entities: DocumentEntities) -> Iterato
                 rule="nominalization",
                 predicative=False,
             )
-
-
 
 
 def is_name_token(token: Token, entities: DocumentEntities) -> bool:

@@ -152,9 +152,7 @@ class BuildJob:
         prepare_folder(out)
         report = BuildReport(out=out)
         paths = [p for p in self.paths if str(p) != STDIN]
-        files = find_files(
-            paths, exclude=out, skip_folder=is_output_folder, skipped=report.skipped
-        )
+        files = find_files(paths, exclude=out, skip_folder=is_output_folder, skipped=report.skipped)
         # The executor first: worker processes fork before the store starts its threads.
         with (
             extraction_executor(self.workers, self.scheduler) as (executor, window),
