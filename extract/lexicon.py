@@ -419,7 +419,6 @@ ADJUNCT_NOUNS = frozenset(
 # Nouns that name where their possessor is: 'California, Acme's home state'.
 HOME_NOUNS = frozenset("home headquarters base hometown birthplace seat".split())
 
-# entities (entities branch)
 # Class nouns said of a name that type it but that coreference does not take as descriptions
 # ('the annual Hajj pilgrimage', 'the Zeta instant messenger', 'the cruise ship Zeta').
 NAME_CLASS_NOUNS: dict[str, str] = {

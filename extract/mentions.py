@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -122,26 +123,17 @@ def named_mentions(cols: Columns) -> NamedMentions:
     tickers, acronyms = parenthesized_owners(spans)
     headlines = headline_mentions(cols, spans)
     apart = coordinated_mentions(spans)
-    clustering = cluster_names(
-        list(zip(names, types)),
-        tickers=tickers,
-        acronyms=acronyms,
-        headlines=headlines,
-        apart=apart,
+    cluster = partial(
+        cluster_names, tickers=tickers, acronyms=acronyms, headlines=headlines, apart=apart
     )
+    clustering = cluster(list(zip(names, types)))
     # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
     # 'Paris' is, and 'Ford' no beginning of the car 'Ford Taurus', whatever the tags say.
     first_index, first_types = clustering.index, types
     first_votes = mention_votes(cols, spans, types, clustering.index)
     voted = retyped(types, clustering.index, first_votes)
     if voted != types:
-        second = cluster_names(
-            list(zip(names, voted)),
-            tickers=tickers,
-            acronyms=acronyms,
-            headlines=headlines,
-            apart=apart,
-        )
+        second = cluster(list(zip(names, voted)))
         # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
         clustering = joined(clustering, second)
     clusters = clustering.index
