@@ -58,6 +58,10 @@ POSSESSED_VOTE = 1.5
 # A name beside its versions ('Zorbix', 'Zorbix 9') is their line; less than a tag, so that a
 # company tagged as one keeps its type ('Boeing' of 'Boeing 747').
 LINE_VOTE = 0.75
+# Names listed together ('Acme, Zell and Quorx') are mostly of one kind: where the small model
+# gave a name only a weak tag (a lone person, none), each co-member's tag counts half a tag, at
+# most one in all.
+LIST_VOTE = 0.5
 # A type with less than this share of an entity's strongest vote is taken for a tagging slip.
 TYPE_SHARE = 0.34
 
@@ -84,7 +88,35 @@ def mention_votes(
         votes[cluster]["organization"] += NOUN_VOTE
     for cluster in product_line_votes(spans, clusters):
         votes[cluster]["product"] += LINE_VOTE
+    for cluster, type_, weight in list_votes(spans, types, clusters, full_person):
+        votes[cluster][type_] += weight
     return votes
+
+
+def list_votes(
+    spans: list[Span], types: list[str], clusters: list[int], full_person: set[int]
+) -> Iterator[tuple[int, str, float]]:
+    """What the other names of a list say of a weakly tagged one: 'Apple, Zell and Samsung'
+    are companies though the small model tags 'Zell' a person."""
+    at = {span.root.i: n for n, span in enumerate(spans)}
+    group = list(range(len(spans)))
+    for n, span in enumerate(spans):
+        if span.root.dep_ == "conj" and span.root.head.i in at:
+            group[n] = group[at[span.root.head.i]]
+    weak = [
+        t == "thing" or (t == "person" and c not in full_person) for t, c in zip(types, clusters)
+    ]
+    for n, cluster in enumerate(clusters):
+        if not weak[n]:
+            continue
+        others = Counter(
+            types[m]
+            for m in range(len(spans))
+            if m != n and group[m] == group[n] and clusters[m] != cluster
+            if not weak[m]
+        )
+        for type_, count in others.items():
+            yield cluster, type_, min(count * LIST_VOTE, 1.0)
 
 
 def share_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:

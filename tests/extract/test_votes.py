@@ -259,3 +259,42 @@ def test_votes_two_lone_person_tags_do_not_outweigh_a_tag(nlp):
     spans = [doc[0:2], doc[3:4], doc[5:6]]
     votes = mention_votes(columns(doc), spans, ["product", "person", "person"], [0, 0, 0])
     assert majority(votes[0]) == "product"
+
+
+LIST_WORDS = ["Acme", ",", "Zell", "and", "Quorx", "sell", "chips"]
+LIST_PARSE = (
+    [5, 0, 0, 2, 2, 5, 5],
+    ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj"],
+    ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"],
+)
+
+
+def test_votes_a_lone_person_tag_in_a_list_of_companies_is_a_company(nlp):
+    names = [
+        (0, 1, "ORG", "organization"),
+        (2, 3, "PERSON", "person"),
+        (4, 5, "ORG", "organization"),
+    ]
+    assert voted(nlp, LIST_WORDS, *LIST_PARSE, names) == ["organization"] * 3
+
+
+def test_votes_a_list_leaves_a_full_name_its_own_tag(nlp):
+    # 'Acme, Jo Zell and Quorx': a person's full name in a list of companies stays a person
+    words = ["Acme", ",", "Jo", "Zell", "and", "Quorx", "sell", "chips"]
+    heads = [6, 0, 3, 0, 3, 3, 6, 6]
+    deps = ["nsubj", "punct", "compound", "conj", "cc", "conj", "ROOT", "dobj"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN"]
+    names = [
+        (0, 1, "ORG", "organization"),
+        (2, 4, "PERSON", "person"),
+        (5, 6, "ORG", "organization"),
+    ]
+    assert voted(nlp, words, heads, deps, pos, names) == ["organization", "person", "organization"]
+
+
+def test_votes_a_lone_person_tag_outside_a_list_keeps_its_vote(nlp):
+    # 'Acme praised Zell': no list, nothing outweighs the tag
+    words = ["Acme", "praised", "Zell"]
+    names = [(0, 1, "ORG", "organization"), (2, 3, "PERSON", "person")]
+    parse = ([1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"])
+    assert voted(nlp, words, *parse, names) == ["organization", "person"]
