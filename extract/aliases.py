@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from extract.lexicon import NAME_COORDINATORS, NAME_FUNCTION_WORDS
+from extract.lexicon import COUNTRY_KEYS, NAME_COORDINATORS, NAME_FUNCTION_WORDS
 from extract.names import acronym_letters, initials
 
 PLACES = frozenset({"place", "group"})
@@ -93,7 +93,9 @@ class NameIndex:
         ]
         if self.endings:
             found += [(n, "end of") for n in self.ends.get(short.words, ()) if ends(short, n)]
-        if self.acronyms and (letters := acronym_letters(" ".join(short.words))):
+        # 'US' and 'UK' are countries, not the initials of 'University of Sheffield'.
+        country = short.key in COUNTRY_KEYS
+        if self.acronyms and not country and (letters := acronym_letters(" ".join(short.words))):
             found += [(n, "initials of") for n in self.letters.get(letters, ()) if n != short]
         if len(short.words) == 1 and not short.types - self.surname_types:
             for n in self.people.get(short.words[0], ()):
@@ -107,10 +109,12 @@ def begins(short: Name, full: Name) -> bool:
     """'Dow' for 'Dow Jones Industrial Average', but not 'Air France' for 'Air France Flight
     447': the words a number adds name a model, a version or a flight; nor 'Lumora' for the
     product 'Lumora Glide', nor 'Glide' for 'Glide Touch': a product's first words name its
-    maker or its line."""
+    maker or its line. Nor a person's full name for what is named after them: 'Jo Zell' for
+    'Jo Zell Foundation'."""
     rest = full.words[len(short.words) :]
     return (
         compatible(short, full)
+        and not short.person
         and not (short.types | full.types) & {"product"}
         and not any(ch.isdigit() for w in rest for ch in w)
     )

@@ -115,6 +115,17 @@ RULES = [
         "beginning of Kappa Jones",
     ),
     ([("Software Kit (SDK", ORG), ("SDK", ORG)], [0, 1], ""),  # a broken span is no full name
+    # what is named after a person is not the person
+    (
+        [("Jo Zellner Foundation", ORG), ("Jo Zellner", P), ("Zellner", P)],
+        [0, 1, 1],
+        "last name of Jo Zellner",
+    ),
+    ([("Jo Zellner Foundation", P), ("Jo Zellner", P)], [0, 1], ""),
+    # a country's short name is not the initials of a longer name
+    ([("University of Sandford", ORG), ("US", PL)], [0, 1], ""),
+    ([("University of Sandford", ORG), ("U.S.", ORG)], [0, 1], ""),
+    ([("University of Sandford", ORG), ("UoS", ORG)], [0, 0], "initials of University of Sandford"),
 ]
 
 
