@@ -308,7 +308,7 @@ CORPORATE_TITLES = frozenset(
 # Words that join title words in capitals without naming an organization: 'Vice President'.
 TITLE_MODIFIERS = frozenset(
     "vice senior deputy general managing acting interim assistant associate executive "
-    "former financial operating technology marketing".split()
+    "former financial operating technology marketing prime co".split()
 )
 
 # Adjectives of nationality and the names a text may use for the country, the first the

@@ -134,8 +134,9 @@ def title_candidates(title: Token) -> Iterator[Candidate]:
     role = " ".join(t.text if t.pos_ == "PROPN" or t.is_upper else t.lower_ for t in words)
     for organization in organizations:
         yield Candidate(person, organization, f"{role} of", tuple(words), "title")
-    if not organizations and title.lower_ in CORPORATE_TITLES:
-        # 'Chief executive Jo Roe said': extract.variants looks for the organization.
+    if not organizations and title.lower_ in CORPORATE_TITLES and not after_a_name(words):
+        # 'Chief executive Jo Roe said': extract.variants looks for the organization; not when
+        # a capitalized word may name it ('Zorbix co-founder Jo Roe' starting a sentence).
         yield Candidate(person, title, f"{role} of", tuple(words), "title_unowned")
 
 
@@ -157,7 +158,27 @@ def is_owner_word(token: Token) -> bool:
     if token.pos_ == "PROPN" and not token.ent_type_:
         # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
         return token.lower_ not in TITLE_WORDS and token.lower_ not in TITLE_MODIFIERS
+    if token.pos_ == "NOUN" and not token.is_sent_start and is_capitalized(token):
+        return True  # 'said Zorbix co-founder Jo Roe': a company name the tagger took for a noun
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
+
+
+def after_a_name(words: list[Token]) -> bool:
+    """Whether a capitalized word the tagger missed as a name is among a title's words or
+    right before them: 'Zorbix co-founder Jo Roe', parsed in pieces."""
+    doc, i = words[0].doc, words[0].i - 1
+    while i >= words[0].sent.start and (doc[i].text == "-" or doc[i].lower_ in TITLE_MODIFIERS):
+        i -= 1
+    before = doc[i] if i >= words[0].sent.start else None
+    named_before = (
+        before is not None and before.pos_ in ("NOUN", "PROPN") and is_capitalized(before)
+    )
+    return named_before or any(is_capitalized(w) for w in words if w.pos_ == "NOUN")
+
+
+def is_capitalized(token: Token) -> bool:
+    """A capitalized word that is no title word: a name, unless it starts the sentence."""
+    return token.is_title and token.lower_ not in TITLE_WORDS | TITLE_MODIFIERS
 
 
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:

@@ -525,3 +525,47 @@ def test_rule_organization_before_a_product_is_its_maker_on_built_parse(nlp):
     assert ("Zentek", "make", "Z9") in candidates(build(nlp, rows))
     rows[1] = ("big", 2, "amod", "ADJ", "O")  # no product named: 'the Zentek jetliner'
     assert not any(p == "make" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_prime_minister_is_one_title_on_built_parse(nlp):
+    # 'Varnia's Prime Minister Jo Roe spoke': 'Prime' is no owner of 'Minister'
+    doc = build(
+        nlp,
+        [
+            ("Varnia", 3, "poss", "PROPN", "B-GPE"),
+            ("'s", 0, "case", "PART", "O"),
+            ("Prime", 3, "compound", "PROPN", "O"),
+            ("Minister", 5, "compound", "PROPN", "O"),
+            ("Jo", 5, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 6, "nsubj", "PROPN", "I-PERSON"),
+            ("spoke", 6, "ROOT", "VERB", "O"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Roe", "Prime Minister of", "Varnia") in found
+    assert not any(o == "Prime" for _, _, o in found)
+
+
+def test_rule_title_after_an_untagged_name_names_no_other_company_on_built_parse(nlp):
+    # 'Zorbix co-founder Jo Roe tweeted', the company left untagged and parsed in pieces, in a
+    # text mostly about Kalmo: the founder is not Kalmo's
+    rows = [
+        ("Kalmo", 1, "nsubj", "PROPN", "B-ORG"),
+        ("grew", 1, "ROOT", "VERB", "O"),
+        (".", 1, "punct", "PUNCT", "O"),
+        ("Kalmo", 4, "nsubj", "PROPN", "B-ORG"),
+        ("grew", 4, "ROOT", "VERB", "O"),
+        (".", 4, "punct", "PUNCT", "O"),
+        ("Zorbix", 7, "compound", "NOUN", "O"),
+        ("co", 12, "nsubj", "NOUN", "O"),
+        ("-", 12, "punct", "PUNCT", "O"),
+        ("founder", 11, "compound", "NOUN", "O"),
+        ("Jo", 11, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 12, "nsubj", "PROPN", "I-PERSON"),
+        ("tweeted", 12, "ROOT", "VERB", "O"),
+    ]
+    doc = build(nlp, rows)
+    assert not any(o == "Kalmo" for _, _, o in variants(doc))
+    # the same title starting a sentence has the text's main company
+    doc = build(nlp, rows[:6] + [(w, h - 3, d, p, e) for w, h, d, p, e in rows[9:]])
+    assert ("Roe", "founder of", "Kalmo") in variants(doc)
