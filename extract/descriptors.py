@@ -201,8 +201,13 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
 def apposed_to(appos: Token) -> Token:
     """What an apposition describes: its head, or the name right before its comma when the
     parser hung it on a common noun further back ('a suit was filed in California, Acme's
-    home state': the state is California, not the suit)."""
+    home state': the state is California, not the suit), or the last of a list."""
     head = appos.head
+    if appos.tag_ not in ("NNS", "NNPS"):
+        # 'Zell and Quorx, a maker of chips': a singular apposition after a list is its last
+        # name's, though the parser hangs it on the first.
+        while last := [c for c in head.children if c.dep_ == "conj" and c.i < appos.i]:
+            head = last[-1]
     comma = appos.left_edge.i - 1
     if head.pos_ != "NOUN" or comma < 1 or appos.doc[comma].text != ",":
         return head

@@ -144,6 +144,8 @@ def build_triple(
     )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
+    if candidate.rule == "descriptor_place" and obj[0].type != "place":
+        return None  # the tagger's place the votes made something else ('Zorbism magazine X')
     speaker = None
     if candidate.speaker is not None:
         # A claim stays a claim even when we cannot tell whose it is.

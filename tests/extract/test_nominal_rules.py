@@ -7,8 +7,10 @@ from spacy.tokens import Doc
 
 from extract.amounts import amount_candidates
 from extract.columns import columns
+from extract.extractor import extract_document
 from extract.mentions import find_entities
 from extract.relations import sentence_candidates
+from extract.triple import Document
 from extract.variants import candidate_variants
 
 # Hand-built parses: (word, head index, dep, pos, entity IOB tag).
@@ -569,3 +571,51 @@ def test_rule_title_after_an_untagged_name_names_no_other_company_on_built_parse
     # the same title starting a sentence has the text's main company
     doc = build(nlp, rows[:6] + [(w, h - 3, d, p, e) for w, h, d, p, e in rows[9:]])
     assert ("Roe", "founder of", "Kalmo") in variants(doc)
+
+
+def test_rule_a_singular_apposition_after_a_list_is_its_last_names_on_built_parse(nlp):
+    # 'Acme hired Zell and Quorx, a maker of Omni': the parser hangs the apposition on 'Zell'
+    doc = build(
+        nlp,
+        [
+            ("Acme", 1, "nsubj", "PROPN", "B-ORG"),
+            ("hired", 1, "ROOT", "VERB", "O"),
+            ("Zell", 1, "dobj", "PROPN", "B-ORG"),
+            ("and", 2, "cc", "CCONJ", "O"),
+            ("Quorx", 2, "conj", "PROPN", "B-ORG"),
+            (",", 2, "punct", "PUNCT", "O"),
+            ("a", 7, "det", "DET", "O"),
+            ("maker", 2, "appos", "NOUN", "O"),
+            ("of", 7, "prep", "ADP", "O"),
+            ("Omni", 8, "pobj", "PROPN", "B-PRODUCT"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Quorx", "maker of", "Omni") in found
+    assert not any(s == "Zell" and o == "Omni" for s, _, o in found)
+
+
+def test_rule_no_based_in_for_a_place_tag_the_votes_overrule_on_built_parse(nlp):
+    # 'Zorbism sued. Zorbism won. The Zorbism magazine Veritas grew.': 'Zorbism' tagged a
+    # place once and an organization twice is no place a magazine is based in
+    rows = [
+        ("Zorbism", 1, "nsubj", "PROPN", "B-ORG"),
+        ("sued", 1, "ROOT", "VERB", "O"),
+        (".", 1, "punct", "PUNCT", "O"),
+        ("Zorbism", 4, "nsubj", "PROPN", "B-ORG"),
+        ("won", 4, "ROOT", "VERB", "O"),
+        (".", 4, "punct", "PUNCT", "O"),
+        ("The", 9, "det", "DET", "O"),
+        ("Zorbism", 8, "compound", "PROPN", "B-GPE"),
+        ("magazine", 9, "compound", "NOUN", "O"),
+        ("Veritas", 10, "nsubj", "PROPN", "B-ORG"),
+        ("grew", 10, "ROOT", "VERB", "O"),
+    ]
+    triples = extract_document(build(nlp, rows), Document("zorbism.txt", "")).triples
+    assert not [t for t in triples if t.predicate == "based in"]
+    # the same phrase with a real place: based there
+    rows[:6] = [(w, h, d, p, "B-GPE" if w == "Zorbism" else e) for w, h, d, p, e in rows[:6]]
+    triples = extract_document(build(nlp, rows), Document("zorbism.txt", "")).triples
+    assert [(t.subject.name, t.object.name) for t in triples if t.predicate == "based in"] == [
+        ("Veritas", "Zorbism")
+    ]
