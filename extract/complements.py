@@ -74,6 +74,10 @@ def adjective_complement(verb: Token) -> RuleOutput:
                     yield theme, obj, predicate, (adjective, prep), "adjective_preposition"
 
 
+# Parts of speech of a 'prep' that cannot be one: the parser's slips on names.
+MISPARSED_PREPOSITIONS = frozenset({"PROPN", "PRON"})
+
+
 def verb_preposition(verb: Token) -> RuleOutput:
     """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
     object keeps only prepositions that name someone: 'licenses its designs to Apple'; a light
@@ -82,6 +86,8 @@ def verb_preposition(verb: Token) -> RuleOutput:
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
+        if prep.pos_ in MISPARSED_PREPOSITIONS:
+            continue  # 'ranging from US President Barack Obama': a name parsed as a preposition
         for obj in prepositional_objects(prep, names_only=has_object):
             if is_pass and state is not None:
                 # 'Llama 2 has been made available on Azure'

@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
-from extract.lexicon import DESCRIPTOR_TYPES, NAME_COORDINATORS, PERSON_TITLES, TITLE_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    NAME_COORDINATORS,
+    PERSON_TITLES,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -48,7 +54,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in cols.tokens(untyped):
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            if phrase is not None:
+            if phrase is not None and not is_title_only(phrase):
                 phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")
@@ -57,6 +63,15 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
     order = sorted(kept, key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
+
+
+def is_title_only(phrase: Span) -> bool:
+    """'Acme's Chief Executive, Jo Roe': a post in capitals before the name of its holder is
+    the holder's title, no entity of its own ('the President' alone may be one)."""
+    doc = phrase.doc
+    after = doc[phrase.end : phrase.end + 2]
+    holder = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
+    return holder and all(t.lower_ in TITLE_WORDS or t.lower_ in TITLE_MODIFIERS for t in phrase)
 
 
 def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:

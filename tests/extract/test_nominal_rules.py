@@ -619,3 +619,18 @@ def test_rule_no_based_in_for_a_place_tag_the_votes_overrule_on_built_parse(nlp)
     assert [(t.subject.name, t.object.name) for t in triples if t.predicate == "based in"] == [
         ("Veritas", "Zorbism")
     ]
+
+
+def test_rule_a_name_parsed_as_a_preposition_is_none_on_built_parse(nlp):
+    # 'Zell received support from Acme's Jo Roe', the parser making 'Jo' a preposition
+    doc = build(
+        nlp,
+        [
+            ("Zell", 1, "nsubj", "PROPN", "B-ORG"),
+            ("received", 1, "ROOT", "VERB", "O"),
+            ("support", 1, "dobj", "NOUN", "O"),
+            ("Jo", 1, "prep", "PROPN", "B-PERSON"),
+            ("Roe", 3, "pobj", "PROPN", "I-PERSON"),
+        ],
+    )
+    assert not any(o == "Roe" for _, _, o in candidates(doc))
