@@ -218,6 +218,8 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
     if listed_names(appos):
         return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
+    if appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == "(":
+        return  # 'the head of ZBV (Zorbian Bank Union)': another name of the name before
     name, description = apposed_to(appos), appos
     holder = role_holder(appos)
     if holder is not None:

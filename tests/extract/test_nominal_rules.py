@@ -634,3 +634,30 @@ def test_rule_a_name_parsed_as_a_preposition_is_none_on_built_parse(nlp):
         ],
     )
     assert not any(o == "Roe" for _, _, o in candidates(doc))
+
+
+def test_rule_a_name_in_parentheses_holds_no_role_on_built_parse(nlp):
+    # 'the head of ZBV (Zorbian Bank Union), Jo Roe, spoke': the parenthesis is ZBV's other
+    # name, parsed as an apposition of 'head'
+    doc = build(
+        nlp,
+        [
+            ("the", 1, "det", "DET", "O"),
+            ("head", 13, "nsubj", "NOUN", "O"),
+            ("of", 1, "prep", "ADP", "O"),
+            ("ZBV", 2, "pobj", "PROPN", "B-ORG"),
+            ("(", 1, "punct", "PUNCT", "O"),
+            ("Zorbian", 6, "compound", "PROPN", "O"),
+            ("Bank", 7, "compound", "PROPN", "O"),
+            ("Union", 1, "appos", "PROPN", "O"),
+            (")", 1, "punct", "PUNCT", "O"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("Jo", 11, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 1, "appos", "PROPN", "I-PERSON"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("spoke", 13, "ROOT", "VERB", "O"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Roe", "head of", "ZBV") in found
+    assert not any(s == "Union" for s, _, _ in found)
