@@ -144,6 +144,8 @@ def build_triple(
     )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
+    if candidate.rule == "copula" and subject[0].type == obj[0].type == "person":
+        return None  # 'my influences are Jo Roe and Al Tan': no person is a kind of another
     if candidate.rule == "descriptor_place" and obj[0].type != "place":
         return None  # the tagger's place the votes made something else ('Zorbism magazine X')
     speaker = None

@@ -123,6 +123,8 @@ NOT_EXPECTED = [
     ),
     # what one says of oneself relates no two entities
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
+    # no person is a kind of another
+    ("My major influences are Jo Roe and Al Tan.", {("Jo Roe", "be", "Al Tan")}),
 ]
 
 
