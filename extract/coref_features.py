@@ -24,7 +24,7 @@ from extract.columns import Columns, isin
 from extract.lexicon import DESCRIPTOR_TYPES
 
 if TYPE_CHECKING:
-    from extract.coref import EntityState
+    from extract.coref_state import EntityState
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
