@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extract.anaphora import Anaphor
-from extract.coref_features import role_of
-from extract.gender import name_gender
+from extract.coref_features import role_of, subject_verb
+from extract.gender import given_name_gender, name_gender
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class EntityState:
     last_token: int = -1
     last_sentence: int = -1
     last_role: str = "other"
+    subject_of: set[int] = field(default_factory=set)  # the verbs of its sentence it is subject of
 
     @property
     def mentions(self) -> int:
@@ -57,6 +58,10 @@ class EntityState:
         self.names += not reference
         self.references += reference
         self.subjects += role == "subject"
+        if sentence != self.last_sentence:
+            self.subject_of = set()
+        if (verb := subject_verb(token)) is not None:
+            self.subject_of.add(verb)
         self.last_token, self.last_sentence, self.last_role = token.i, sentence, role
 
 
@@ -79,7 +84,12 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         state.heads.add(antecedent.span[-1].lower_)
         state.one_word &= len(antecedent.span) == 1
         state.descriptors |= descriptor_nouns(antecedent.span)
-        if "person" in antecedent.types and (gender := name_gender(antecedent.span)):
+        retype = not (state.types & {"person", "place"})
+        if retype and (gender := given_name_gender(antecedent.span)):
+            # 'Isabel' tagged a work of art, or not at all: a given name says person
+            state.types |= {"person"}
+            state.genders.add(gender)
+        elif "person" in antecedent.types and (gender := name_gender(antecedent.span)):
             state.genders.add(gender)
     return states
 
