@@ -17,97 +17,34 @@ Decisions run left to right, so that every resolved reference adds to its entity
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-import numpy as np
 from spacy.symbols import NOUN, PRON
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from extract.anaphora import (
     FEMININE,
     MASCULINE,
     PRONOUN_TYPES,
     REFLEXIVES,
-    SPEAKER_PLURAL,
     Anaphor,
     find_anaphors,
     is_pleonastic,
 )
-from extract.candidate import has_lemma
 from extract.columns import Columns, isin
-from extract.coref_features import NounIndex, form_group, pair_features, role_of
+from extract.coref_features import NounIndex, form_group, pair_features
 from extract.coref_model import CorefModel, load_model
-from extract.gender import name_gender
-from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
+from extract.coref_sieves import reported_speaker, salience_sieve, speaker_resolutions
+from extract.coref_state import Antecedent, EntityState, Resolution, entity_states
+from extract.lexicon import DESCRIPTOR_TYPES
+
+__all__ = ["Antecedent", "EntityState", "Resolution", "resolve_references"]
 
 # How many sentences back an entity's last mention may be for a pronoun, and for a description.
 PRONOUN_WINDOW = 6
 DESCRIPTION_WINDOW = 10
-QUOTES = ('"', "“", "”")
-# 'the government', 'the police': most often a country's own institution, not a named one in
-# reach (6 of 6 wrong on GUM).
-INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
-
-
-@dataclass(frozen=True)
-class Antecedent:
-    """A named mention that a later word may refer to."""
-
-    span: Span
-    cluster: int
-    types: frozenset[str]
-
-
-@dataclass
-class EntityState:
-    """What the resolver knows of one entity at a point of the document."""
-
-    cluster: int
-    types: frozenset[str]
-    heads: set[str]  # lower-cased last words of its names
-    descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
-    pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
-    one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
-    genders: set[str] = field(default_factory=set)  # what its names say: 'Ms Roe', 'Kevin Roe'
-    # form group ('he', 'it', 'they') -> the token of the last such pronoun resolved to it
-    last_pronoun: dict[str, int] = field(default_factory=dict)
-    names: int = 0
-    references: int = 0
-    subjects: int = 0
-    first_sentence: int = 0
-    last_token: int = -1
-    last_sentence: int = -1
-    last_role: str = "other"
-
-    @property
-    def mentions(self) -> int:
-        return self.names + self.references
-
-    def mention(self, token: Token, sentence: int, *, reference: bool) -> None:
-        if self.last_token < 0:
-            self.first_sentence = sentence
-        role = role_of(token)
-        # 'Nvidia Corp. (NVDA) abandoned its bid': the entity stays the sentence's subject.
-        if sentence == self.last_sentence and self.last_role == "subject":
-            role = "subject"
-        self.names += not reference
-        self.references += reference
-        self.subjects += role == "subject"
-        self.last_token, self.last_sentence, self.last_role = token.i, sentence, role
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """What one referring word was resolved to: clusters above threshold, best first, each
-    with its probability; empty when unresolved, and why."""
-
-    anaphor: Anaphor
-    ranked: tuple[tuple[int, float], ...]
-    reason: str
 
 
 # Given an anaphor and its candidates (cluster, features), the clusters it refers to, best first.
@@ -169,31 +106,6 @@ def resolve_references(
     return sorted(resolutions, key=lambda r: r.anaphor.start)
 
 
-def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
-    states: dict[int, EntityState] = {}
-    for antecedent in antecedents:
-        state = states.setdefault(
-            antecedent.cluster, EntityState(antecedent.cluster, antecedent.types, set())
-        )
-        state.heads.add(antecedent.span[-1].lower_)
-        state.one_word &= len(antecedent.span) == 1
-        state.descriptors |= descriptor_nouns(antecedent.span)
-        if "person" in antecedent.types and (gender := name_gender(antecedent.span)):
-            state.genders.add(gender)
-    return states
-
-
-def descriptor_nouns(span: Span) -> set[str]:
-    """Class nouns a name comes with: 'chipmaker Nvidia', 'Arm, the chip designer',
-    'the Nvidia chip'."""
-    root = span.root
-    nouns = {t.lemma_.lower() for t in root.lefts if t.pos_ == "NOUN" and t.i < span.start}
-    nouns |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
-    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
-        nouns.add(root.head.lemma_.lower())
-    return nouns
-
-
 def resolve_one(
     anaphor: Anaphor,
     states: dict[int, EntityState],
@@ -233,74 +145,6 @@ def resolve_one(
     if not ranked:
         return Resolution(anaphor, (), "no candidate scored above the threshold")
     return Resolution(anaphor, tuple(ranked), "antecedent chosen")
-
-
-def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
-    """'Meta said it would appeal', 'Acme said that it will be willing to pay': the subject of
-    a reported clause that is a pronoun is the one who reports it, when that one agrees (a
-    sieve of Lee et al. 2013, whose speaker rules are among the most precise)."""
-    token = anaphor.token
-    if anaphor.kind != "pronoun" or token.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause = token.head
-    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or not has_lemma(clause.head, REPORTING_VERBS):
-        return None
-    speakers = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
-    found = [s for s in eligible if s.last_token in speakers]
-    return found[0] if len(found) == 1 else None
-
-
-def salience_sieve(
-    anaphor: Anaphor, eligible: list[EntityState], sentence: int
-) -> EntityState | None:
-    """The subject a reader keeps in mind (a sieve of Lee et al. 2013: where a rule decides
-    well, it decides). 'Yann LeCun is the chief scientist at Meta. He...': a person pronoun
-    whose previous or own sentence has exactly one person as subject is that person, over
-    names mentioned after it.
-
-    Measured on GUM (the shipped model, its 50 documents), the same rule was right for 24 of
-    36 person pronouns it decided, 12 of 52 'it'/'its' and 4 of 16 class descriptions ('the
-    company' for the subject company), and on the news articles the descriptions cost 3
-    wrong edges for no fact found: 'it' and descriptions are left to the model.
-    """
-    if anaphor.kind == "description":
-        return subject_description(anaphor, eligible, sentence)
-    if not (anaphor.form in MASCULINE or anaphor.form in FEMININE):
-        return None
-    fitting = [s for s in eligible if s.names and ("person" in s.types or s.types == {"thing"})]
-    subjects = [s for s in fitting if s.last_role == "subject" and sentence - s.last_sentence <= 1]
-    return subjects[0] if len(subjects) == 1 else None
-
-
-def subject_description(
-    anaphor: Anaphor, eligible: list[EntityState], sentence: int
-) -> EntityState | None:
-    """'Qualcomm plans to bring Llama 2 to phones. The chipmaker is working with Meta': a
-    class description that opens its sentence as subject continues the nearest subject of
-    its class in the two sentences before, when there is one such subject.
-
-    On GUM this rule decided 2 descriptions (both wrong, against 4 of 16 right for any class
-    description taking the subject in view); on the news articles it costs no precision, and
-    it is the journalist's way of naming the company again."""
-    described = DESCRIPTOR_TYPES.get(anaphor.form)
-    if described not in ("organization", "product") or role_of(anaphor.token) != "subject":
-        return None
-    if anaphor.form in INSTITUTION_NOUNS or anaphor.token.i - anaphor.token.sent.start > 4:
-        return None
-    for back in (1, 2):
-        subjects = [
-            s
-            for s in eligible
-            if s.names
-            and (described in s.types or s.types == {"thing"})
-            and s.last_role == "subject"
-            and sentence - s.last_sentence == back
-        ]
-        if subjects:
-            return subjects[0] if len(subjects) == 1 else None
-    return None
 
 
 def relative_features(
@@ -372,52 +216,3 @@ def binds(token: Token, state: EntityState, sentence: int) -> bool:
         verb = verb.head  # 'agreed to buy it': the subject of 'agreed' is that of 'buy'
         verbs.add(verb.i)
     return antecedent.dep_ in ("nsubj", "nsubjpass") and antecedent.head.i in verbs
-
-
-def speaker_resolutions(
-    cols: Columns,
-    anaphors: list[Anaphor],
-    antecedents: list[Antecedent],
-    resolved: list[Resolution],
-) -> list[Resolution]:
-    """'"We will appeal," Meta said': a first-person pronoun in a quotation is its speaker
-    ('we' an organization or group, 'I' a person)."""
-    first = [a for a in anaphors if a.first_person]
-    if not first:
-        return []
-    quotes = np.flatnonzero(isin(cols.lower, cols.ids(*QUOTES))).tolist()
-    named = {t.i: a for a in antecedents for t in a.span}
-    referred = {r.anaphor.token.i: r.ranked[0][0] for r in resolved if r.ranked}
-    types = {a.cluster: a.types for a in antecedents}
-    out = []
-    for anaphor in first:
-        at = bisect_left(quotes, anaphor.start)
-        if at % 2 == 0 or at >= len(quotes):
-            out.append(Resolution(anaphor, (), "first person outside a quotation: the writer"))
-            continue
-        speaker = quotation_speaker(cols, quotes[at - 1], quotes[at], named, referred)
-        plural = anaphor.form in SPEAKER_PLURAL
-        wanted = {"organization", "group"} if plural else {"person"}
-        if speaker is None or not (types.get(speaker, frozenset()) & wanted):
-            out.append(Resolution(anaphor, (), "the quotation's speaker is not a named entity"))
-            continue
-        out.append(Resolution(anaphor, ((speaker, 1.0),), "speaker of the quotation"))
-    return out
-
-
-def quotation_speaker(
-    cols: Columns, opening: int, closing: int, named: dict, referred: dict[int, int]
-) -> int | None:
-    """The cluster of whoever says the quotation between two quote marks: the subject of a
-    reporting verb outside it, in the sentence where it ends or begins."""
-    sentences = {int(cols.sentence[opening]), int(cols.sentence[closing])}
-    for index in sorted(sentences):
-        for token in cols.sentence_span(index):
-            if opening <= token.i <= closing or token.lemma_ not in REPORTING_VERBS:
-                continue
-            for subject in (c for c in token.children if c.dep_ == "nsubj"):
-                if subject.i in named:
-                    return named[subject.i].cluster
-                if subject.i in referred:
-                    return referred[subject.i]
-    return None

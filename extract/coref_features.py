@@ -24,7 +24,7 @@ from extract.columns import Columns, isin
 from extract.lexicon import DESCRIPTOR_TYPES
 
 if TYPE_CHECKING:
-    from extract.coref import EntityState
+    from extract.coref_state import EntityState
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -64,6 +64,31 @@ def role_of(token: Token) -> str:
     if dep == "poss":
         return "possessor"
     return "other"
+
+
+def subject_verb(token: Token) -> int | None:
+    """The verb a mention is the subject of, if it is one ('Meta' of 'Meta Platforms said',
+    'Roe' of 'her lawyer, Jo Roe, said')."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
+        token = token.head
+    return token.head.i if token.dep_ in SUBJECT_DEPS else None
+
+
+def governing_verbs(token: Token) -> set[int]:
+    """The verb whose clause a pronoun is in, and the verbs it completes: 'its' of 'agreed to
+    buy its rival' is in the clause of 'buy' and of 'agreed'."""
+    verb = token.head
+    for _ in range(4):  # 'its' -> 'account' -> 'via' -> 'tweeted'
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    verbs = {verb.i}
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        verbs.add(verb.i)
+    return verbs
 
 
 def form_group(anaphor: Anaphor) -> str:
@@ -110,6 +135,11 @@ def pair_features(
         f"candidate_role:{state.last_role}": 1.0,
         "parallel_role": float(role == state.last_role),
         "untyped": float(state.types == {"thing"}),
+        # 'USI is holding its exhibit': a possessive or reflexive of the clause's own subject
+        f"{group}:clause_subject": float(
+            sentence == state.last_sentence
+            and bool(state.subject_of & governing_verbs(anaphor.token))
+        ),
         f"{group}:one_word_names": float(state.one_word),
     }
     for type_ in state.types:

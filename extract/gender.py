@@ -66,3 +66,22 @@ def name_gender(span: Span) -> str | None:
     if first in FEMININE_NAMES:
         return "female"
     return None
+
+
+def given_name_gender(span: Span) -> str | None:
+    """The gender of a short name that a common given name begins ('Isabel', 'Kevin Roe'),
+    whatever its tag says: the evidence that a name spaCy took for a work or left untyped is
+    a person's. None for longer names ('Victoria Park Road') and places.
+
+    >>> import spacy
+    >>> given_name_gender(spacy.blank("en")("Isabel")[0:1])
+    'female'
+    """
+    if len(span) > 2 or span.root.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    first = span[0].lower_
+    if first in MASCULINE_NAMES:
+        return "male"
+    if first in FEMININE_NAMES:
+        return "female"
+    return None

@@ -9,9 +9,11 @@ import pytest
 
 from extract.anaphora import description, is_pleonastic
 from extract.columns import columns
+from extract.coref_features import governing_verbs, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
+from extract.coref_state import Antecedent, entity_states
 from extract.errors import ModelError
-from extract.gender import name_gender
+from extract.gender import given_name_gender, name_gender
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
@@ -31,6 +33,15 @@ REFERENCES = [
         "book about it.",
         "him",
         "Kevin Brown",
+    ),
+    # a given name spaCy leaves untyped is a person's
+    ("We met Isabel at school. She had drawn many characters in her sketchbook.", "her", "Isabel"),
+    # a possessive of its own clause's subject
+    (
+        "Borland opened a museum in Leeds. While Borland is holding its exhibit, the shop stays "
+        "closed.",
+        "its",
+        "Borland",
     ),
 ]
 # text and a referring word that must stay unresolved
@@ -91,6 +102,56 @@ def test_gender_of_a_name(nlp, words, expected):
     doc = nlp.make_doc(" ".join(words))
     span = doc[1:] if words[0].endswith(".") else doc[:]
     assert name_gender(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Isabel"], "female"),
+        (["Kevin", "Roe"], "male"),
+        (["Acme"], None),
+        (["Laura", "Park", "Road"], None),  # a longer name is seldom a person's
+    ],
+)
+def test_gender_of_a_given_name(nlp, words, expected):
+    assert given_name_gender(nlp.make_doc(" ".join(words))[:]) == expected
+
+
+def test_coref_given_name_tagged_a_work_is_a_person(nlp):
+    doc = nlp.make_doc("Isabel drew it .")
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"work"}))]).values()
+    assert "person" in state.types and state.genders == {"female"}
+
+
+def test_coref_a_place_with_a_given_name_stays_a_place(nlp):
+    doc = nlp.make_doc("Victoria grew .")
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"place"}))]).values()
+    assert state.types == {"place"}
+
+
+def test_coref_possessive_is_in_the_clause_of_its_subject(nlp):
+    # "Acme tweeted support via its account ." : its -> account -> via -> tweeted <- Acme
+    doc = hand_parse(
+        nlp,
+        ["Acme", "tweeted", "support", "via", "its", "account", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
+    )
+    assert subject_verb(doc[0]) == 1 and governing_verbs(doc[4]) == {1}
+    assert subject_verb(doc[2]) is None
+
+
+def test_coref_possessive_in_an_infinitive_is_in_the_clause_above(nlp):
+    # "Acme agreed to buy its rival ." : buy is the xcomp of agreed, whose subject is Acme
+    doc = hand_parse(
+        nlp,
+        ["Acme", "agreed", "to", "buy", "its", "rival", "."],
+        [1, 1, 3, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "aux", "xcomp", "poss", "dobj", "punct"],
+        ["PROPN", "VERB", "PART", "VERB", "PRON", "NOUN", "PUNCT"],
+    )
+    assert governing_verbs(doc[4]) == {3, 1}
 
 
 def test_anaphora_extraposed_it_is_pleonastic(nlp):

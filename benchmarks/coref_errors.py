@@ -1,0 +1,105 @@
+"""Where kg's pronoun resolution goes wrong on GUM: each gold pronoun, and each pronoun resolved
+that is not one, in a bucket of what happened to it, out of fold.
+
+    python benchmarks/coref_errors.py                  # counts per bucket
+    python benchmarks/coref_errors.py --show wrong     # and the cases of buckets starting so
+
+Each document is resolved with weights trained on the other folds (as in train_coref.py) and
+the shipped model's thresholds, so the buckets are those of text the weights never saw. The
+buckets: rejected as expletive, no candidate at all, kg found no name of the gold entity, the
+right entity not among the candidates (type, number, window or binding excluded it), ranked
+below another, top but under the threshold, resolved wrong, resolved right; and for resolved
+pronouns that are no gold anaphor, whether the word is in a gold mention at all (an entity
+with no name before it, or nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.gum import DATA, read_documents, scorer
+from benchmarks.train_coref import (
+    FOLDS,
+    L2,
+    THIRD,
+    Prepared,
+    cluster_golds,
+    prepare,
+    training_groups,
+    weights_of,
+)
+from extract.coref import resolve_references
+from extract.coref_model import CorefModel, load_model
+from extract.mentions import named_mentions
+
+
+def buckets_of(item: Prepared, model: CorefModel, out: dict[str, list[str]]) -> None:
+    """Add each third-person pronoun of `item` to its bucket in `out`, with its context."""
+    named = named_mentions(item.cols)
+    golds = cluster_golds(item, named.antecedents)
+    labels = {a.cluster: a.span.text for a in named.antecedents}
+    scored: dict[int, list[tuple[int, float]]] = {}
+
+    def decide(anaphor, candidates):
+        scores = [(c, model.probability(f)) for c, f in candidates]
+        scored[anaphor.token.i] = sorted(scores, key=lambda s: -s[1])
+        return model.decide(anaphor, candidates)
+
+    doc = item.cols.doc
+    for resolution in resolve_references(item.cols, named.antecedents, model=model, decide=decide):
+        token = resolution.anaphor.token
+        if resolution.anaphor.kind != "pronoun" or token.lower_ not in THIRD:
+            continue
+        gold = item.anaphors.get(token.idx)
+        right = {c for c, g in golds.items() if gold and gold in g}
+        top = resolution.ranked[0][0] if resolution.ranked else None
+        ranking = scored.get(token.i, [])
+        if not gold:
+            if top is None:
+                continue
+            mentioned = item.cluster_at(token.idx, token.idx + len(token)) is not None
+            bucket = "FP: " + ("an entity named nowhere before" if mentioned else "no mention")
+        elif top is not None:
+            bucket = "right" if top in right else "wrong"
+        elif resolution.reason.startswith("expletive"):
+            bucket = "rejected as expletive"
+        elif not right:
+            bucket = "kg has no name of its entity"
+        elif not any(c in right for c, _ in ranking):
+            bucket = "right entity not a candidate"
+        else:
+            bucket = "under threshold" if ranking[0][0] in right else "ranked below another"
+        context = doc[max(token.i - 10, 0) : token.i + 3].text.replace("\n", " ")
+        ranks = " ".join(f"{labels.get(c, c)}:{p:.2f}{'*' * (c in right)}" for c, p in ranking[:3])
+        out[bucket].append(f"{item.gum.id} | {context} | {ranks} | {resolution.reason}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="GUM folder (conllu/, scorer)")
+    parser.add_argument("--show", action="append", default=[], help="Print a bucket's cases.")
+    args = parser.parse_args()
+    items = prepare(read_documents(args.data), scorer(args.data))
+    groups = {item.gum.id: training_groups(item) for item in items}
+    shipped = load_model()
+    out: dict[str, list[str]] = defaultdict(list)
+    for fold in range(FOLDS):
+        train = [item for n, item in enumerate(items) if n % FOLDS != fold]
+        model = CorefModel(weights_of(train, groups, l2=L2), shipped.threshold, shipped.thresholds)
+        for item in (item for n, item in enumerate(items) if n % FOLDS == fold):
+            buckets_of(item, model, out)
+    for bucket, cases in sorted(out.items(), key=lambda kv: (kv[0].startswith("FP"), -len(kv[1]))):
+        print(f"{len(cases):5d}  {bucket}")
+    for prefix in args.show:
+        for bucket in (b for b in out if b.startswith(prefix)):
+            print(f"\n== {bucket}")
+            print("\n".join(out[bucket]))
+
+
+if __name__ == "__main__":
+    main()

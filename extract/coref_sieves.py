@@ -1,0 +1,138 @@
+"""The rules of the coreference resolver that decide where they are precise (the sieves of
+Lee et al. 2013): the speaker of a reported claim, the subject in view, and the speaker of a
+quotation for "I" and "we"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import numpy as np
+
+from extract.anaphora import FEMININE, MASCULINE, SPEAKER_PLURAL, Anaphor
+from extract.candidate import has_lemma
+from extract.columns import Columns, isin
+from extract.coref_features import role_of
+from extract.coref_state import Antecedent, EntityState, Resolution
+from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
+
+QUOTES = ('"', "“", "”")
+# 'the government', 'the police': most often a country's own institution, not a named one in
+# reach (6 of 6 wrong on GUM).
+INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
+
+
+def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
+    """'Meta said it would appeal', 'Acme said that it will be willing to pay': the subject of
+    a reported clause that is a pronoun is the one who reports it, when that one agrees (a
+    sieve of Lee et al. 2013, whose speaker rules are among the most precise)."""
+    token = anaphor.token
+    if anaphor.kind != "pronoun" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or not has_lemma(clause.head, REPORTING_VERBS):
+        return None
+    speakers = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
+    found = [s for s in eligible if s.last_token in speakers]
+    return found[0] if len(found) == 1 else None
+
+
+def salience_sieve(
+    anaphor: Anaphor, eligible: list[EntityState], sentence: int
+) -> EntityState | None:
+    """The subject a reader keeps in mind (a sieve of Lee et al. 2013: where a rule decides
+    well, it decides). 'Yann LeCun is the chief scientist at Meta. He...': a person pronoun
+    whose previous or own sentence has exactly one person as subject is that person, over
+    names mentioned after it.
+
+    Measured on GUM (the shipped model, its 50 documents), the same rule was right for 24 of
+    36 person pronouns it decided, 12 of 52 'it'/'its' and 4 of 16 class descriptions ('the
+    company' for the subject company), and on the news articles the descriptions cost 3
+    wrong edges for no fact found: 'it' and descriptions are left to the model.
+    """
+    if anaphor.kind == "description":
+        return subject_description(anaphor, eligible, sentence)
+    if not (anaphor.form in MASCULINE or anaphor.form in FEMININE):
+        return None
+    fitting = [s for s in eligible if s.names and ("person" in s.types or s.types == {"thing"})]
+    subjects = [s for s in fitting if s.last_role == "subject" and sentence - s.last_sentence <= 1]
+    return subjects[0] if len(subjects) == 1 else None
+
+
+def subject_description(
+    anaphor: Anaphor, eligible: list[EntityState], sentence: int
+) -> EntityState | None:
+    """'Qualcomm plans to bring Llama 2 to phones. The chipmaker is working with Meta': a
+    class description that opens its sentence as subject continues the nearest subject of
+    its class in the two sentences before, when there is one such subject.
+
+    On GUM this rule decided 2 descriptions (both wrong, against 4 of 16 right for any class
+    description taking the subject in view); on the news articles it costs no precision, and
+    it is the journalist's way of naming the company again."""
+    described = DESCRIPTOR_TYPES.get(anaphor.form)
+    if described not in ("organization", "product") or role_of(anaphor.token) != "subject":
+        return None
+    if anaphor.form in INSTITUTION_NOUNS or anaphor.token.i - anaphor.token.sent.start > 4:
+        return None
+    for back in (1, 2):
+        subjects = [
+            s
+            for s in eligible
+            if s.names
+            and (described in s.types or s.types == {"thing"})
+            and s.last_role == "subject"
+            and sentence - s.last_sentence == back
+        ]
+        if subjects:
+            return subjects[0] if len(subjects) == 1 else None
+    return None
+
+
+def speaker_resolutions(
+    cols: Columns,
+    anaphors: list[Anaphor],
+    antecedents: list[Antecedent],
+    resolved: list[Resolution],
+) -> list[Resolution]:
+    """'"We will appeal," Meta said': a first-person pronoun in a quotation is its speaker
+    ('we' an organization or group, 'I' a person)."""
+    first = [a for a in anaphors if a.first_person]
+    if not first:
+        return []
+    quotes = np.flatnonzero(isin(cols.lower, cols.ids(*QUOTES))).tolist()
+    named = {t.i: a for a in antecedents for t in a.span}
+    referred = {r.anaphor.token.i: r.ranked[0][0] for r in resolved if r.ranked}
+    types = {a.cluster: a.types for a in antecedents}
+    out = []
+    for anaphor in first:
+        at = bisect_left(quotes, anaphor.start)
+        if at % 2 == 0 or at >= len(quotes):
+            out.append(Resolution(anaphor, (), "first person outside a quotation: the writer"))
+            continue
+        speaker = quotation_speaker(cols, quotes[at - 1], quotes[at], named, referred)
+        plural = anaphor.form in SPEAKER_PLURAL
+        wanted = {"organization", "group"} if plural else {"person"}
+        if speaker is None or not (types.get(speaker, frozenset()) & wanted):
+            out.append(Resolution(anaphor, (), "the quotation's speaker is not a named entity"))
+            continue
+        out.append(Resolution(anaphor, ((speaker, 1.0),), "speaker of the quotation"))
+    return out
+
+
+def quotation_speaker(
+    cols: Columns, opening: int, closing: int, named: dict, referred: dict[int, int]
+) -> int | None:
+    """The cluster of whoever says the quotation between two quote marks: the subject of a
+    reporting verb outside it, in the sentence where it ends or begins."""
+    sentences = {int(cols.sentence[opening]), int(cols.sentence[closing])}
+    for index in sorted(sentences):
+        for token in cols.sentence_span(index):
+            if opening <= token.i <= closing or token.lemma_ not in REPORTING_VERBS:
+                continue
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                if subject.i in named:
+                    return named[subject.i].cluster
+                if subject.i in referred:
+                    return referred[subject.i]
+    return None

@@ -1,0 +1,105 @@
+"""What the coreference resolver knows as it reads a document: the named mentions a word may
+point back to, each entity's state so far (its names, the references resolved to it, where and
+in what role it was last mentioned), and what a word was resolved to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extract.anaphora import Anaphor
+from extract.coref_features import role_of, subject_verb
+from extract.gender import given_name_gender, name_gender
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A named mention that a later word may refer to."""
+
+    span: Span
+    cluster: int
+    types: frozenset[str]
+
+
+@dataclass
+class EntityState:
+    """What the resolver knows of one entity at a point of the document."""
+
+    cluster: int
+    types: frozenset[str]
+    heads: set[str]  # lower-cased last words of its names
+    descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
+    pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
+    one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
+    genders: set[str] = field(default_factory=set)  # what its names say: 'Ms Roe', 'Kevin Roe'
+    # form group ('he', 'it', 'they') -> the token of the last such pronoun resolved to it
+    last_pronoun: dict[str, int] = field(default_factory=dict)
+    names: int = 0
+    references: int = 0
+    subjects: int = 0
+    first_sentence: int = 0
+    last_token: int = -1
+    last_sentence: int = -1
+    last_role: str = "other"
+    subject_of: set[int] = field(default_factory=set)  # the verbs of its sentence it is subject of
+
+    @property
+    def mentions(self) -> int:
+        return self.names + self.references
+
+    def mention(self, token: Token, sentence: int, *, reference: bool) -> None:
+        if self.last_token < 0:
+            self.first_sentence = sentence
+        role = role_of(token)
+        # 'Nvidia Corp. (NVDA) abandoned its bid': the entity stays the sentence's subject.
+        if sentence == self.last_sentence and self.last_role == "subject":
+            role = "subject"
+        self.names += not reference
+        self.references += reference
+        self.subjects += role == "subject"
+        if sentence != self.last_sentence:
+            self.subject_of = set()
+        if (verb := subject_verb(token)) is not None:
+            self.subject_of.add(verb)
+        self.last_token, self.last_sentence, self.last_role = token.i, sentence, role
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What one referring word was resolved to: clusters above threshold, best first, each
+    with its probability; empty when unresolved, and why."""
+
+    anaphor: Anaphor
+    ranked: tuple[tuple[int, float], ...]
+    reason: str
+
+
+def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
+    states: dict[int, EntityState] = {}
+    for antecedent in antecedents:
+        state = states.setdefault(
+            antecedent.cluster, EntityState(antecedent.cluster, antecedent.types, set())
+        )
+        state.heads.add(antecedent.span[-1].lower_)
+        state.one_word &= len(antecedent.span) == 1
+        state.descriptors |= descriptor_nouns(antecedent.span)
+        retype = not (state.types & {"person", "place"})
+        if retype and (gender := given_name_gender(antecedent.span)):
+            # 'Isabel' tagged a work of art, or not at all: a given name says person
+            state.types |= {"person"}
+            state.genders.add(gender)
+        elif "person" in antecedent.types and (gender := name_gender(antecedent.span)):
+            state.genders.add(gender)
+    return states
+
+
+def descriptor_nouns(span: Span) -> set[str]:
+    """Class nouns a name comes with: 'chipmaker Nvidia', 'Arm, the chip designer',
+    'the Nvidia chip'."""
+    root = span.root
+    nouns = {t.lemma_.lower() for t in root.lefts if t.pos_ == "NOUN" and t.i < span.start}
+    nouns |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
+    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+        nouns.add(root.head.lemma_.lower())
+    return nouns
