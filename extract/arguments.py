@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from extract.candidate import children
 from extract.descriptors import is_adherent
-from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES, TITLE_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    EMPTY_HEADS,
+    LISTING_WORDS,
+    NATIONALITIES,
+    TITLE_WORDS,
+)
 from extract.mentions import DocumentEntities, clean_name
 from extract.places import country_prefix
 from extract.triple import Entity
@@ -60,8 +66,22 @@ def argument(
         return None
     if predicative:  # 'the Boeing 787 jet' is a jet, not a 'boeing 787 jet'
         span = token.doc[after_names(span, token) : span.end]
+        name = class_name(span, token)
+    else:
+        name = clean_name(span.text.lower())
     kind = "quantity" if token.pos_ == "NUM" else "concept"
-    return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+    return Entity(name=name, type=kind), (span.start_char, span.end_char)
+
+
+def class_name(span: Span, head: Token) -> str:
+    """What one instance is, from the words that say it: 'other financing firms' (of 'firms
+    such as Acme') -> 'financing firm'; each listed name is one firm, not several."""
+    words = [t for t in span if not (t.i < head.i and t.lower_ in LISTING_WORDS)] or [head]
+    plural = head.tag_ == "NNS" and words[-1] == head
+    text = "".join(
+        (t.lemma_.lower() if plural and t == head else t.lower_) + t.whitespace_ for t in words
+    )
+    return clean_name(text.strip())
 
 
 def named(

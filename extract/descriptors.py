@@ -32,6 +32,8 @@ ADHERENT_ENDINGS = ("ist", "ian", "ite", "crat")
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
 INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+# Prepositions that list examples of the class noun they follow.
+EXAMPLE_PREPOSITIONS = frozenset({"as", "including", "like"})
 NAME_LABELS = frozenset(
     {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
 )
@@ -66,6 +68,23 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     relation = "from" if kind == "person" else "based in"
     for place in places:
         yield Candidate(name, place, relation, (place,), "descriptor_place")
+
+
+def example_candidates(prep: Token) -> Iterator[Candidate]:
+    """'banks such as Acme, Bolt and Zeta', 'journals including The Review', 'rivals like
+    Zeta' -> (Acme, be, bank) for each name: a class noun's listed examples are instances of
+    it. Only names: 'costs such as rent' lists no instance a graph could hold."""
+    noun = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPOSITIONS or noun.pos_ != "NOUN":
+        return
+    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return  # 'worked as a consultant', 'the same as Zeta'
+    for first in children(prep, "pobj"):
+        for name in (first, *first.conjuncts):
+            # 'Social Science & Medicine': a conjunct inside one name is no second example.
+            inside = name is not first and name.ent_iob_ == "I" and name.ent_type_
+            if is_name_token(name) and not inside and not children(name, "case"):
+                yield Candidate(head_of_name(name), noun, "be", (noun,), "descriptor")
 
 
 def class_noun_candidates(noun: Token) -> Iterator[Candidate]:

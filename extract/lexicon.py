@@ -446,3 +446,8 @@ PLACE_NAME_ENDINGS = frozenset(
 )
 # Nouns of what only a company issues or has: 'shares in X', 'X stock', 'a stake in X'.
 SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shareholders".split())
+
+# --- Facts between named entities in noun phrases (issue 14, news entity coverage) ---
+# Words before a class noun that say it is one of several, not what each one is: 'other
+# firms such as Acme' -> Acme is a firm.
+LISTING_WORDS = frozenset("other such many several various numerous certain some".split())

@@ -1,0 +1,117 @@
+"""Facts that noun phrases state between names and classes (issue 14): listed examples of a
+class noun, and more; a table of made-up sentences read with the real model, and each rule on
+hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from extract.relations import sentence_candidates
+from tests.conftest import plain, read
+
+# sentence -> triples that must be read (subject, predicate, object).
+EXPECTED = [
+    # listed examples are instances of the class noun, each one of it
+    (
+        "The fund sold its stakes in large carmakers such as Zentek, Brantel and Kalmo.",
+        {
+            ("Zentek", "be", "large carmaker"),
+            ("Brantel", "be", "large carmaker"),
+            ("Kalmo", "be", "large carmaker"),
+        },
+    ),
+    ("Loans came from other lenders, such as Norvia.", {("Norvia", "be", "lender")}),
+    (
+        "Papers in medical journals including The Lund Review have criticized the method.",
+        {("Lund Review", "be", "medical journal")},
+    ),
+    ("Zentek competes with rivals like Brantel.", {("Brantel", "be", "rival")}),
+]
+
+# sentence -> triples that must not be read.
+NOT_EXPECTED = [
+    # 'as' without 'such' lists nothing
+    ("She worked as a consultant for Zentek.", {("Zentek", "be", "consultant")}),
+    # a common noun is no instance a graph holds
+    ("The costs of materials such as steel rose.", {("steel", "be", "material")}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", EXPECTED)
+def test_noun_phrase_sentence_table(nlp, sentence, expected):
+    found = plain(read(sentence, nlp=nlp, require_named=False))
+    assert expected <= found, f"missing {expected - found} in {found}"
+
+
+@pytest.mark.parametrize("sentence,unwanted", NOT_EXPECTED)
+def test_noun_phrase_not_read(nlp, sentence, unwanted):
+    found = plain(read(sentence, nlp=nlp, require_named=False))
+    assert not unwanted & found, f"read {unwanted & found}"
+
+
+def build(nlp, rows):
+    """A hand-built parse from (word, head, dep, pos, entity IOB, lemma) rows."""
+    words, heads, deps, pos, ents, lemmas = zip(*rows)
+    return Doc(
+        nlp.vocab,
+        words=list(words),
+        heads=list(heads),
+        deps=list(deps),
+        pos=list(pos),
+        lemmas=list(lemmas),
+        ents=list(ents),
+    )
+
+
+def candidates(doc):
+    return {(c.subject.text, c.predicate, c.object.text) for c in sentence_candidates(doc[:])}
+
+
+def test_rule_examples_after_such_as_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("Banks", 6, "nsubj", "NOUN", "O", "bank"),
+            ("such", 2, "amod", "ADJ", "O", "such"),
+            ("as", 0, "prep", "ADP", "O", "as"),
+            ("Acme", 2, "pobj", "PROPN", "B-ORG", "Acme"),
+            ("and", 3, "cc", "CCONJ", "O", "and"),
+            ("Bolt", 3, "conj", "PROPN", "B-ORG", "Bolt"),
+            ("grew", 6, "ROOT", "VERB", "O", "grow"),
+        ],
+    )
+    found = candidates(doc)
+    assert {("Acme", "be", "Banks"), ("Bolt", "be", "Banks")} <= found
+
+
+def test_rule_examples_need_such_before_as_on_built_parse(nlp):
+    # 'banks as Acme grew': no 'such', no list of examples
+    doc = build(
+        nlp,
+        [
+            ("Banks", 3, "nsubj", "NOUN", "O", "bank"),
+            ("as", 0, "prep", "ADP", "O", "as"),
+            ("Acme", 1, "pobj", "PROPN", "B-ORG", "Acme"),
+            ("grew", 3, "ROOT", "VERB", "O", "grow"),
+        ],
+    )
+    assert ("Acme", "be", "Banks") not in candidates(doc)
+
+
+def test_rule_examples_one_name_with_a_conjunct_inside_on_built_parse(nlp):
+    # 'journals including Science & Health': one name, not two examples
+    doc = build(
+        nlp,
+        [
+            ("Journals", 5, "nsubj", "NOUN", "O", "journal"),
+            ("including", 0, "prep", "VERB", "O", "include"),
+            ("Science", 1, "pobj", "PROPN", "B-ORG", "Science"),
+            ("&", 2, "cc", "CCONJ", "I-ORG", "&"),
+            ("Health", 2, "conj", "PROPN", "I-ORG", "Health"),
+            ("grew", 5, "ROOT", "VERB", "O", "grow"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Science", "be", "Journals") in found
+    assert ("Health", "be", "Journals") not in found
