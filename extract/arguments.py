@@ -16,6 +16,7 @@ from extract.lexicon import (
     EMPTY_HEADS,
     LISTING_WORDS,
     NATIONALITIES,
+    STATE_BODY_NOUNS,
     TITLE_WORDS,
 )
 from extract.mentions import DocumentEntities, clean_name
@@ -160,8 +161,20 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
         if not is_class:
             continue
         if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
+            if child.ent_type_ in ("GPE", "NORP") and token.lemma_.lower() in STATE_BODY_NOUNS:
+                return state_body(child, token)
             return modifier_name(child, entities)  # a name the mentions left out
     return None
+
+
+def state_body(place: Token, noun: Token) -> tuple[Entity, Span]:
+    """'the UK government', 'the US administration': a body of the state, an organization
+    of its own (it sells shares, appoints people), not the country itself."""
+    start = place.i
+    while start > 0 and noun.doc[start - 1].ent_type_ == place.ent_type_:
+        start -= 1
+    span = noun.doc[start : noun.i + 1]
+    return Entity(name=clean_name(span.text), type="organization"), span
 
 
 def is_class_modifier(word: Token, noun: Token) -> bool:

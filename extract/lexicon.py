@@ -451,3 +451,5 @@ SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shar
 # Words before a class noun that say it is one of several, not what each one is: 'other
 # firms such as Acme' -> Acme is a firm.
 LISTING_WORDS = frozenset("other such many several various numerous certain some".split())
+# Nouns of a state's bodies: 'the UK government' is an organization, not the UK.
+STATE_BODY_NOUNS = frozenset("government administration cabinet parliament military".split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from extract.arguments import state_body
 from extract.relations import sentence_candidates
 from tests.conftest import plain, read
 
@@ -27,6 +28,9 @@ EXPECTED = [
         {("Lund Review", "be", "medical journal")},
     ),
     ("Zentek competes with rivals like Brantel.", {("Brantel", "be", "rival")}),
+    # a body of a state is an organization of its own, not the country
+    ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
+    ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
 ]
 
 # sentence -> triples that must not be read.
@@ -35,6 +39,9 @@ NOT_EXPECTED = [
     ("She worked as a consultant for Zentek.", {("Zentek", "be", "consultant")}),
     # a common noun is no instance a graph holds
     ("The costs of materials such as steel rose.", {("steel", "be", "material")}),
+    ("The UK government welcomed the plan.", {("UK", "welcome", "plan")}),
+    # a plant in a country is no body of its state
+    ("Zentek opened a UK plant.", {("Zentek", "open", "UK plant")}),
 ]
 
 
@@ -115,3 +122,21 @@ def test_rule_examples_one_name_with_a_conjunct_inside_on_built_parse(nlp):
     found = candidates(doc)
     assert ("Science", "be", "Journals") in found
     assert ("Health", "be", "Journals") not in found
+
+
+def test_state_body_is_an_organization_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("UK", 2, "compound", "PROPN", "B-GPE", "UK"),
+            ("government", 3, "nsubj", "NOUN", "O", "government"),
+            ("fell", 3, "ROOT", "VERB", "O", "fall"),
+        ],
+    )
+    entity, span = state_body(doc[1], doc[2])
+    assert (entity.name, entity.type, span.text) == (
+        "UK government",
+        "organization",
+        "UK government",
+    )
