@@ -61,7 +61,9 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
         and t.lower_ != "own"
     ]
     role = " ".join(t.lower_ for t in (*words, noun))
-    yield Candidate(name, noun, "be", (noun,), "descriptor")
+    listed = [c for c in name.conjuncts if c.i > name.i] if noun.tag_ == "NNS" else []
+    for each in (name, *listed):  # 'carmakers Acme and Bolt': each is a carmaker
+        yield Candidate(each, noun, "be", (noun,), "descriptor")
     for owner in dict.fromkeys(owners):
         yield Candidate(name, owner, f"{role} of", (noun,), "relational")
     kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower(), name.ent_type_.lower())
@@ -140,6 +142,10 @@ def described_name(noun: Token) -> Token | None:
     root = head_of_name(after)
     if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
         return root
+    if root.dep_ == "appos" and root.head in noun.ancestors and noun.tag_ == "NNS":
+        # 'Shares of energy companies Exxon and Chevron fell': the parser hangs the names
+        # on 'Shares'; with no comma between, they are the companies.
+        return root
     return None
 
 
@@ -180,7 +186,7 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
     or relational noun, an organization before it) stands in the noun's relation to it;
     'Unite, the British union' -> (Unite, based in, UK)."""
-    if listed_names(appos):
+    if listed_names(appos) or described_before(head_of_name(appos)):
         return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
@@ -215,6 +221,13 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     relation = "from" if kind == "person" else "based in"
     for place in (t for t in description.lefts if is_place_word(t)):
         yield Candidate(name, head_of_name(place), relation, (place,), "descriptor_place")
+
+
+def described_before(appos: Token) -> bool:
+    """A name the parser set beside a noun further back though a noun right before it
+    describes it ('Shares of energy companies Exxon'): no apposition of the far noun."""
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i else None
+    return before is not None and before != appos.head and described_name(before) == appos
 
 
 def apposed_to(appos: Token) -> Token:

@@ -40,7 +40,7 @@ from extract.complements import (
     statement_recipients,
     verb_preposition,
 )
-from extract.descriptors import apposed_to
+from extract.descriptors import apposed_to, described_before
 from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
@@ -216,7 +216,7 @@ def adjective_preposition(verb: Token) -> RuleOutput:
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     """'Satya Nadella, the chief executive of Microsoft' -> (Satya Nadella, chief executive of,
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
-    if listed_names(appos):
+    if listed_names(appos) or described_before(appos):
         return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     holder = role_holder(appos)

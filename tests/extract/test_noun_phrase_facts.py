@@ -28,6 +28,11 @@ EXPECTED = [
         {("Lund Review", "be", "medical journal")},
     ),
     ("Zentek competes with rivals like Brantel.", {("Brantel", "be", "rival")}),
+    # a plural descriptor before coordinated names describes each
+    (
+        "Shares of energy companies Zentek and Brantel fell by 2 percent.",
+        {("Zentek", "be", "energy company"), ("Brantel", "be", "energy company")},
+    ),
     # a body of a state is an organization of its own, not the country
     ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
     ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
@@ -40,6 +45,11 @@ NOT_EXPECTED = [
     # a common noun is no instance a graph holds
     ("The costs of materials such as steel rose.", {("steel", "be", "material")}),
     ("The UK government welcomed the plan.", {("UK", "welcome", "plan")}),
+    # the names are the companies, not the shares
+    (
+        "Shares of energy companies Zentek and Brantel fell by 2 percent.",
+        {("Zentek", "be", "shares of energy companies")},
+    ),
     # a plant in a country is no body of its state
     ("Zentek opened a UK plant.", {("Zentek", "open", "UK plant")}),
 ]
@@ -140,3 +150,23 @@ def test_state_body_is_an_organization_on_built_parse(nlp):
         "organization",
         "UK government",
     )
+
+
+def test_rule_descriptor_of_names_hung_on_a_noun_further_back_on_built_parse(nlp):
+    # 'Shares of carmakers Acme and Bolt fell': the parser sets the names beside 'Shares'
+    doc = build(
+        nlp,
+        [
+            ("Shares", 6, "nsubj", "NOUN", "O", "share"),
+            ("of", 0, "prep", "ADP", "O", "of"),
+            ("carmakers", 1, "pobj", "NOUN", "O", "carmaker"),
+            ("Acme", 0, "appos", "PROPN", "B-ORG", "Acme"),
+            ("and", 3, "cc", "CCONJ", "O", "and"),
+            ("Bolt", 3, "conj", "PROPN", "B-ORG", "Bolt"),
+            ("fell", 6, "ROOT", "VERB", "O", "fall"),
+        ],
+    )
+    doc[2].tag_ = "NNS"
+    found = candidates(doc)
+    assert {("Acme", "be", "carmakers"), ("Bolt", "be", "carmakers")} <= found
+    assert ("Acme", "be", "Shares") not in found
