@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from extract.arguments import state_body
+from extract.clauses import is_passive, subjects_of
 from extract.relations import sentence_candidates
 from tests.conftest import plain, read
 
@@ -33,6 +34,12 @@ EXPECTED = [
         "Shares of energy companies Zentek and Brantel fell by 2 percent.",
         {("Zentek", "be", "energy company"), ("Brantel", "be", "energy company")},
     ),
+    # a past participle with its agent, set after a clause, is said of its subject
+    (
+        "Their deposits are safe, insured by the Zentek Trust.",
+        {("Zentek Trust", "insure", "deposits")},
+    ),
+    ("Backed by Brantel, Zentek bought Kalmo.", {("Brantel", "back", "Zentek")}),
     # a body of a state is an organization of its own, not the country
     ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
     ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
@@ -50,6 +57,8 @@ NOT_EXPECTED = [
         "Shares of energy companies Zentek and Brantel fell by 2 percent.",
         {("Zentek", "be", "shares of energy companies")},
     ),
+    # a participle without its agent says nothing of who acted
+    ("Zentek fell, hurt by weak sales.", {("Zentek", "hurt", "weak sales")}),
     # a plant in a country is no body of its state
     ("Zentek opened a UK plant.", {("Zentek", "open", "UK plant")}),
 ]
@@ -170,3 +179,42 @@ def test_rule_descriptor_of_names_hung_on_a_noun_further_back_on_built_parse(nlp
     found = candidates(doc)
     assert {("Acme", "be", "carmakers"), ("Bolt", "be", "carmakers")} <= found
     assert ("Acme", "be", "Shares") not in found
+
+
+def test_participle_adjunct_takes_the_clause_subject_on_built_parse(nlp):
+    # 'Acme grew, backed by Bolt'
+    doc = build(
+        nlp,
+        [
+            ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+            ("grew", 1, "ROOT", "VERB", "O", "grow"),
+            (",", 1, "punct", "PUNCT", "O", ","),
+            ("backed", 1, "advcl", "VERB", "O", "back"),
+            ("by", 3, "agent", "ADP", "O", "by"),
+            ("Bolt", 4, "pobj", "PROPN", "B-ORG", "Bolt"),
+        ],
+    )
+    doc[3].tag_ = "VBN"
+    assert is_passive(doc[3])
+    assert [t.text for t in subjects_of(doc[3])] == ["Acme"]
+    assert ("Acme", "back", "Bolt") in {
+        (c.object.text, c.predicate, c.subject.text) for c in sentence_candidates(doc[:])
+    }
+
+
+def test_participle_adjunct_with_its_own_subject_is_no_adjunct_on_built_parse(nlp):
+    # 'Acme grew when Bolt backed it' is no participle adjunct
+    doc = build(
+        nlp,
+        [
+            ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+            ("grew", 1, "ROOT", "VERB", "O", "grow"),
+            ("when", 4, "advmod", "SCONJ", "O", "when"),
+            ("Bolt", 4, "nsubj", "PROPN", "B-ORG", "Bolt"),
+            ("backed", 1, "advcl", "VERB", "O", "back"),
+            ("it", 4, "dobj", "PRON", "O", "it"),
+        ],
+    )
+    doc[4].tag_ = "VBN"
+    assert not is_passive(doc[4])
+    assert [t.text for t in subjects_of(doc[4])] == ["Bolt"]
