@@ -32,6 +32,7 @@ ADHERENT_ENDINGS = ("ist", "ian", "ite", "crat")
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
 INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+QUOTES = frozenset({'"', "'", "”", "’", "“"})
 # Prepositions that list examples of the class noun they follow.
 EXAMPLE_PREPOSITIONS = frozenset({"as", "including", "like"})
 NAME_LABELS = frozenset(
@@ -233,17 +234,38 @@ def described_before(appos: Token) -> bool:
 def apposed_to(appos: Token) -> Token:
     """What an apposition describes: its head, or the name right before its comma when the
     parser hung it on a common noun further back ('a suit was filed in California, Acme's
-    home state': the state is California, not the suit)."""
+    home state': the state is California, not the suit; 'the site "Zeta Wiki", a spinoff of
+    Acme': the spinoff is Zeta Wiki), or the name right after it when the parser set both
+    beside a third ('As of noon, the main index, the Zeta 50, rose')."""
     head = appos.head
+    after = name_after(appos)
+    if after is not None:
+        return after
     comma = appos.left_edge.i - 1
     if head.pos_ != "NOUN" or comma < 1 or appos.doc[comma].text != ",":
         return head
     before = appos.doc[comma - 1]
+    if before.text in QUOTES and comma > 1:
+        before = appos.doc[comma - 2]
+    root = head_of_name(before)
     # 'the union Unitas, John Smith': a name inside the noun's own phrase is that noun's
-    inside = head in before.ancestors
-    if is_name_token(before) and before.ent_type_ in NAME_LABELS and not inside:
-        return head_of_name(before)
+    inside = head in before.ancestors and not (root.dep_ == "appos" and appos.pos_ == "NOUN")
+    if is_name_token(before) and (before.ent_type_ in NAME_LABELS or root.pos_ == "PROPN"):
+        if not inside:
+            return root
     return head
+
+
+def name_after(appos: Token) -> Token | None:
+    """The name apposed to the same head right after a description's comma: 'UTC, the main
+    index, the Zeta 50': the parser hangs both on the noun before them."""
+    end = appos.right_edge.i
+    if appos.pos_ != "NOUN" or end + 2 >= len(appos.doc) or appos.doc[end + 1].text != ",":
+        return None
+    for sibling in children(appos.head, "appos"):
+        if sibling.pos_ == "PROPN" and sibling.left_edge.i in (end + 2, end + 3):
+            return head_of_name(sibling)
+    return None
 
 
 def misplaced_title_candidates(person: Token) -> Iterator[Candidate]:

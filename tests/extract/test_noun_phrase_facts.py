@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from extract.arguments import state_body
 from extract.clauses import is_passive, subjects_of
+from extract.descriptors import apposed_to
 from extract.relations import sentence_candidates
 from tests.conftest import plain, read
 
@@ -40,6 +41,16 @@ EXPECTED = [
         {("Zentek Trust", "insure", "deposits")},
     ),
     ("Backed by Brantel, Zentek bought Kalmo.", {("Brantel", "back", "Zentek")}),
+    # a description between two names, all three set side by side by the parser
+    (
+        "As of noon UTC, the main French index, the CAC 40, was one of the few to rise.",
+        {("CAC 40", "be", "main french index"), ("CAC 40", "based in", "France")},
+    ),
+    # a description after a quoted name
+    (
+        'The attack was launched by a user on the website "Zeta Wiki", a spinoff of Kalmo.',
+        {("Zeta Wiki", "spinoff of", "Kalmo")},
+    ),
     # a body of a state is an organization of its own, not the country
     ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
     ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
@@ -56,6 +67,14 @@ NOT_EXPECTED = [
     (
         "Shares of energy companies Zentek and Brantel fell by 2 percent.",
         {("Zentek", "be", "shares of energy companies")},
+    ),
+    (
+        "As of noon UTC, the main French index, the CAC 40, was one of the few to rise.",
+        {("UTC", "be", "main french index")},
+    ),
+    (
+        "The attack was launched on the site Zeta, a spinoff of Kalmo.",
+        {("site", "spinoff of", "Kalmo")},
     ),
     # a participle without its agent says nothing of who acted
     ("Zentek fell, hurt by weak sales.", {("Zentek", "hurt", "weak sales")}),
@@ -218,3 +237,22 @@ def test_participle_adjunct_with_its_own_subject_is_no_adjunct_on_built_parse(nl
     doc[4].tag_ = "VBN"
     assert not is_passive(doc[4])
     assert [t.text for t in subjects_of(doc[4])] == ["Bolt"]
+
+
+def test_apposed_to_the_name_after_the_description_on_built_parse(nlp):
+    # 'Noon, the index, the Zeta 50, rose': the parser sets both beside 'Noon'
+    doc = build(
+        nlp,
+        [
+            ("Noon", 7, "nsubj", "PROPN", "B-TIME", "Noon"),
+            (",", 0, "punct", "PUNCT", "O", ","),
+            ("the", 3, "det", "DET", "O", "the"),
+            ("index", 0, "appos", "NOUN", "O", "index"),
+            (",", 0, "punct", "PUNCT", "O", ","),
+            ("the", 6, "det", "DET", "O", "the"),
+            ("Zeta", 0, "appos", "PROPN", "B-ORG", "Zeta"),
+            ("rose", 7, "ROOT", "VERB", "O", "rise"),
+        ],
+    )
+    assert apposed_to(doc[3]).text == "Zeta"
+    assert apposed_to(doc[6]).text == "Noon"
