@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from extract.arguments import state_body
 from extract.clauses import is_passive, subjects_of
 from extract.descriptors import apposed_to
+from extract.places import class_instance, larger_places
 from extract.relations import sentence_candidates
 from tests.conftest import plain, read
 
@@ -51,6 +52,16 @@ EXPECTED = [
         'The attack was launched by a user on the website "Zeta Wiki", a spinoff of Kalmo.',
         {("Zeta Wiki", "spinoff of", "Kalmo")},
     ),
+    # a place in a place: what is in the first is in the second
+    (
+        "Barra studied at Kettering University in Flint, Michigan.",
+        {
+            ("Kettering University", "be in", "Flint"),
+            ("Kettering University", "be in", "Michigan"),
+        },
+    ),
+    # a named event's class noun carries its place
+    ("Thousands attended the Zeta summit in Oslo.", {("Zeta", "be in", "Oslo")}),
     # a body of a state is an organization of its own, not the country
     ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
     ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
@@ -76,6 +87,8 @@ NOT_EXPECTED = [
         "The attack was launched on the site Zeta, a spinoff of Kalmo.",
         {("site", "spinoff of", "Kalmo")},
     ),
+    # a list of places is no place in a place
+    ("Offices in Paris, Rome and Oslo opened.", {("Paris", "be in", "Rome")}),
     # a participle without its agent says nothing of who acted
     ("Zentek fell, hurt by weak sales.", {("Zentek", "hurt", "weak sales")}),
     # a plant in a country is no body of its state
@@ -256,3 +269,50 @@ def test_apposed_to_the_name_after_the_description_on_built_parse(nlp):
     )
     assert apposed_to(doc[3]).text == "Zeta"
     assert apposed_to(doc[6]).text == "Noon"
+
+
+def test_larger_places_of_a_place_pair_on_built_parse(nlp):
+    # 'Base in Tampa, Florida'
+    doc = build(
+        nlp,
+        [
+            ("Base", 0, "ROOT", "PROPN", "B-FAC", "Base"),
+            ("in", 0, "prep", "ADP", "O", "in"),
+            ("Tampa", 1, "pobj", "PROPN", "B-GPE", "Tampa"),
+            (",", 2, "punct", "PUNCT", "O", ","),
+            ("Florida", 2, "appos", "PROPN", "B-GPE", "Florida"),
+        ],
+    )
+    assert [t.text for t in larger_places(doc[2])] == ["Florida"]
+    assert larger_places(doc[4]) == []
+    found = candidates(doc)
+    assert {("Base", "be in", "Tampa"), ("Base", "be in", "Florida")} <= found
+
+
+def test_class_instance_of_an_event_noun_on_built_parse(nlp):
+    # 'the Zeta festival near Lyon' (the small model may type the name as a person)
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("Zeta", 2, "compound", "PROPN", "B-PERSON", "Zeta"),
+            ("festival", 2, "ROOT", "NOUN", "O", "festival"),
+            ("near", 2, "prep", "ADP", "O", "near"),
+            ("Lyon", 3, "pobj", "PROPN", "B-GPE", "Lyon"),
+        ],
+    )
+    assert class_instance(doc[2]).text == "Zeta"
+    assert ("Zeta", "be near", "Lyon") in candidates(doc)
+
+
+def test_class_instance_needs_a_class_noun_on_built_parse(nlp):
+    # 'the Zeta plant near Lyon': a plant is no named thing's class
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("Zeta", 2, "compound", "PROPN", "B-ORG", "Zeta"),
+            ("plant", 2, "ROOT", "NOUN", "O", "plant"),
+        ],
+    )
+    assert class_instance(doc[2]) is None
