@@ -37,6 +37,7 @@ from extract.lexicon import (
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
     RELATIONAL_NOUNS,
+    STATE_BODY_NOUNS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -93,6 +94,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from place_candidates(token)
     if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
         yield from country_name_candidates(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_BODY_NOUNS:
+        yield from state_body_candidates(token)
     if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPOSITIONS:
         yield from example_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
@@ -236,6 +239,15 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")
+
+
+def state_body_candidates(noun: Token) -> Iterator[Candidate]:
+    """'the UK government' -> (UK government, government of, UK): the body is an
+    organization of its own (see `extract.arguments.state_body`), and the country's."""
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.dep_ == "compound" and before.head == noun:
+        if before.ent_type_ in ("GPE", "NORP") and before.pos_ == "PROPN":
+            yield Candidate(noun, before, f"{noun.lemma_.lower()} of", (noun,), "relational")
 
 
 def among_candidates(prep: Token) -> Iterator[Candidate]:

@@ -63,7 +63,10 @@ EXPECTED = [
     # a named event's class noun carries its place
     ("Thousands attended the Zeta summit in Oslo.", {("Zeta", "be in", "Oslo")}),
     # a body of a state is an organization of its own, not the country
-    ("The UK government welcomed the plan.", {("UK government", "welcome", "plan")}),
+    (
+        "The UK government welcomed the plan.",
+        {("UK government", "welcome", "plan"), ("UK government", "government of", "UK")},
+    ),
     ("The US government sold its stake in Zentek.", {("US government", "sell stake in", "Zentek")}),
 ]
 
@@ -316,3 +319,30 @@ def test_class_instance_needs_a_class_noun_on_built_parse(nlp):
         ],
     )
     assert class_instance(doc[2]) is None
+
+
+def test_rule_state_body_of_its_country_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("UK", 2, "compound", "PROPN", "B-GPE", "UK"),
+            ("government", 3, "nsubj", "NOUN", "O", "government"),
+            ("fell", 3, "ROOT", "VERB", "O", "fall"),
+        ],
+    )
+    assert ("government", "government of", "UK") in candidates(doc)
+
+
+def test_rule_state_body_needs_a_place_before_it_on_built_parse(nlp):
+    # 'the Acme government unit': no state
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("Acme", 2, "compound", "PROPN", "B-ORG", "Acme"),
+            ("government", 3, "nsubj", "NOUN", "O", "government"),
+            ("fell", 3, "ROOT", "VERB", "O", "fall"),
+        ],
+    )
+    assert not any(p == "government of" for _, p, _ in candidates(doc))
