@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.candidate import children
+from extract.classes import class_type
 from extract.descriptors import is_adherent
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
@@ -142,7 +143,7 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
     """'its GPT-4 model', 'the Nasdaq composite index': a class noun whose modifier names
     the instance stands for it."""
     # 'the Meta chief' names a chief of Meta, not Meta: people and places are not instances.
-    is_class = DESCRIPTOR_TYPES.get(token.lemma_.lower()) in ("organization", "product")
+    is_class = class_type(token) in ("organization", "product")
     if token.tag_ in ("NNS", "NNPS"):
         return None  # 'the CAC and DAX indices' are several things
     for child in token.lefts:

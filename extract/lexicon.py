@@ -453,3 +453,13 @@ SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shar
 LISTING_WORDS = frozenset("other such many several various numerous certain some".split())
 # Nouns of a state's bodies: 'the UK government' is an organization, not the UK.
 STATE_BODY_NOUNS = frozenset("government administration cabinet parliament military".split())
+# Two-word class nouns whose type is not their head's: a 'player' is a person, a 'music
+# player' a device.
+CLASS_PHRASE_TYPES = dict.fromkeys(
+    [
+        f"{kind} {device}"
+        for kind in "music media video audio mp3 dvd cd".split()
+        for device in ("player", "recorder")
+    ],
+    "product",
+)

@@ -18,13 +18,13 @@ from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
 from extract.anaphora import PRONOUN_TYPES
+from extract.classes import CLASS_TYPES, class_type
 from extract.columns import Columns, isin
 from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
 from extract.lexicon import (
     COUNTRY_KEYS,
     DESCRIPTOR_TYPES,
     MAKER_NAME_ENDINGS,
-    NAME_CLASS_NOUNS,
     PLACE_CLASS_NOUNS,
     PLACE_NAME_ENDINGS,
     SHARE_NOUNS,
@@ -50,8 +50,6 @@ NOUN_VOTE = 2.0
 VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
 # The keys of countries with several names ('US', 'UK'): the small model tags them anything.
 COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
-# Class nouns and their types, for names said to be of that class.
-CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
 # A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
 # often than its subsidiary: a little more than one tag.
 POSSESSED_VOTE = 1.5
@@ -149,7 +147,7 @@ def class_noun_votes(
     span_at = {t.i: n for n, span in enumerate(spans) for t in span}
     for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*CLASS_TYPES))):
         lemma = token.lemma_.lower()
-        type_ = CLASS_TYPES[lemma]
+        type_ = class_type(token) or CLASS_TYPES[lemma]  # a 'music player' is no person
         for name in class_noun_names(token):
             if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
                 continue

@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from extract.arguments import state_body
+from extract.classes import class_type
 from extract.clauses import is_passive, subjects_of
 from extract.descriptors import apposed_to
 from extract.places import class_instance, larger_places
@@ -62,6 +63,12 @@ EXPECTED = [
     ),
     # a named event's class noun carries its place
     ("Thousands attended the Zeta summit in Oslo.", {("Zeta", "be in", "Oslo")}),
+    # a device's class noun stands for the named device before it
+    (
+        "The judge said he owns an Orbix portable music player, which is made by Zentek.",
+        {("Zentek", "make", "Orbix")},
+    ),
+    ("Zentek sells the Velox media player in Asia.", {("Zentek", "sell", "Velox")}),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -346,3 +353,20 @@ def test_rule_state_body_needs_a_place_before_it_on_built_parse(nlp):
         ],
     )
     assert not any(p == "government of" for _, p, _ in candidates(doc))
+
+
+def test_class_type_of_a_two_word_class_on_built_parse(nlp):
+    doc = build(
+        nlp,
+        [
+            ("a", 2, "det", "DET", "O", "a"),
+            ("music", 2, "compound", "NOUN", "O", "music"),
+            ("player", 2, "ROOT", "NOUN", "O", "player"),
+            ("a", 5, "det", "DET", "O", "a"),
+            ("football", 5, "compound", "NOUN", "O", "football"),
+            ("player", 5, "ROOT", "NOUN", "O", "player"),
+        ],
+    )
+    assert class_type(doc[2]) == "product"
+    assert class_type(doc[5]) == "person"
+    assert class_type(doc[4]) is None
