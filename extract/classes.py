@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.lexicon import CLASS_PHRASE_TYPES, DESCRIPTOR_TYPES, NAME_CLASS_NOUNS
+from extract.lexicon import (
+    CLASS_PHRASE_TYPES,
+    DESCRIPTOR_TYPES,
+    NAME_CLASS_NOUNS,
+    WORK_CLASS_NOUNS,
+)
 
 # Class nouns and their types, for names said to be of that class.
-CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
+CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS, **dict.fromkeys(WORK_CLASS_NOUNS, "work")}
 
 
 def class_type(noun: Token) -> str | None:

@@ -463,3 +463,6 @@ CLASS_PHRASE_TYPES = dict.fromkeys(
     ],
     "product",
 )
+# Class nouns of works, which type the names said to be one: 'journals including The Lund
+# Review', 'the novel Zeta'.
+WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documentary album".split())

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from extract.anaphora import PRONOUN_TYPES
 from extract.classes import CLASS_TYPES, class_type
 from extract.columns import Columns, isin
+from extract.descriptors import apposed_to
 from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
 from extract.lexicon import (
     COUNTRY_KEYS,
@@ -159,14 +160,20 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
     ('the union Zell'), the names in apposition with it, the subject of the copula it
     completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell')."""
     yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
-    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
+    if noun.dep_ == "appos":
+        yield apposed_to(noun)  # 'UTC, the main index, the Zeta 50': the index is Zeta 50
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         yield noun.head
     yield from (c for c in noun.rights if c.dep_ == "appos")
     for prep in noun.rights:
         if prep.dep_ != "prep":
             continue
         such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
-        if such_as or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS):
+        if (
+            such_as
+            or prep.lower_ in ("including", "like")
+            or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS)
+        ):
             yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")

@@ -106,6 +106,35 @@ NOT_EXPECTED = [
 ]
 
 
+# sentence -> (name, type) the triples give the name
+TYPED = [
+    # a class noun before 'including' types the names it lists
+    (
+        "Papers in medical journals including The Lund Review have criticized it.",
+        ("Lund Review", "work"),
+    ),
+    # a description between two names types the name after it
+    (
+        "As of noon UTC, the main French index, the CAC 40, was one of the few to rise.",
+        ("CAC 40", "product"),
+    ),
+    (
+        "The judge said he owns an Orbix portable music player, which is made by Zentek.",
+        ("Orbix", "product"),
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence,typed", TYPED)
+def test_noun_phrase_types_the_name(nlp, sentence, typed):
+    found = {
+        (e.name, e.type)
+        for t in read(sentence, nlp=nlp, require_named=False)
+        for e in (t.subject, t.object)
+    }
+    assert typed in found, f"{typed} not in {found}"
+
+
 @pytest.mark.parametrize("sentence,expected", EXPECTED)
 def test_noun_phrase_sentence_table(nlp, sentence, expected):
     found = plain(read(sentence, nlp=nlp, require_named=False))
