@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.candidate import children
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
-from extract.polarity import verb_phrase
+from extract.polarity import is_negated, verb_phrase
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
 # its military in a state of war', 'placed the army on high alert').
@@ -30,6 +30,23 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # Prepositions that relate a verb's act to a party rather than say where or when it was:
 # 'requested assistance for the search from Airbus' is a request from Airbus.
 PARTY_PREPOSITIONS = frozenset({"from", "against", "with"})
+
+
+def according_to(verb: Token) -> RuleOutput:
+    """'According to Acme, sales of Zeta rose' -> (Acme, say about, sales of Zeta): the
+    source an 'according to' phrase names says what the clause says of its subject."""
+    if is_negated(verb):
+        return  # 'According to Acme, Zeta did not pay': Acme still said so
+    for according in children(verb, "prep"):
+        if according.lower_ != "according":
+            continue
+        for to in children(according, "prep"):
+            for source in children(to, "pobj") if to.lower_ == "to" else []:
+                if not is_named(source):
+                    continue  # 'according to reports'
+                for subject in subjects_of(verb):
+                    if subject.pos_ in ("NOUN", "PROPN", "PRON"):
+                        yield source, subject, "say about", (according,), "report"
 
 
 def distant_preposition(verb: Token) -> RuleOutput:

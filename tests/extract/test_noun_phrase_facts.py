@@ -69,6 +69,12 @@ EXPECTED = [
         {("Zentek", "make", "Orbix")},
     ),
     ("Zentek sells the Velox media player in Asia.", {("Zentek", "sell", "Velox")}),
+    # a source an 'according to' phrase names says what its clause says of the subject
+    ("Zentek lost money, according to Brantel.", {("Brantel", "say about", "Zentek")}),
+    (
+        "According to the Lund Times, sales of Zentek rose 5%.",
+        {("Lund Times", "say about", "sales")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -97,6 +103,9 @@ NOT_EXPECTED = [
         "The attack was launched on the site Zeta, a spinoff of Kalmo.",
         {("site", "spinoff of", "Kalmo")},
     ),
+    # a source says a denied claim all the same; 'reports' name no source
+    ("According to Brantel, Zentek did not pay the fee.", {("Brantel", "-say about", "Zentek")}),
+    ("According to reports, Zentek fell.", {("reports", "say about", "Zentek")}),
     # a list of places is no place in a place
     ("Offices in Paris, Rome and Oslo opened.", {("Paris", "be in", "Rome")}),
     # a participle without its agent says nothing of who acted
@@ -122,6 +131,9 @@ TYPED = [
         "The judge said he owns an Orbix portable music player, which is made by Zentek.",
         ("Orbix", "product"),
     ),
+    # a source is an organization unless a person's name
+    ("Zentek lost money, according to the Lund Herald.", ("Lund Herald", "organization")),
+    ("Zentek lost money, according to Anna Berg.", ("Anna Berg", "person")),
 ]
 
 
@@ -399,3 +411,19 @@ def test_class_type_of_a_two_word_class_on_built_parse(nlp):
     assert class_type(doc[2]) == "product"
     assert class_type(doc[5]) == "person"
     assert class_type(doc[4]) is None
+
+
+def test_rule_according_to_source_on_built_parse(nlp):
+    # 'Acme fell, according to Bolt'
+    doc = build(
+        nlp,
+        [
+            ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+            ("fell", 1, "ROOT", "VERB", "O", "fall"),
+            (",", 1, "punct", "PUNCT", "O", ","),
+            ("according", 1, "prep", "VERB", "O", "accord"),
+            ("to", 3, "prep", "ADP", "O", "to"),
+            ("Bolt", 4, "pobj", "PROPN", "B-ORG", "Bolt"),
+        ],
+    )
+    assert ("Bolt", "say about", "Acme") in candidates(doc)
