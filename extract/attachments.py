@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children
+from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
+from extract.lexicon import FINDING_VERBS
 from extract.polarity import is_negated, verb_phrase
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
@@ -47,6 +48,19 @@ def according_to(verb: Token) -> RuleOutput:
                 for subject in subjects_of(verb):
                     if subject.pos_ in ("NOUN", "PROPN", "PRON"):
                         yield source, subject, "say about", (according,), "report"
+
+
+def reported_finding(verb: Token) -> RuleOutput:
+    """'The Bankers Association reported that late payments rose' -> (Bankers Association,
+    report about, late payments): a finding an entity publishes is about the clause's
+    subject even when that is a common noun (a mere 'said that sales grew' is not; see
+    `extract.complements.reported_subject` for named subjects)."""
+    if not has_lemma(verb, FINDING_VERBS) or not is_named(next(iter(subjects_of(verb)), verb)):
+        return
+    for clause in children(verb, "ccomp"):
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            if subject.pos_ == "NOUN":
+                yield "subject", subject, f"{verb_phrase(verb)} about", (verb,), "report"
 
 
 def distant_preposition(verb: Token) -> RuleOutput:

@@ -466,3 +466,6 @@ CLASS_PHRASE_TYPES = dict.fromkeys(
 # Class nouns of works, which type the names said to be one: 'journals including The Lund
 # Review', 'the novel Zeta'.
 WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documentary album".split())
+# Verbs that publish a finding: what it says of a common noun is news ('reported that late
+# payments rose'), unlike what someone merely says.
+FINDING_VERBS = frozenset("report reveal find show confirm estimate".split())

@@ -15,7 +15,14 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from extract.attachments import according_to, death_of, distant_preposition, placement, unnamed_post
+from extract.attachments import (
+    according_to,
+    death_of,
+    distant_preposition,
+    placement,
+    reported_finding,
+    unnamed_post,
+)
 from extract.candidate import Candidate, children, expand, has_lemma, listed_names
 from extract.clauses import (
     is_headline_verb,
@@ -114,6 +121,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         placement,
         death_of,
         according_to,
+        reported_finding,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

@@ -75,6 +75,11 @@ EXPECTED = [
         "According to the Lund Times, sales of Zentek rose 5%.",
         {("Lund Times", "say about", "sales")},
     ),
+    # a published finding is about its clause's subject, a common noun too
+    (
+        "The Lund Institute reported that late payments rose.",
+        {("Lund Institute", "report about", "late payments")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -106,6 +111,8 @@ NOT_EXPECTED = [
     # a source says a denied claim all the same; 'reports' name no source
     ("According to Brantel, Zentek did not pay the fee.", {("Brantel", "-say about", "Zentek")}),
     ("According to reports, Zentek fell.", {("reports", "say about", "Zentek")}),
+    # what someone merely says of a common noun is no relation to it
+    ("Acme said that sales grew.", {("Acme", "say about", "sales")}),
     # a list of places is no place in a place
     ("Offices in Paris, Rome and Oslo opened.", {("Paris", "be in", "Rome")}),
     # a participle without its agent says nothing of who acted
@@ -427,3 +434,17 @@ def test_rule_according_to_source_on_built_parse(nlp):
         ],
     )
     assert ("Bolt", "say about", "Acme") in candidates(doc)
+
+
+def test_rule_reported_finding_needs_a_named_reporter_on_built_parse(nlp):
+    # 'Acme reported that sales rose' relates Acme to sales; 'Reports showed ...' nobody
+    rows = [
+        ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+        ("reported", 1, "ROOT", "VERB", "O", "report"),
+        ("that", 4, "mark", "SCONJ", "O", "that"),
+        ("sales", 4, "nsubj", "NOUN", "O", "sale"),
+        ("rose", 1, "ccomp", "VERB", "O", "rise"),
+    ]
+    assert ("Acme", "report about", "sales") in candidates(build(nlp, rows))
+    rows[0] = ("Reports", 1, "nsubj", "NOUN", "O", "report")
+    assert not any(p == "report about" for _, p, _ in candidates(build(nlp, rows)))
