@@ -78,7 +78,7 @@ def verb_preposition(verb: Token) -> RuleOutput:
     """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
     object keeps only prepositions that name someone: 'licenses its designs to Apple'; a light
     verb keeps its noun: 'filed a lawsuit against Apple' -> (_, file lawsuit against, Apple)."""
-    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
+    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children if c.tag_ != "WP")
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):

@@ -468,4 +468,4 @@ CLASS_PHRASE_TYPES = dict.fromkeys(
 WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documentary album".split())
 # Verbs that publish a finding: what it says of a common noun is news ('reported that late
 # payments rose'), unlike what someone merely says.
-FINDING_VERBS = frozenset("report reveal find show confirm estimate".split())
+FINDING_VERBS = frozenset("report reveal find show confirm estimate learn discover".split())

@@ -80,6 +80,15 @@ EXPECTED = [
         "The Lund Institute reported that late payments rose.",
         {("Lund Institute", "report about", "late payments")},
     ),
+    (
+        "Zentek learned that the Brantel plant had closed.",
+        {("Zentek", "learn about", "brantel plant")},
+    ),
+    # 'what' is no object that keeps the verb's preposition from its subject
+    (
+        "The update costs what Steve Jobs described as a nominal charge.",
+        {("Steve Jobs", "describe as", "nominal charge")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
