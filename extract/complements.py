@@ -198,9 +198,9 @@ def as_role(verb: Token) -> RuleOutput:
     people: list[str | Token] = ["subject"]
     appointer = None
     if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
-        people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
+        people = [o for o in children(verb, "dobj", "oprd") if is_named(o)]
         # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
-        appointer = next(iter(children(verb, "nsubj")), None)
+        appointer = next((n for s in children(verb, "nsubj") for n in names_for(s) or [s]), None)
     for prep in children(verb, "prep"):
         if prep.lower_ != "as":
             continue

@@ -146,9 +146,19 @@ def intends(verb: Token, rule: str, frame: dict) -> bool:
 def svo(verb: Token) -> RuleOutput:
     """'Meta released Llama 2' -> (Meta, release, Llama 2); 'Meta built and released Llama 2'
     -> also (Meta, build, Llama 2)."""
-    for obj in children(verb, "dobj") or shared_objects(verb):
+    for obj in children(verb, "dobj") or shared_objects(verb) or named_predicates(verb):
         for argument in (obj, *stand_ins(obj)):
             yield "subject", argument, verb_phrase(verb), relation_span(verb), "svo"
+
+
+def named_predicates(verb: Token) -> list[Token]:
+    """'Acme today named Jo Roe as its chief': the small model makes the name an object
+    predicate ('oprd'); with no object of its own, an active verb's name there is its object."""
+    if is_passive(verb):
+        return []
+    return [
+        o for o in children(verb, "oprd") if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "ORG")
+    ]
 
 
 def shared_objects(verb: Token) -> list[Token]:

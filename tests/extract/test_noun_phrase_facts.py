@@ -89,6 +89,11 @@ EXPECTED = [
         "The update costs what Steve Jobs described as a nominal charge.",
         {("Steve Jobs", "describe as", "nominal charge")},
     ),
+    # a name the parser makes an object predicate is the object; a description's name appoints
+    (
+        "The carmaker Zentek today named Mary Lind as its new chief executive.",
+        {("Zentek", "name", "Mary Lind"), ("Mary Lind", "new chief executive of", "Zentek")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -457,3 +462,16 @@ def test_rule_reported_finding_needs_a_named_reporter_on_built_parse(nlp):
     assert ("Acme", "report about", "sales") in candidates(build(nlp, rows))
     rows[0] = ("Reports", 1, "nsubj", "NOUN", "O", "report")
     assert not any(p == "report about" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_named_object_predicate_is_the_object_on_built_parse(nlp):
+    # 'Acme named Jo Roe' with 'Roe' an object predicate; 'Roe was named chief' has none
+    rows = [
+        ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+        ("named", 1, "ROOT", "VERB", "O", "name"),
+        ("Jo", 3, "compound", "PROPN", "B-PERSON", "Jo"),
+        ("Roe", 1, "oprd", "PROPN", "I-PERSON", "Roe"),
+    ]
+    assert ("Acme", "name", "Roe") in candidates(build(nlp, rows))
+    rows[3] = ("chief", 1, "oprd", "NOUN", "O", "chief")
+    assert not any(p == "name" for _, p, _ in candidates(build(nlp, rows)))
