@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
-from extract.lexicon import FINDING_VERBS
+from extract.lexicon import COMPETING_VERBS, FINDING_VERBS
 from extract.polarity import is_negated, verb_phrase
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
@@ -61,6 +61,25 @@ def reported_finding(verb: Token) -> RuleOutput:
         for subject in children(clause, "nsubj", "nsubjpass"):
             if subject.pos_ == "NOUN":
                 yield "subject", subject, f"{verb_phrase(verb)} about", (verb,), "report"
+
+
+def rival_owners(verb: Token) -> RuleOutput:
+    """'competes with rivals like Bolt's Z9 and Zeta's Q1' -> (_, compete with, Bolt), (_,
+    compete with, Zeta): competing with a company's product is competing with the company."""
+    if not has_lemma(verb, COMPETING_VERBS):
+        return
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("with", "against"):
+            continue
+        for obj in children(prep, "pobj"):
+            for owner in (t for t in obj.subtree if is_named(t) and children(t, "case")):
+                yield (
+                    "subject",
+                    owner,
+                    f"{verb_phrase(verb)} {prep.lower_}",
+                    (verb, prep),
+                    "verb_preposition",
+                )
 
 
 def distant_preposition(verb: Token) -> RuleOutput:

@@ -469,3 +469,5 @@ WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documen
 # Verbs that publish a finding: what it says of a common noun is news ('reported that late
 # payments rose'), unlike what someone merely says.
 FINDING_VERBS = frozenset("report reveal find show confirm estimate learn discover".split())
+# Verbs of competing: competing with a company's product is competing with the company.
+COMPETING_VERBS = frozenset("compete rival challenge battle".split())

@@ -117,6 +117,9 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
                     yield Candidate(person, place, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+        elif name.ent_type_ == obj.ent_type_ == "ORG" and prep.lower_ == "at":
+            # 'the Energy Institute at Stanford University': a unit of the institution
+            yield Candidate(name, obj, "part of", (prep,), "affiliation")
 
 
 def earlier_people(prep: Token) -> list[Token]:

@@ -21,6 +21,7 @@ from extract.attachments import (
     distant_preposition,
     placement,
     reported_finding,
+    rival_owners,
     unnamed_post,
 )
 from extract.candidate import Candidate, children, expand, has_lemma, listed_names
@@ -122,6 +123,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         death_of,
         according_to,
         reported_finding,
+        rival_owners,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

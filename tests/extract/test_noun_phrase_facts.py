@@ -94,6 +94,16 @@ EXPECTED = [
         "The carmaker Zentek today named Mary Lind as its new chief executive.",
         {("Zentek", "name", "Mary Lind"), ("Mary Lind", "new chief executive of", "Zentek")},
     ),
+    # a unit named at an institution is part of it
+    (
+        "Jane Roe, director of the Energy Institute at Stanford University, spoke.",
+        {("Energy Institute", "part of", "Stanford University")},
+    ),
+    # competing with a company's product is competing with the company
+    (
+        "Zentek wants to compete with rivals like Bolt's Z9 and Kalmo's Q1.",
+        {("Zentek", "compete with", "Bolt"), ("Zentek", "compete with", "Kalmo")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -127,6 +137,8 @@ NOT_EXPECTED = [
     ("According to reports, Zentek fell.", {("reports", "say about", "Zentek")}),
     # what someone merely says of a common noun is no relation to it
     ("Acme said that sales grew.", {("Acme", "say about", "sales")}),
+    # selling something at a company makes it no unit of the company
+    ("Zentek sold shares at Brantel.", {("Zentek", "part of", "Brantel")}),
     # a list of places is no place in a place
     ("Offices in Paris, Rome and Oslo opened.", {("Paris", "be in", "Rome")}),
     # a participle without its agent says nothing of who acted
@@ -475,3 +487,18 @@ def test_rule_named_object_predicate_is_the_object_on_built_parse(nlp):
     assert ("Acme", "name", "Roe") in candidates(build(nlp, rows))
     rows[3] = ("chief", 1, "oprd", "NOUN", "O", "chief")
     assert not any(p == "name" for _, p, _ in candidates(build(nlp, rows)))
+
+
+def test_rule_rival_owners_on_built_parse(nlp):
+    # 'Acme competes with Bolt's Zeta'; 'Acme buys Bolt's Zeta' is no competition
+    rows = [
+        ("Acme", 1, "nsubj", "PROPN", "B-ORG", "Acme"),
+        ("competes", 1, "ROOT", "VERB", "O", "compete"),
+        ("with", 1, "prep", "ADP", "O", "with"),
+        ("Bolt", 5, "poss", "PROPN", "B-ORG", "Bolt"),
+        ("'s", 3, "case", "PART", "O", "'s"),
+        ("Zeta", 2, "pobj", "PROPN", "B-PRODUCT", "Zeta"),
+    ]
+    assert ("Acme", "compete with", "Bolt") in candidates(build(nlp, rows))
+    rows[1] = ("buys", 1, "ROOT", "VERB", "O", "buy")
+    assert not any(o == "Bolt" for _, _, o in candidates(build(nlp, rows)))
