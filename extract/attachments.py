@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
-from extract.lexicon import COMPETING_VERBS, FINDING_VERBS
+from extract.lexicon import COMPETING_VERBS, FINDING_VERBS, FOUNDING_VERBS
 from extract.polarity import is_negated, verb_phrase
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
@@ -80,6 +80,24 @@ def rival_owners(verb: Token) -> RuleOutput:
                     (verb, prep),
                     "verb_preposition",
                 )
+
+
+def co_founders(verb: Token) -> RuleOutput:
+    """'Acme was started by Jo Roe and Ann Lee' -> (Jo Roe, co-found with, Ann Lee): people
+    who found an organization together are each other's co-founders."""
+    if not has_lemma(verb, FOUNDING_VERBS):
+        return
+    if is_passive(verb):
+        founded = children(verb, "nsubjpass")
+        founders = [p for a in children(verb, "agent") for p in children(a, "pobj")]
+    else:
+        founded, founders = children(verb, "dobj"), children(verb, "nsubj")
+    if not any(t.ent_type_ == "ORG" for t in founded):
+        return  # 'Jo and Ann started a campaign': no organization founded
+    for first in founders:
+        people = [t for t in (first, *first.conjuncts) if t.ent_type_ == "PERSON"]
+        if first.ent_type_ == "PERSON" and len(people) > 1:
+            yield first, people[1], "co-found with", (verb,), "verb_preposition"
 
 
 def distant_preposition(verb: Token) -> RuleOutput:

@@ -471,3 +471,5 @@ WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documen
 FINDING_VERBS = frozenset("report reveal find show confirm estimate learn discover".split())
 # Verbs of competing: competing with a company's product is competing with the company.
 COMPETING_VERBS = frozenset("compete rival challenge battle".split())
+# Verbs of founding an organization: its founders are each other's co-founders.
+FOUNDING_VERBS = frozenset("found co-found cofound start establish create".split())

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from extract.attachments import (
     according_to,
+    co_founders,
     death_of,
     distant_preposition,
     placement,
@@ -124,6 +125,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         according_to,
         reported_finding,
         rival_owners,
+        co_founders,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):

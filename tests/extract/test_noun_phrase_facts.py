@@ -104,6 +104,15 @@ EXPECTED = [
         "Zentek wants to compete with rivals like Bolt's Z9 and Kalmo's Q1.",
         {("Zentek", "compete with", "Bolt"), ("Zentek", "compete with", "Kalmo")},
     ),
+    # people who found an organization together are co-founders
+    (
+        "Zentek was started by Jo Roe and Ann Lee in 1990.",
+        {("Jo Roe", "co-found with", "Ann Lee")},
+    ),
+    (
+        "Jo Roe and Ann Lee founded Zentek Corp. in 1990.",
+        {("Jo Roe", "co-found with", "Ann Lee")},
+    ),
     # a body of a state is an organization of its own, not the country
     (
         "The UK government welcomed the plan.",
@@ -139,6 +148,8 @@ NOT_EXPECTED = [
     ("Acme said that sales grew.", {("Acme", "say about", "sales")}),
     # selling something at a company makes it no unit of the company
     ("Zentek sold shares at Brantel.", {("Zentek", "part of", "Brantel")}),
+    # starting a campaign founds no organization
+    ("Jo Roe and Ann Lee started a campaign.", {("Jo Roe", "co-found with", "Ann Lee")}),
     # a list of places is no place in a place
     ("Offices in Paris, Rome and Oslo opened.", {("Paris", "be in", "Rome")}),
     # a participle without its agent says nothing of who acted
