@@ -10,8 +10,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.candidate import children
+from extract.classes import class_type
 from extract.descriptors import is_adherent
-from extract.lexicon import DESCRIPTOR_TYPES, EMPTY_HEADS, NATIONALITIES, TITLE_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    EMPTY_HEADS,
+    LISTING_WORDS,
+    NATIONALITIES,
+    STATE_BODY_NOUNS,
+    TITLE_WORDS,
+)
 from extract.mentions import DocumentEntities, clean_name
 from extract.places import country_prefix
 from extract.triple import Entity
@@ -60,8 +68,22 @@ def argument(
         return None
     if predicative:  # 'the Boeing 787 jet' is a jet, not a 'boeing 787 jet'
         span = token.doc[after_names(span, token) : span.end]
+        name = class_name(span, token)
+    else:
+        name = clean_name(span.text.lower())
     kind = "quantity" if token.pos_ == "NUM" else "concept"
-    return Entity(name=clean_name(span.text.lower()), type=kind), (span.start_char, span.end_char)
+    return Entity(name=name, type=kind), (span.start_char, span.end_char)
+
+
+def class_name(span: Span, head: Token) -> str:
+    """What one instance is, from the words that say it: 'other financing firms' (of 'firms
+    such as Acme') -> 'financing firm'; each listed name is one firm, not several."""
+    words = [t for t in span if not (t.i < head.i and t.lower_ in LISTING_WORDS)] or [head]
+    plural = head.tag_ == "NNS" and words[-1] == head
+    text = "".join(
+        (t.lemma_.lower() if plural and t == head else t.lower_) + t.whitespace_ for t in words
+    )
+    return clean_name(text.strip())
 
 
 def named(
@@ -121,7 +143,7 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
     """'its GPT-4 model', 'the Nasdaq composite index': a class noun whose modifier names
     the instance stands for it."""
     # 'the Meta chief' names a chief of Meta, not Meta: people and places are not instances.
-    is_class = DESCRIPTOR_TYPES.get(token.lemma_.lower()) in ("organization", "product")
+    is_class = class_type(token) in ("organization", "product")
     if token.tag_ in ("NNS", "NNPS"):
         return None  # 'the CAC and DAX indices' are several things
     for child in token.lefts:
@@ -140,8 +162,20 @@ def named_compound(token: Token, entities: DocumentEntities) -> tuple[Entity, Sp
         if not is_class:
             continue
         if child.dep_ == "compound" and child.i == token.i - 1 and child.pos_ == "PROPN":
+            if child.ent_type_ in ("GPE", "NORP") and token.lemma_.lower() in STATE_BODY_NOUNS:
+                return state_body(child, token)
             return modifier_name(child, entities)  # a name the mentions left out
     return None
+
+
+def state_body(place: Token, noun: Token) -> tuple[Entity, Span]:
+    """'the UK government', 'the US administration': a body of the state, an organization
+    of its own (it sells shares, appoints people), not the country itself."""
+    start = place.i
+    while start > 0 and noun.doc[start - 1].ent_type_ == place.ent_type_:
+        start -= 1
+    span = noun.doc[start : noun.i + 1]
+    return Entity(name=clean_name(span.text), type="organization"), span
 
 
 def is_class_modifier(word: Token, noun: Token) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children
+from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
-from extract.polarity import verb_phrase
+from extract.lexicon import COMPETING_VERBS, FINDING_VERBS, FOUNDING_VERBS
+from extract.polarity import is_negated, verb_phrase
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
 # its military in a state of war', 'placed the army on high alert').
@@ -30,6 +31,73 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # Prepositions that relate a verb's act to a party rather than say where or when it was:
 # 'requested assistance for the search from Airbus' is a request from Airbus.
 PARTY_PREPOSITIONS = frozenset({"from", "against", "with"})
+
+
+def according_to(verb: Token) -> RuleOutput:
+    """'According to Acme, sales of Zeta rose' -> (Acme, say about, sales of Zeta): the
+    source an 'according to' phrase names says what the clause says of its subject."""
+    if is_negated(verb):
+        return  # 'According to Acme, Zeta did not pay': Acme still said so
+    for according in children(verb, "prep"):
+        if according.lower_ != "according":
+            continue
+        for to in children(according, "prep"):
+            for source in children(to, "pobj") if to.lower_ == "to" else []:
+                if not is_named(source):
+                    continue  # 'according to reports'
+                for subject in subjects_of(verb):
+                    if subject.pos_ in ("NOUN", "PROPN", "PRON"):
+                        yield source, subject, "say about", (according,), "report"
+
+
+def reported_finding(verb: Token) -> RuleOutput:
+    """'The Bankers Association reported that late payments rose' -> (Bankers Association,
+    report about, late payments): a finding an entity publishes is about the clause's
+    subject even when that is a common noun (a mere 'said that sales grew' is not; see
+    `extract.complements.reported_subject` for named subjects)."""
+    if not has_lemma(verb, FINDING_VERBS) or not is_named(next(iter(subjects_of(verb)), verb)):
+        return
+    for clause in children(verb, "ccomp"):
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            if subject.pos_ == "NOUN":
+                yield "subject", subject, f"{verb_phrase(verb)} about", (verb,), "report"
+
+
+def rival_owners(verb: Token) -> RuleOutput:
+    """'competes with rivals like Bolt's Z9 and Zeta's Q1' -> (_, compete with, Bolt), (_,
+    compete with, Zeta): competing with a company's product is competing with the company."""
+    if not has_lemma(verb, COMPETING_VERBS):
+        return
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("with", "against"):
+            continue
+        for obj in children(prep, "pobj"):
+            for owner in (t for t in obj.subtree if is_named(t) and children(t, "case")):
+                yield (
+                    "subject",
+                    owner,
+                    f"{verb_phrase(verb)} {prep.lower_}",
+                    (verb, prep),
+                    "verb_preposition",
+                )
+
+
+def co_founders(verb: Token) -> RuleOutput:
+    """'Acme was started by Jo Roe and Ann Lee' -> (Jo Roe, co-found with, Ann Lee): people
+    who found an organization together are each other's co-founders."""
+    if not has_lemma(verb, FOUNDING_VERBS):
+        return
+    if is_passive(verb):
+        founded = children(verb, "nsubjpass")
+        founders = [p for a in children(verb, "agent") for p in children(a, "pobj")]
+    else:
+        founded, founders = children(verb, "dobj"), children(verb, "nsubj")
+    if not any(t.ent_type_ == "ORG" for t in founded):
+        return  # 'Jo and Ann started a campaign': no organization founded
+    for first in founders:
+        people = [t for t in (first, *first.conjuncts) if t.ent_type_ == "PERSON"]
+        if first.ent_type_ == "PERSON" and len(people) > 1:
+            yield first, people[1], "co-found with", (verb,), "verb_preposition"
 
 
 def distant_preposition(verb: Token) -> RuleOutput:

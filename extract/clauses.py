@@ -57,6 +57,8 @@ def subjects_of(verb: Token) -> list[Token]:
         return controller[:1] or subjects_of(verb.head)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or is_infinitive(verb)):
         return source_before(verb) or subjects_of(verb.head)
+    if verb.dep_ == "advcl" and is_participle_adjunct(verb):
+        return subjects_of(verb.head)  # 'Acme's deposits are safe, insured by the state'
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and is_gerund_adjunct(verb.head):
         governor = verb.head.head
         # 'stopped Meta from buying X': the object does it; 'by buying X', the subject.
@@ -150,7 +152,17 @@ def is_passive(verb: Token) -> bool:
     """'was released', and the participle of 'the model released by Meta'."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if verb.dep_ == "advcl" and is_participle_adjunct(verb):
+        return True
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_participle_adjunct(verb: Token) -> bool:
+    """'..., insured by the state', 'Backed by Zeta, Acme grew': a past participle with its
+    agent and no subject or auxiliary of its own, said of the main clause's subject."""
+    if verb.tag_ != "VBN" or children(verb, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+        return False
+    return bool(children(verb, "agent"))
 
 
 def is_named(token: Token) -> bool:

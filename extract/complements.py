@@ -82,7 +82,7 @@ def verb_preposition(verb: Token) -> RuleOutput:
     """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
     object keeps only prepositions that name someone: 'licenses its designs to Apple'; a light
     verb keeps its noun: 'filed a lawsuit against Apple' -> (_, file lawsuit against, Apple)."""
-    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
+    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children if c.tag_ != "WP")
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
@@ -204,9 +204,9 @@ def as_role(verb: Token) -> RuleOutput:
     people: list[str | Token] = ["subject"]
     appointer = None
     if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
-        people = [o for o in children(verb, "dobj") if o.pos_ == "PROPN" or o.ent_type_ == "PERSON"]
+        people = [o for o in children(verb, "dobj", "oprd") if is_named(o)]
         # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
-        appointer = next(iter(children(verb, "nsubj")), None)
+        appointer = next((n for s in children(verb, "nsubj") for n in names_for(s) or [s]), None)
     for prep in children(verb, "prep"):
         if prep.lower_ != "as":
             continue

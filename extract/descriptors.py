@@ -32,6 +32,9 @@ ADHERENT_ENDINGS = ("ist", "ian", "ite", "crat")
 # Names whose class noun after them says what they are: 'the Hajj pilgrimage', 'the X jet'.
 INSTANCE_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 OWNER_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+QUOTES = frozenset({'"', "'", "”", "’", "“"})
+# Prepositions that list examples of the class noun they follow.
+EXAMPLE_PREPOSITIONS = frozenset({"as", "including", "like"})
 NAME_LABELS = frozenset(
     {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
 )
@@ -59,13 +62,32 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
         and t.lower_ != "own"
     ]
     role = " ".join(t.lower_ for t in (*words, noun))
-    yield Candidate(name, noun, "be", (noun,), "descriptor")
+    listed = [c for c in name.conjuncts if c.i > name.i] if noun.tag_ == "NNS" else []
+    for each in (name, *listed):  # 'carmakers Acme and Bolt': each is a carmaker
+        yield Candidate(each, noun, "be", (noun,), "descriptor")
     for owner in dict.fromkeys(owners):
         yield Candidate(name, owner, f"{role} of", (noun,), "relational")
     kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower(), name.ent_type_.lower())
     relation = "from" if kind == "person" else "based in"
     for place in places:
         yield Candidate(name, place, relation, (place,), "descriptor_place")
+
+
+def example_candidates(prep: Token) -> Iterator[Candidate]:
+    """'banks such as Acme, Bolt and Zeta', 'journals including The Review', 'rivals like
+    Zeta' -> (Acme, be, bank) for each name: a class noun's listed examples are instances of
+    it. Only names: 'costs such as rent' lists no instance a graph could hold."""
+    noun = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in EXAMPLE_PREPOSITIONS or noun.pos_ != "NOUN":
+        return
+    if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+        return  # 'worked as a consultant', 'the same as Zeta'
+    for first in children(prep, "pobj"):
+        for name in (first, *first.conjuncts):
+            # 'Social Science & Medicine': a conjunct inside one name is no second example.
+            inside = name is not first and name.ent_iob_ == "I" and name.ent_type_
+            if is_name_token(name) and not inside and not children(name, "case"):
+                yield Candidate(head_of_name(name), noun, "be", (noun,), "descriptor")
 
 
 def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
@@ -121,6 +143,10 @@ def described_name(noun: Token) -> Token | None:
     root = head_of_name(after)
     if root.head == head and root.dep_ == noun.dep_ and root.i != head.i:
         return root
+    if root.dep_ == "appos" and root.head in noun.ancestors and noun.tag_ == "NNS":
+        # 'Shares of energy companies Exxon and Chevron fell': the parser hangs the names
+        # on 'Shares'; with no comma between, they are the companies.
+        return root
     return None
 
 
@@ -161,7 +187,7 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     prosecutor, Mark Tedeschi': a name set beside a noun with a possessor (or, for a title
     or relational noun, an organization before it) stands in the noun's relation to it;
     'Unite, the British union' -> (Unite, based in, UK)."""
-    if listed_names(appos):
+    if listed_names(appos) or described_before(head_of_name(appos)):
         return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     name, description = apposed_to(appos), appos
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
@@ -198,11 +224,23 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
         yield Candidate(name, head_of_name(place), relation, (place,), "descriptor_place")
 
 
+def described_before(appos: Token) -> bool:
+    """A name the parser set beside a noun further back though a noun right before it
+    describes it ('Shares of energy companies Exxon'): no apposition of the far noun."""
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i else None
+    return before is not None and before != appos.head and described_name(before) == appos
+
+
 def apposed_to(appos: Token) -> Token:
     """What an apposition describes: its head, or the name right before its comma when the
     parser hung it on a common noun further back ('a suit was filed in California, Acme's
-    home state': the state is California, not the suit), or the last of a list."""
+    home state': the state is California, not the suit; 'the site "Zeta Wiki", a spinoff of
+    Acme': the spinoff is Zeta Wiki), or the name right after it when the parser set both
+    beside a third ('As of noon, the main index, the Zeta 50, rose'), or the last of a list."""
     head = appos.head
+    after = name_after(appos)
+    if after is not None:
+        return after
     if appos.tag_ not in ("NNS", "NNPS"):
         # 'Zell and Quorx, a maker of chips': a singular apposition after a list is its last
         # name's, though the parser hangs it on the first.
@@ -212,11 +250,27 @@ def apposed_to(appos: Token) -> Token:
     if head.pos_ != "NOUN" or comma < 1 or appos.doc[comma].text != ",":
         return head
     before = appos.doc[comma - 1]
+    if before.text in QUOTES and comma > 1:
+        before = appos.doc[comma - 2]
+    root = head_of_name(before)
     # 'the union Unitas, John Smith': a name inside the noun's own phrase is that noun's
-    inside = head in before.ancestors
-    if is_name_token(before) and before.ent_type_ in NAME_LABELS and not inside:
-        return head_of_name(before)
+    inside = head in before.ancestors and not (root.dep_ == "appos" and appos.pos_ == "NOUN")
+    if is_name_token(before) and (before.ent_type_ in NAME_LABELS or root.pos_ == "PROPN"):
+        if not inside:
+            return root
     return head
+
+
+def name_after(appos: Token) -> Token | None:
+    """The name apposed to the same head right after a description's comma: 'UTC, the main
+    index, the Zeta 50': the parser hangs both on the noun before them."""
+    end = appos.right_edge.i
+    if appos.pos_ != "NOUN" or end + 2 >= len(appos.doc) or appos.doc[end + 1].text != ",":
+        return None
+    for sibling in children(appos.head, "appos"):
+        if sibling.pos_ == "PROPN" and sibling.left_edge.i in (end + 2, end + 3):
+            return head_of_name(sibling)
+    return None
 
 
 def misplaced_title_candidates(person: Token) -> Iterator[Candidate]:

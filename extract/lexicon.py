@@ -446,3 +446,30 @@ PLACE_NAME_ENDINGS = frozenset(
 )
 # Nouns of what only a company issues or has: 'shares in X', 'X stock', 'a stake in X'.
 SHARE_NOUNS = frozenset("share shares stock stocks stake stakes shareholder shareholders".split())
+
+# --- Facts between named entities in noun phrases (issue 14, news entity coverage) ---
+# Words before a class noun that say it is one of several, not what each one is: 'other
+# firms such as Acme' -> Acme is a firm.
+LISTING_WORDS = frozenset("other such many several various numerous certain some".split())
+# Nouns of a state's bodies: 'the UK government' is an organization, not the UK.
+STATE_BODY_NOUNS = frozenset("government administration cabinet parliament military".split())
+# Two-word class nouns whose type is not their head's: a 'player' is a person, a 'music
+# player' a device.
+CLASS_PHRASE_TYPES = dict.fromkeys(
+    [
+        f"{kind} {device}"
+        for kind in "music media video audio mp3 dvd cd".split()
+        for device in ("player", "recorder")
+    ],
+    "product",
+)
+# Class nouns of works, which type the names said to be one: 'journals including The Lund
+# Review', 'the novel Zeta'.
+WORK_CLASS_NOUNS = frozenset("journal newspaper magazine novel book film documentary album".split())
+# Verbs that publish a finding: what it says of a common noun is news ('reported that late
+# payments rose'), unlike what someone merely says.
+FINDING_VERBS = frozenset("report reveal find show confirm estimate learn discover".split())
+# Verbs of competing: competing with a company's product is competing with the company.
+COMPETING_VERBS = frozenset("compete rival challenge battle".split())
+# Verbs of founding an organization: its founders are each other's co-founders.
+FOUNDING_VERBS = frozenset("found co-found cofound start establish create".split())

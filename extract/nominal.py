@@ -21,10 +21,12 @@ from spacy.tokens import Token
 from extract.candidate import Candidate, children, expand
 from extract.columns import Columns, isin
 from extract.descriptors import (
+    EXAMPLE_PREPOSITIONS,
     apposition_candidates,
     class_noun_candidates,
     described_name,
     descriptor_candidates,
+    example_candidates,
     is_adherent,
     is_owner,
     maker_candidates,
@@ -35,6 +37,7 @@ from extract.lexicon import (
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
     RELATIONAL_NOUNS,
+    STATE_BODY_NOUNS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
@@ -61,7 +64,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
     head_pos = cols.pos[np.arange(len(cols.pos)) + offsets]
     on_noun = (head_pos == NOUN) | (head_pos == PROPN) | (cols.lower == cols.ids("among")[0])
     prep = (cols.dep == cols.ids("prep")[0]) & on_noun
-    mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS))
+    mask |= prep & isin(cols.lower, cols.ids(*NOUN_PREPOSITIONS, *EXAMPLE_PREPOSITIONS))
     # 'Flint, Michigan' read as a coordination: a place pair (see `places.place_pair_candidates`)
     mask |= (cols.dep == cols.ids("conj")[0]) & (cols.pos == PROPN)
     mask |= cols.dep == cols.ids("case")[0]  # an owner the parser made a conjunct
@@ -91,6 +94,10 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from place_candidates(token)
     if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
         yield from country_name_candidates(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_BODY_NOUNS:
+        yield from state_body_candidates(token)
+    if token.dep_ == "prep" and token.lower_ in EXAMPLE_PREPOSITIONS:
+        yield from example_candidates(token)
     if token.lower_ == "among" and token.dep_ == "prep":
         yield from among_candidates(token)
 
@@ -253,6 +260,15 @@ def nominalization_candidates(noun: Token) -> Iterator[Candidate]:
     for agent in expand(agents):
         for theme in expand(themes):
             yield Candidate(agent, theme, predicate, (noun,), "nominalization")
+
+
+def state_body_candidates(noun: Token) -> Iterator[Candidate]:
+    """'the UK government' -> (UK government, government of, UK): the body is an
+    organization of its own (see `extract.arguments.state_body`), and the country's."""
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.dep_ == "compound" and before.head == noun:
+        if before.ent_type_ in ("GPE", "NORP") and before.pos_ == "PROPN":
+            yield Candidate(noun, before, f"{noun.lemma_.lower()} of", (noun,), "relational")
 
 
 def among_candidates(prep: Token) -> Iterator[Candidate]:

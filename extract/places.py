@@ -19,6 +19,7 @@ from extract.descriptors import described_name, head_of_name, is_name_token, is_
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     FACILITY_WORDS,
+    NAME_CLASS_NOUNS,
     NATIONALITIES,
     PARTITIVE_HEADS,
     PLACE_CLASS_NOUNS,
@@ -92,23 +93,33 @@ def entity_end(token: Token) -> int:
 def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
     """A preposition hanging on a name with a name as its object."""
     name = prep.head
+    instance = None
     if name.pos_ == "NOUN":
         yield from place_class_candidates(prep)
+        # 'the annual Hajj pilgrimage near Mecca': the place is the named event's.
+        instance = class_instance(name)
         # 'his wife Jo Roe, 36, from Sydney': the preposition hangs on the description.
-        name = next((a for a in children(name, "appos") if is_name_token(a)), name)
+        name = instance or next((a for a in children(name, "appos") if is_name_token(a)), name)
     if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
         return
     for obj in children(prep, "pobj"):
         if not is_name_token(obj):
             continue
-        if prep.lower_ in PREPOSITIONS and is_located(name):
+        if prep.lower_ in PREPOSITIONS and (is_located(name) or instance is not None):
             if obj.ent_type_ in PLACE_LABELS:
                 yield Candidate(name, obj, PREPOSITIONS[prep.lower_], (prep,), "location")
+                # 'Flag Base in Tampa, Florida' is in Florida too
+                for larger in larger_places(obj):
+                    yield Candidate(name, larger, "be in", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ == "from" and obj.ent_type_ == "GPE":
             for person in (name, *earlier_people(prep)):
-                yield Candidate(person, obj, "be from", (prep,), "location")
+                for place in (obj, *larger_places(obj)):
+                    yield Candidate(person, place, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+        elif name.ent_type_ == obj.ent_type_ == "ORG" and prep.lower_ == "at":
+            # 'the Energy Institute at Stanford University': a unit of the institution
+            yield Candidate(name, obj, "part of", (prep,), "affiliation")
 
 
 def earlier_people(prep: Token) -> list[Token]:
@@ -136,21 +147,44 @@ def place_pair_candidates(appos: Token) -> Iterator[Candidate]:
     """'Sydney, Australia': a place set off by a comma after a place is where it lies; the
     parser often makes it a conjunct ('Flint, Michigan'), which a list of places is not
     ('Paris, Rome and Oslo' has a coordinator)."""
-    place = appos.head
+    if is_place_pair(appos.head, appos):
+        before = appos.doc[appos.left_edge.i - 1]
+        yield Candidate(appos.head, appos, "be in", (before,), "location")
+
+
+def is_place_pair(place: Token, appos: Token) -> bool:
+    """Whether `appos` is the place `place` lies in: 'Sydney, Australia'."""
+    if appos.head != place or appos.dep_ not in ("appos", "conj"):
+        return False
     before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
     if appos.dep_ == "conj":
         listed = children(place, "cc") or len(place.conjuncts) > 1
     else:
         listed = bool(place.conjuncts or appos.conjuncts)
-    if (
+    return (
         place.ent_type_ == "GPE"
         and appos.ent_type_ == "GPE"
         and before is not None
         and before.text == ","
         and before.i == place.i + 1
         and not listed
-    ):
-        yield Candidate(place, appos, "be in", (before,), "location")
+    )
+
+
+def larger_places(place: Token) -> list[Token]:
+    """The place a place lies in, set after it: 'Australia' of 'Sydney, Australia'."""
+    return [c for c in children(place, "appos", "conj") if is_place_pair(place, c)]
+
+
+def class_instance(noun: Token) -> Token | None:
+    """The name right before a class noun that types it ('the Hajj pilgrimage', 'the
+    cruise ship Zeta' has its name after): the named event or thing the noun stands for."""
+    if NAME_CLASS_NOUNS.get(noun.lemma_.lower()) is None:
+        return None
+    for name in children(noun, "compound", "nmod"):
+        if name.right_edge.i == noun.i - 1 and is_name_token(name):
+            return head_of_name(name)
+    return None
 
 
 def participle_candidates(participle: Token) -> Iterator[Candidate]:

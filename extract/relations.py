@@ -15,7 +15,16 @@ from dataclasses import replace
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
-from extract.attachments import death_of, distant_preposition, placement, unnamed_post
+from extract.attachments import (
+    according_to,
+    co_founders,
+    death_of,
+    distant_preposition,
+    placement,
+    reported_finding,
+    rival_owners,
+    unnamed_post,
+)
 from extract.candidate import Candidate, children, expand, has_lemma, listed_names
 from extract.clauses import (
     is_headline_verb,
@@ -40,7 +49,7 @@ from extract.complements import (
     statement_recipients,
     verb_preposition,
 )
-from extract.descriptors import apposed_to
+from extract.descriptors import apposed_to, described_before
 from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
@@ -113,6 +122,10 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
         unnamed_post,
         placement,
         death_of,
+        according_to,
+        reported_finding,
+        rival_owners,
+        co_founders,
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):
@@ -137,9 +150,19 @@ def intends(verb: Token, rule: str, frame: dict) -> bool:
 def svo(verb: Token) -> RuleOutput:
     """'Meta released Llama 2' -> (Meta, release, Llama 2); 'Meta built and released Llama 2'
     -> also (Meta, build, Llama 2)."""
-    for obj in children(verb, "dobj") or shared_objects(verb):
+    for obj in children(verb, "dobj") or shared_objects(verb) or named_predicates(verb):
         for argument in (obj, *stand_ins(obj)):
             yield "subject", argument, verb_phrase(verb), relation_span(verb), "svo"
+
+
+def named_predicates(verb: Token) -> list[Token]:
+    """'Acme today named Jo Roe as its chief': the small model makes the name an object
+    predicate ('oprd'); with no object of its own, an active verb's name there is its object."""
+    if is_passive(verb):
+        return []
+    return [
+        o for o in children(verb, "oprd") if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "ORG")
+    ]
 
 
 def shared_objects(verb: Token) -> list[Token]:
@@ -216,7 +239,7 @@ def adjective_preposition(verb: Token) -> RuleOutput:
 def apposition_candidates(appos: Token) -> Iterator[Candidate]:
     """'Satya Nadella, the chief executive of Microsoft' -> (Satya Nadella, chief executive of,
     Microsoft); 'Llama 2, a language model' -> (Llama 2, be, language model)."""
-    if listed_names(appos):
+    if listed_names(appos) or described_before(appos):
         return  # 'the FTSE, Paris' CAC and Frankfurt's DAX indices': a list, no description
     if appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == "(":
         return  # 'the head of ZBV (Zorbian Bank Union)': another name of the name before

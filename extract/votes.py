@@ -18,13 +18,14 @@ from spacy.symbols import NOUN
 from spacy.tokens import Span, Token
 
 from extract.anaphora import PRONOUN_TYPES
+from extract.classes import CLASS_TYPES, class_type
 from extract.columns import Columns, isin
+from extract.descriptors import apposed_to
 from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
 from extract.lexicon import (
     COUNTRY_KEYS,
     DESCRIPTOR_TYPES,
     MAKER_NAME_ENDINGS,
-    NAME_CLASS_NOUNS,
     PLACE_CLASS_NOUNS,
     PLACE_NAME_ENDINGS,
     SHARE_NOUNS,
@@ -50,8 +51,6 @@ NOUN_VOTE = 2.0
 VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
 # The keys of countries with several names ('US', 'UK'): the small model tags them anything.
 COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
-# Class nouns and their types, for names said to be of that class.
-CLASS_TYPES = {**DESCRIPTOR_TYPES, **NAME_CLASS_NOUNS}
 # A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
 # often than its subsidiary: a little more than one tag.
 POSSESSED_VOTE = 1.5
@@ -86,6 +85,8 @@ def mention_votes(
         votes[cluster][type_] += weight
     for cluster in share_votes(spans, clusters):
         votes[cluster]["organization"] += NOUN_VOTE
+    for cluster in source_votes(spans, clusters):
+        votes[cluster]["organization"] += 1.0
     for cluster in product_line_votes(spans, clusters):
         votes[cluster]["product"] += LINE_VOTE
     for cluster, type_, weight in list_votes(spans, types, clusters, full_person):
@@ -117,6 +118,17 @@ def list_votes(
         )
         for type_, count in others.items():
             yield cluster, type_, min(count * LIST_VOTE, 1.0)
+
+
+def source_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'according to the Lund Herald': a source that is not a person's name is an
+    organization (the small model tags newspapers as events or works)."""
+    for span, cluster in zip(spans, clusters):
+        root = span.root
+        to = root.head if root.dep_ == "pobj" else None
+        if to is not None and to.lower_ == "to" and to.head.lower_ == "according":
+            if root.ent_type_ not in ("PERSON", "NORP"):
+                yield cluster
 
 
 def share_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
@@ -181,7 +193,7 @@ def class_noun_votes(
     span_at = {t.i: n for n, span in enumerate(spans) for t in span}
     for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*CLASS_TYPES))):
         lemma = token.lemma_.lower()
-        type_ = CLASS_TYPES[lemma]
+        type_ = class_type(token) or CLASS_TYPES[lemma]  # a 'music player' is no person
         for name in class_noun_names(token):
             if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
                 continue
@@ -193,14 +205,20 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
     ('the union Zell'), the names in apposition with it, the subject of the copula it
     completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell')."""
     yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
-    if noun.dep_ == "appos" or (noun.dep_ == "compound" and noun.head.pos_ == "PROPN"):
+    if noun.dep_ == "appos":
+        yield apposed_to(noun)  # 'UTC, the main index, the Zeta 50': the index is Zeta 50
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         yield noun.head
     yield from (c for c in noun.rights if c.dep_ == "appos")
     for prep in noun.rights:
         if prep.dep_ != "prep":
             continue
         such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)
-        if such_as or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS):
+        if (
+            such_as
+            or prep.lower_ in ("including", "like")
+            or (prep.lower_ == "of" and noun.lemma_.lower() in PLACE_CLASS_NOUNS)
+        ):
             yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")
