@@ -86,7 +86,9 @@ def example_candidates(prep: Token) -> Iterator[Candidate]:
         for name in (first, *first.conjuncts):
             # 'Social Science & Medicine': a conjunct inside one name is no second example.
             inside = name is not first and name.ent_iob_ == "I" and name.ent_type_
-            if is_name_token(name) and not inside and not children(name, "case"):
+            # 'books in languages like German': a nationality word names no instance.
+            language = name.ent_type_ in ("NORP", "LANGUAGE")
+            if is_name_token(name) and not inside and not language and not children(name, "case"):
                 yield Candidate(head_of_name(name), noun, "be", (noun,), "descriptor")
 
 
