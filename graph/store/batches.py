@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from types import TracebackType
 from typing import Any
 
@@ -28,19 +29,21 @@ class BatchWriter:
     """Gathers document graphs and stores them in batches on a writer thread, one batch in
     flight while the next is gathered; an error in one is raised before the next goes. The
     rest is written when the block ends without error; `turtle` is given each batch's Turtle.
-    """
+    Batches start at `first_bytes` of N-Quads (FIRST_BYTES) and go up to `most_bytes`
+    (WRITE_BYTES)."""
 
     def __init__(
         self,
         store: Store,
         *,
         turtle: Callable[[Iterable[bytes]], None] | None = None,
-        first_bytes: int = FIRST_BYTES,
-        most_bytes: int = WRITE_BYTES,
+        first_bytes: int | None = None,
+        most_bytes: int | None = None,
     ) -> None:
         self.store = store
         self.turtle = turtle
-        self.first_bytes, self.most_bytes = first_bytes, most_bytes
+        self.first_bytes = FIRST_BYTES if first_bytes is None else first_bytes
+        self.most_bytes = WRITE_BYTES if most_bytes is None else most_bytes
         self.batch: list[DocumentGraph] = []
         self.size = 0
         self.written = 0  # bytes handed to the writer thread
@@ -98,13 +101,26 @@ class BatchWriter:
     ) -> None:
         try:
             if kind is None:
-                if self.batch:
-                    self.send()
-                self.wait()
+                self.finish()
+            elif issubclass(kind, Exception) and not self.failed():
+                # Reading a document failed, not the store: what was read before is stored,
+                # and the error raised is that one.
+                with suppress(Exception):
+                    self.finish()
         finally:
-            # On an error, what is under way finishes (a batch in flight is stored whole, with
-            # its commit marks) and what waits is dropped.
+            # What is under way finishes (a batch in flight is stored whole, with its commit
+            # marks); on an error, what waits is dropped.
             self.writer.shutdown(cancel_futures=kind is not None)
+
+    def finish(self) -> None:
+        """Store what is gathered and wait for every task, raising what one raised."""
+        if self.batch:
+            self.send()
+        self.wait()
+
+    def failed(self) -> bool:
+        """Whether a task handed to the writer raised (waiting for the one under way)."""
+        return self.last is not None and self.last.exception() is not None
 
 
 def write_batch(
