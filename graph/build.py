@@ -3,8 +3,9 @@
 `build` reads as the data flows: the paths give files (`find_files`), the files documents
 (graph.reading: `changed_documents`), the documents their parts (`parts_of`) and extractions
 (`extract`, the one entry point of extraction); each extraction is resolved against the graph
-and written to the store and the Turtle spool (`write_extractions`); the facts are refreshed;
-then graph.ttl and the page (`write_outputs`).
+and handed to a writer thread that stores it and spools its Turtle while the next documents are
+parsed (`write_extractions`, graph.store.batches); the facts are refreshed; then graph.ttl,
+written by that thread while this one draws the page (`write_outputs`).
 
 Only documents that are new or changed since the last build are parsed; each one's
 contribution replaces its previous one, so building twice changes nothing and editing a file
