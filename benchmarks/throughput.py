@@ -5,11 +5,14 @@ same text, so that the ratios hold however fast the machine is.
 
 Text: the CaRB dev sentences (real English from Wikipedia and news, read from
 ../shared/data/carb/dev.txt) in documents of 20 sentences, plus the bundled example.
-Targets (issue 2): kg extract >= 0.85 x raw parsing, kg build >= 0.7 x raw parsing.
+Targets: kg extract >= 0.85 x raw parsing (issue 2), kg build >= 0.75 x raw parsing (issue 14).
 
 The machines here change speed from one second to the next (the same nlp.pipe run took 2.5 s
-and 5.2 s a few seconds apart, CPU time alike): the jobs take turns, and each one's best of
-many rounds counts; the median is printed beside it.
+and 5.2 s a few seconds apart, CPU time alike; a build of this corpus 8.8 s and 34 s in one
+minute when five jobs shared the two cores): the jobs take turns, and each round gives each job's
+ratio to the raw parse of the same round, run seconds before or after it. The median of those
+paired ratios is the verdict, since it holds when the machine's speed drifts; each job's best of
+the rounds and the ratio of the bests are printed beside it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from graph.build import build
 ROOT = Path(__file__).resolve().parents[1]
 CARB = ROOT.parent / "shared" / "data" / "carb" / "dev.txt"
 EXAMPLE = ROOT / "examples" / "open-model-release.txt"
-TARGETS = {"extract": 0.85, "build": 0.7}
+TARGETS = {"extract": 0.85, "build": 0.75}
 
 
 def corpus() -> list[Document]:
@@ -43,9 +46,9 @@ def corpus() -> list[Document]:
 
 
 def timings(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
-    """The times of each job, sorted; rounds interleave the jobs so that drift in the machine's
-    speed affects them alike, each round in another order, so that no job always follows the
-    same one (a build leaves the disk writing its files)."""
+    """The times of each job, round by round; rounds interleave the jobs so that drift in the
+    machine's speed affects them alike, each round in another order, so that no job always
+    follows the same one (a build leaves the disk writing its files)."""
     times: dict[str, list[float]] = {name: [] for name in jobs}
     names = list(jobs)
     for round_ in range(rounds):
@@ -54,7 +57,16 @@ def timings(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, lis
             start = time.perf_counter()
             jobs[name]()
             times[name].append(time.perf_counter() - start)
-    return {name: sorted(values) for name, values in times.items()}
+    return times
+
+
+def paired_ratio(job: list[float], raw: list[float]) -> float:
+    """The median over rounds of the job's speed over the raw parse's in the same round.
+
+    >>> paired_ratio([2.0, 9.0, 4.0], [1.0, 9.0, 3.0])
+    0.75
+    """
+    return statistics.median(r / j for j, r in zip(job, raw))
 
 
 def main() -> None:
@@ -82,15 +94,18 @@ def main() -> None:
     }
     jobs["raw nlp.pipe"]()  # warm up caches and lazy loads before timing anything
     times = timings(jobs, rounds)
-    rates = {name: words / values[0] for name, values in times.items()}
-    print(f"corpus: {len(documents)} documents, {words} words; best of {rounds} rounds")
-    for name, rate in rates.items():
-        median = words / statistics.median(times[name])
-        print(f"{name:>13}: {rate:8.0f} words/s (median {median:.0f})")
+    raw = times["raw nlp.pipe"]
+    print(f"corpus: {len(documents)} documents, {words} words; {rounds} rounds")
+    for name, values in times.items():
+        best, median = words / min(values), words / statistics.median(values)
+        print(f"{name:>13}: {best:8.0f} words/s at best (median {median:.0f})")
     for name, target in TARGETS.items():
-        ratio = rates[name] / rates["raw nlp.pipe"]
+        ratio = paired_ratio(times[name], raw)
         verdict = "meets" if ratio >= target else "MISSES"
-        print(f"{name} / raw parsing: {ratio:.2f} ({verdict} target {target})")
+        print(
+            f"{name} / raw parsing: {ratio:.2f}, median of rounds ({verdict} target {target}); "
+            f"best / best {min(raw) / min(times[name]):.2f}"
+        )
 
 
 if __name__ == "__main__":

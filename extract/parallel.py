@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
+from extract.errors import KgError
 from extract.extractor import extract_documents
 from extract.pipeline import load_pipeline
 from extract.triple import Document, Extraction
@@ -28,9 +29,48 @@ class Executor(Protocol):
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
 
 
+class ExtractionFailed(Exception):
+    """Reading one document (or part) raised an unexpected error: its id, offset, the error in
+    one line, and the extractions of the documents before it in its batch (`done`), which
+    cross from a worker process as they are."""
+
+    def __init__(
+        self, document: str, offset: int, reason: str, done: tuple[Extraction, ...] = ()
+    ) -> None:
+        super().__init__(document, offset, reason, done)
+        self.document, self.offset, self.reason, self.done = document, offset, reason, done
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.reason}"
+
+
 def extract_batch(documents: list[Document]) -> list[Extraction]:
-    """The task a worker runs: its pipeline is loaded once per process (cached)."""
-    return list(extract_documents(documents, nlp=load_pipeline()))
+    """The task a worker runs: its pipeline is loaded once per process (cached).
+
+    Raises:
+        ExtractionFailed: reading a document raised an error that is no KgError; it names the
+            document (each of `documents` gives one extraction, in order).
+    """
+    extractions: list[Extraction] = []
+    try:
+        for extraction in extract_documents(documents, nlp=load_pipeline()):
+            extractions.append(extraction)
+    except KgError:
+        raise
+    except Exception as e:
+        failed = documents[min(len(extractions), len(documents) - 1)]
+        raise ExtractionFailed(failed.id, failed.offset, error_line(e), tuple(extractions)) from e
+    return extractions
+
+
+def error_line(error: Exception) -> str:
+    """An error's class and the first line of its message.
+
+    >>> error_line(ValueError("no digits\\nmore"))
+    'ValueError: no digits'
+    """
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def extract_parallel(
@@ -50,9 +90,19 @@ def extract_parallel(
     for batch in batches(documents, size=batch_documents):
         pending.append(executor.submit(extract_batch, batch))
         if len(pending) >= window:
-            yield from pending.popleft().result()
+            yield from finished(pending.popleft())
     while pending:
-        yield from pending.popleft().result()
+        yield from finished(pending.popleft())
+
+
+def finished(task: Any) -> Iterator[Extraction]:
+    """The extractions of a batch; of a failed one, those before the failure, then its error."""
+    try:
+        extractions = task.result()
+    except ExtractionFailed as e:
+        yield from e.done
+        raise
+    yield from extractions
 
 
 def batches(documents: Iterable[Document], *, size: int) -> Iterator[list[Document]]:

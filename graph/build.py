@@ -3,8 +3,9 @@
 `build` reads as the data flows: the paths give files (`find_files`), the files documents
 (graph.reading: `changed_documents`), the documents their parts (`parts_of`) and extractions
 (`extract`, the one entry point of extraction); each extraction is resolved against the graph
-and written to the store and the Turtle spool (`write_extractions`); the facts are refreshed;
-then graph.ttl and the page (`write_outputs`).
+and handed to a writer thread that stores it and spools its Turtle while the next documents are
+parsed (`write_extractions`, graph.store.batches); the facts are refreshed; then graph.ttl,
+written by that thread while this one draws the page (`write_outputs`).
 
 Only documents that are new or changed since the last build are parsed; each one's
 contribution replaces its previous one, so building twice changes nothing and editing a file
@@ -16,7 +17,6 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
@@ -41,8 +41,9 @@ from graph.reading import (
     parts_of,
 )
 from graph.report import BuildReport
+from graph.store.batches import BatchWriter
 from graph.store.dump import spool_turtle, write_turtle
-from graph.store.facts import refresh_facts
+from graph.store.facts import refresh_facts, write_facts
 from graph.store.files import (
     PAGE,
     TURTLE,
@@ -163,10 +164,13 @@ class BuildJob:
             remove_stale_temporaries(out, [TURTLE, PAGE])
             # The Turtle of the documents written; a remote store's graph.ttl is read back.
             spool = None if self.remote is not None else turtle_spool(stack, out)
+            turtle = None if spool is None else partial(spool_turtle, spool, path=out / TURTLE)
+            # Last on the stack, so first out: its writes end before the spool closes.
+            writer = stack.enter_context(BatchWriter(store, turtle=turtle))
             parse = partial(extract, nlp=self.nlp, executor=executor, window=window)
-            facts = self.write_documents(store, files, report, spool=spool, parse=parse)
+            facts = self.write_documents(store, files, report, writer=writer, parse=parse)
             graph, drawn = write_outputs(
-                store, facts, out, spool=spool, report=report, choice=self.choice
+                store, facts, out, writer=writer, spool=spool, report=report, choice=self.choice
             )
             report.documents = len(stored_hashes(store))
         report.entities = graph.number_of_nodes()
@@ -181,17 +185,17 @@ class BuildJob:
         files: list[Path],
         report: BuildReport,
         *,
-        spool: BinaryIO | None,
+        writer: BatchWriter,
         parse: Callable[[Iterable[Document]], Iterator[Extraction]],
     ) -> Facts:
         """Store (and spool the Turtle of) the documents new or changed, forget those whose
-        files are gone, refresh the facts; return them."""
+        files are gone, refresh the facts; return them. The last batch and the facts may
+        still be being written, by `writer`, on return."""
         hashes = stored_hashes(store)
         stored = forget_missing(store, self.paths, files, report, keep=self.keep_missing)
         pending: Pending = {}
         documents = changed_documents(files, self.stdin_text, hashes, report, self.max_file_size)
         facts = Facts()
-        turtle = None if spool is None else partial(spool_turtle, spool, path=self.out / TURTLE)
         write_extractions(
             store,
             parse(parts_of(documents, pending)),
@@ -200,13 +204,18 @@ class BuildJob:
             facts=facts,
             progress=self.progress,
             total=len(files) + (self.stdin_text is not None),
-            turtle=turtle,
+            writer=writer,
         )
         require_some_input(report)
+        writer.send()  # the last batch, stored while the facts and the page are made
         # Reading the store back costs more than writing it: when this build parsed every
         # document the store holds, the facts gathered on the way are the store's facts.
         # Always refreshed: a build interrupted after its document writes left them behind.
-        return refresh_facts(store, facts if stored <= set(report.parsed) else None)
+        if stored <= set(report.parsed):
+            writer.then(write_facts, store, facts.quads())
+            return facts
+        writer.wait()
+        return refresh_facts(store)
 
 
 def prepare_folder(out: Path) -> None:
@@ -234,26 +243,27 @@ def write_outputs(
     facts: Facts,
     out: Path,
     *,
+    writer: BatchWriter,
     spool: BinaryIO | None,
     report: BuildReport,
     choice: PageChoice,
 ) -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
     """Write graph.ttl and graph.html; return the network and the part of it drawn."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-turtle") as exporter:
-        # The store writes the Turtle without holding the GIL: draw the page meanwhile.
-        written = {document_iri(document) for document in report.parsed}
-        exporting = exporter.submit(write_turtle, store, out / TURTLE, spool=spool, spooled=written)
-        graph = entity_network(facts.network())  # what the page and the summary show
-        title = page_title(document_titles(store))
-        drawn = page_selection(
-            graph,
-            top=choice.top,
-            focus=choice.focus,
-            hops=choice.hops,
-            community=choice.community,
-            page=PAGE,
-            choices="--top N, --focus NAME --hops N or --community N",
-        )
-        atomic_write(out / PAGE, lambda tmp: write_html(drawn, tmp, title=title))
-        exporting.result()
+    # The store writes the Turtle without holding the GIL: draw the page meanwhile.
+    written = {document_iri(document) for document in report.parsed}
+    exporting = writer.then(write_turtle, store, out / TURTLE, spool=spool, spooled=written)
+    graph = entity_network(facts.network())  # what the page and the summary show
+    drawn = page_selection(
+        graph,
+        top=choice.top,
+        focus=choice.focus,
+        hops=choice.hops,
+        community=choice.community,
+        page=PAGE,
+        choices="--top N, --focus NAME --hops N or --community N",
+    )
+    writer.stored.result()  # the titles of the documents of the last batch
+    title = page_title(document_titles(store))
+    atomic_write(out / PAGE, lambda tmp: write_html(drawn, tmp, title=title))
+    exporting.result()
     return graph, drawn

@@ -5,6 +5,7 @@ entry point of extraction for a build is `extract`."""
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -14,10 +15,16 @@ from spacy.language import Language
 
 from extract.documents import MAX_FILE_SIZE, read_document
 from extract.extractor import extract_documents
-from extract.parallel import Executor, extract_parallel, process_pool
+from extract.parallel import (
+    Executor,
+    ExtractionFailed,
+    error_line,
+    extract_parallel,
+    process_pool,
+)
 from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
-from graph.errors import BuildError, InputError
+from graph.errors import BuildError, InputError, KgError
 from graph.rdf.quads import content_hash
 from graph.report import BuildReport
 
@@ -88,10 +95,53 @@ def extract(
     executor: Executor | None = None,
     window: int = 0,
 ) -> Iterator[Extraction]:
-    """The extraction of each part: parsed here, or by `executor` (`window` batches in flight)."""
+    """The extraction of each part: parsed here, or by `executor` (`window` batches in flight).
+
+    Raises:
+        BuildError: reading a part raised an unexpected error (no KgError); it names the file.
+    """
+    given: deque[Document] = deque()  # the parts handed to the parser, not yet extracted
+
+    def handed() -> Iterator[Document]:
+        for part in parts:
+            given.append(part)
+            yield part
+
     if executor is None:
-        return extract_documents(parts, nlp=nlp)
-    return extract_parallel(parts, executor=executor, window=window)
+        extractions = extract_documents(handed(), nlp=nlp)
+    else:
+        extractions = extract_parallel(handed(), executor=executor, window=window)
+    return named_failures(extractions, given)
+
+
+def named_failures(
+    extractions: Iterator[Extraction], given: deque[Document]
+) -> Iterator[Extraction]:
+    """`extractions`, where an unexpected error names the part being read: extractions come in
+    the order of the parts, so it is the first of `given` not yet extracted."""
+    try:
+        for extraction in extractions:
+            done = (extraction.document.id, extraction.document.offset)
+            while given:
+                part = given.popleft()
+                if (part.id, part.offset) == done:
+                    break
+            yield extraction
+    except ExtractionFailed as e:
+        raise failure(e.document, e.reason) from e
+    except KgError:
+        raise
+    except Exception as e:
+        if not given:
+            raise
+        raise failure(given[0].id, error_line(e)) from e
+
+
+def failure(document: str, reason: str) -> BuildError:
+    return BuildError(
+        f"{document}: reading it failed ({reason}); what was read before it is stored: move "
+        "the file away and run the same command again (--debug shows where it failed)"
+    )
 
 
 @contextmanager

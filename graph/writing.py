@@ -46,21 +46,29 @@ def write_extractions(
     progress: Progress | None,
     total: int,
     turtle: Callable[[Iterable[bytes]], None] | None = None,
+    writer: BatchWriter | None = None,
 ) -> None:
     """Resolve each document's entities against the graph and write it, in batches
     (graph.store.batches); a long document's parts go one after another, and its content hash
     with its last part. What each adds to the facts is gathered in `facts`; `turtle` is given
-    each batch's Turtle."""
+    each batch's Turtle. Given a `writer` (of `store`), the documents go to it, and its last
+    batch may still be in flight on return; else all are stored on return."""
+    if writer is None:
+        with BatchWriter(store, turtle=turtle) as own:
+            write_extractions(
+                store, extractions, pending, report, facts=facts, progress=progress,
+                total=total, writer=own,
+            )  # fmt: skip
+        return
     known = KnownEntities(known_entities(store))
     words = 0
-    with BatchWriter(store, turtle=turtle) as writer:
-        for extraction in extractions:
-            extraction = resolve_extraction(extraction, known)
-            writer.add(graph_of(extraction, pending, report, facts))
-            if progress is not None:
-                words += len(extraction.document.text.split())
-                done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
-                progress(done, max(total, done), words)
+    for extraction in extractions:
+        extraction = resolve_extraction(extraction, known)
+        writer.add(graph_of(extraction, pending, report, facts))
+        if progress is not None:
+            words += len(extraction.document.text.split())
+            done = len(report.parsed) + len(report.unchanged) + len(report.skipped)
+            progress(done, max(total, done), words)
 
 
 def graph_of(

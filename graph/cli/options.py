@@ -1,5 +1,9 @@
-"""What the commands share: the lists of choices (each from the module that defines it), the
-arguments and options several commands take, and printing data."""
+"""What the commands share: the lists of choices, the arguments and options several commands
+take, and printing data.
+
+Nothing here imports spaCy, rdflib, pyoxigraph or networkx, nor a module that does: `kg --help`,
+a mistyped option and every command's start would pay for them (over a second here). Each
+command imports what it runs inside its function."""
 
 from __future__ import annotations
 
@@ -12,12 +16,14 @@ import typer
 
 from graph.errors import KgError
 from graph.queries import PRESETS
-from graph.query.results import FORMATS
 from graph.terminal import count, visible
-from graph.view.export import EXPORT_FORMATS
 
 # What `kg extract` prints (extract.formats writes each).
 TRIPLE_FORMATS = ("jsonl", "tsv", "carb", "mentions")
+# The choices of graph.query.results.FORMATS and graph.view.export.EXPORT_FORMATS, written out
+# so as not to import those modules (tests/graph/test_cli.py checks that they are the same).
+RESULT_FORMATS = ("table", "csv", "json")
+EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "nquads", "graphml", "csv")
 
 
 def choices(name: str, values: tuple[str, ...]) -> type[Enum]:
@@ -26,7 +32,7 @@ def choices(name: str, values: tuple[str, ...]) -> type[Enum]:
 
 
 TripleFormat = choices("TripleFormat", TRIPLE_FORMATS)
-ResultFormat = choices("ResultFormat", FORMATS)
+ResultFormat = choices("ResultFormat", RESULT_FORMATS)
 Preset = choices("Preset", PRESETS)
 ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
 

@@ -14,11 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
-from oxrdflib.store import OxigraphStore
-from rdflib import Dataset
 
 from extract.triple import Entity
 from graph.errors import StoreError, first_line
@@ -27,6 +25,9 @@ from graph.rdf.quads import DocumentGraph
 from graph.rdf.vocab import CLASS_TYPES, KG, PREFIXES, document_iri
 from graph.store.files import STORE_FOLDER
 from graph.store.remote import RemoteStore, is_remote
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 CONTENT_HASH = ox.NamedNode(str(KG.contentHash))
 
@@ -148,6 +149,11 @@ def open_dataset(store: ox.Store) -> Dataset:
     >>> len(open_dataset(pyoxigraph.Store()))
     0
     """
+    # Imported here: rdflib's SPARQL engine, which the plugin loads, takes half a second, and
+    # no kg command needs it.
+    from oxrdflib.store import OxigraphStore
+    from rdflib import Dataset
+
     dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
 import sys
 
 import pytest
 from typer.testing import CliRunner
 
 from graph.cli import app, main
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
 
@@ -214,3 +216,31 @@ def test_cli_extract_mentions_as_json_lines(capsys, monkeypatch, tmp_path):
     expletive = by_text[("It", text.index("It is"))]
     assert expletive["entity"] is None and "expletive" in expletive["reason"]
     assert all(text[r["start"] : r["end"]] == r["text"] for r in records)
+
+
+def test_cli_choices_are_the_librarys():
+    """graph.cli.options writes the lists out so as not to import the modules that own them."""
+    from graph.cli.options import EXPORT_FORMATS, RESULT_FORMATS
+    from graph.query.results import FORMATS
+    from graph.view import export
+
+    assert RESULT_FORMATS == FORMATS
+    assert EXPORT_FORMATS == export.EXPORT_FORMATS
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["query", "--nope"]])
+def test_cli_help_and_usage_errors_load_no_heavy_library(args, tmp_path):
+    """Help and a mistyped option import neither spaCy, rdflib, pyoxigraph nor networkx."""
+    heavy = ["spacy", "rdflib", "pyoxigraph", "networkx"]
+    code = (
+        "import sys\nfrom graph.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        f"except SystemExit:\n    pass\nprint([m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=tmp_path,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

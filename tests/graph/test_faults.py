@@ -234,7 +234,7 @@ import graph.store.dump as export
 from extract.pipeline import load_pipeline
 from graph.cli import main
 
-WRITES = {"remove_graph", "bulk_load", "extend", "clear_graph", "flush", "update"}
+WRITES = {"remove_graph", "bulk_load", "extend", "bulk_extend", "clear_graph", "flush", "update"}
 target, names = 0, []
 
 
