@@ -10,7 +10,6 @@ company') two.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -21,21 +20,17 @@ from extract.anaphora import PRONOUN_TYPES
 from extract.classes import CLASS_TYPES, class_type
 from extract.columns import Columns, isin
 from extract.descriptors import apposed_to
-from extract.entities import COMPANY_DESIGNATORS, TYPE_PRIORITY, entity_key
+from extract.entities import TYPE_PRIORITY
 from extract.lexicon import (
-    COUNTRY_KEYS,
     DESCRIPTOR_TYPES,
-    MAKER_NAME_ENDINGS,
     PLACE_CLASS_NOUNS,
-    PLACE_NAME_ENDINGS,
     SHARE_NOUNS,
-    TITLE_WORDS,
 )
+from extract.name_votes import own_class_votes, product_line_votes, version_votes
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
 # such an entity may also be what "the company" or "its" refers to.
 LONE_PERSON_TYPES = frozenset({"person", "organization"})
-VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # Nouns of a place's own institutions: 'the UK government' types no organization 'UK'.
 INSTITUTIONS = frozenset(
     "government ministry police army military authority agency court parliament".split()
@@ -46,11 +41,6 @@ LONE_VOTE = 0.45
 # A noun that names the kind of an entity ("its GPT-4 model", "the company") is better evidence
 # of its type than the small model's tag.
 NOUN_VOTE = 2.0
-# 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
-# as places or organizations).
-VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
-# The keys of countries with several names ('US', 'UK'): the small model tags them anything.
-COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
 # A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
 # often than its subsidiary: a little more than one tag.
 POSSESSED_VOTE = 1.5
@@ -153,20 +143,6 @@ def possessor_label(span: Span) -> str:
     return owner.ent_type_ if owner is not None else ""
 
 
-def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
-    """'Zorbix' beside 'Zorbix 9', 'ZX' beside 'ZX9': the name of versioned products is their
-    product line, whatever the small model tags it."""
-    lines = set()
-    for span in spans:
-        if VERSIONED_ACRONYM.match(span.text):
-            lines.add(span.text.rstrip("0123456789").lower())
-        elif len(span) > 1 and span[-1].like_num and span[0].pos_ == "PROPN":
-            lines.add(span[:-1].text.lower())
-    for span, cluster in zip(spans, clusters):
-        if span.text.lower() in lines:
-            yield cluster
-
-
 def form_votes(
     spans: list[Span], types: list[str], clusters: list[int]
 ) -> Iterator[tuple[int, str, float]]:
@@ -222,56 +198,6 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
             yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")
-
-
-def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
-    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
-    word is a class noun or a legal suffix is of that class, and so is each shorter name of
-    it ('Dow Jones'); a country's name is a place; a name after a job title is a person; what
-    a thing is 'based in' is a place."""
-    fullest: dict[int, Span] = {}
-    for span, cluster in zip(spans, clusters):
-        if len(span) > len(fullest.get(cluster, ())):
-            fullest[cluster] = span
-    for span, cluster in zip(spans, clusters):
-        type_ = name_class(fullest[cluster])
-        if type_ is not None:
-            yield cluster, type_
-        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
-        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
-            yield cluster, "person"
-        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
-            yield cluster, "place"
-
-
-def name_class(span: Span) -> str | None:
-    """The type a name's own words give it: its last word, or the word before a number
-    ('Zeta Air Flight 210'); a country's name ('US') a place."""
-    if entity_key(span.text) in COUNTRY_NAMES:
-        return "place"
-    if len(span) < 2:
-        return None
-    last = span[-1].lower_.rstrip(".")
-    if span[-1].like_num and len(span) > 2:
-        last = span[-2].lower_
-    if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
-        return "organization"
-    if last in PLACE_NAME_ENDINGS:
-        return "place"
-    return CLASS_TYPES.get(last)
-
-
-def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
-    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330', 'IE9': a name that ends in a version
-    or model number names a product (a date or an amount is no such name)."""
-    for span, cluster in zip(spans, clusters):
-        if VERSIONED_ACRONYM.match(span.text) or (
-            len(span) > 1
-            and (span[-1].like_num or any(ch.isdigit() for ch in span[-1].text))
-            and span[0].pos_ == "PROPN"
-            and span[0].ent_type_ not in VALUE_LABELS
-        ):
-            yield cluster
 
 
 def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:

@@ -1,0 +1,86 @@
+"""What a name's own words say of its type: its last word ('Acme Corp.', 'Dow Jones
+Industrial Average'), a version number ('Internet Explorer 9', 'IE9'), the versions beside it
+('Zorbix' of 'Zorbix 9'), a job title before it, 'based in' before it. Votes for
+`extract.votes`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from extract.classes import CLASS_TYPES
+from extract.entities import COMPANY_DESIGNATORS, entity_key
+from extract.lexicon import COUNTRY_KEYS, MAKER_NAME_ENDINGS, PLACE_NAME_ENDINGS, TITLE_WORDS
+
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
+# as places or organizations).
+VERSIONED_ACRONYM = re.compile(r"^[A-Z]{2,}\d+$")
+# The keys of countries with several names ('US', 'UK'): the small model tags them anything.
+COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
+
+
+def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Zorbix' beside 'Zorbix 9', 'ZX' beside 'ZX9': the name of versioned products is their
+    product line, whatever the small model tags it."""
+    lines = set()
+    for span in spans:
+        if VERSIONED_ACRONYM.match(span.text):
+            lines.add(span.text.rstrip("0123456789").lower())
+        elif len(span) > 1 and span[-1].like_num and span[0].pos_ == "PROPN":
+            lines.add(span[:-1].text.lower())
+    for span, cluster in zip(spans, clusters):
+        if span.text.lower() in lines:
+            yield cluster
+
+
+def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[int, str]]:
+    """'Dow Jones Industrial Average', 'iTunes Music Store', 'Acme Corp.': a name whose last
+    word is a class noun or a legal suffix is of that class, and so is each shorter name of
+    it ('Dow Jones'); a country's name is a place; a name after a job title is a person; what
+    a thing is 'based in' is a place."""
+    fullest: dict[int, Span] = {}
+    for span, cluster in zip(spans, clusters):
+        if len(span) > len(fullest.get(cluster, ())):
+            fullest[cluster] = span
+    for span, cluster in zip(spans, clusters):
+        type_ = name_class(fullest[cluster])
+        if type_ is not None:
+            yield cluster, type_
+        # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
+        if any(t.lower_ in TITLE_WORDS for t in span.root.lefts if t.i < span.start):
+            yield cluster, "person"
+        if span.root.dep_ == "pobj" and span.root.head.head.lower_ == "based":
+            yield cluster, "place"
+
+
+def name_class(span: Span) -> str | None:
+    """The type a name's own words give it: its last word, or the word before a number
+    ('Zeta Air Flight 210'); a country's name ('US') a place."""
+    if entity_key(span.text) in COUNTRY_NAMES:
+        return "place"
+    if len(span) < 2:
+        return None
+    last = span[-1].lower_.rstrip(".")
+    if span[-1].like_num and len(span) > 2:
+        last = span[-2].lower_
+    if last in COMPANY_DESIGNATORS or last in MAKER_NAME_ENDINGS:
+        return "organization"
+    if last in PLACE_NAME_ENDINGS:
+        return "place"
+    return CLASS_TYPES.get(last)
+
+
+def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
+    """'Internet Explorer 9', 'FTSE 100', 'Airbus A330', 'IE9': a name that ends in a version
+    or model number names a product (a date or an amount is no such name)."""
+    for span, cluster in zip(spans, clusters):
+        if VERSIONED_ACRONYM.match(span.text) or (
+            len(span) > 1
+            and (span[-1].like_num or any(ch.isdigit() for ch in span[-1].text))
+            and span[0].pos_ == "PROPN"
+            and span[0].ent_type_ not in VALUE_LABELS
+        ):
+            yield cluster
