@@ -39,16 +39,14 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features, role_of
 from extract.coref_model import CorefModel, load_model
+from extract.descriptions import description_sieve, evidence, name_heads, said_classes, vocabulary
 from extract.gender import name_gender
-from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
+from extract.lexicon import DESCRIPTOR_TYPES, INSTITUTION_NOUNS, REPORTING_VERBS
 
 # How many sentences back an entity's last mention may be for a pronoun, and for a description.
 PRONOUN_WINDOW = 6
 DESCRIPTION_WINDOW = 10
 QUOTES = ('"', "“", "”")
-# 'the government', 'the police': most often a country's own institution, not a named one in
-# reach (6 of 6 wrong on GUM).
-INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
@@ -69,6 +67,7 @@ class EntityState:
     cluster: int
     types: frozenset[str]
     heads: set[str]  # lower-cased last words of its names
+    words: set[str] = field(default_factory=set)  # words of its names a description may repeat
     descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
     pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
     one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
@@ -118,7 +117,7 @@ def candidate_tokens(cols: Columns, *, heads: frozenset[str]) -> list[Token]:
     """Tokens that may be pronouns or descriptions, picked from the columns without a full pass."""
     pronouns = (cols.pos == PRON) & isin(cols.lower, cols.ids(*PRONOUN_TYPES))
     descriptions = (cols.pos == NOUN) & (
-        isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES)) | isin(cols.lower, cols.ids(*heads))
+        isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES, *heads)) | isin(cols.lower, cols.ids(*heads))
     )
     return cols.tokens(pronouns | descriptions)
 
@@ -140,7 +139,7 @@ def resolve_references(
     model = model or load_model()
     decide = decide or model.decide
     states = entity_states(antecedents)
-    heads = frozenset(h for state in states.values() for h in state.heads)
+    heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
     nouns = NounIndex.of(cols)
     resolutions: list[Resolution] = []
@@ -177,21 +176,11 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         )
         state.heads.add(antecedent.span[-1].lower_)
         state.one_word &= len(antecedent.span) == 1
-        state.descriptors |= descriptor_nouns(antecedent.span)
+        state.words |= name_heads(antecedent.span)
+        state.descriptors |= said_classes(antecedent.span)
         if "person" in antecedent.types and (gender := name_gender(antecedent.span)):
             state.genders.add(gender)
     return states
-
-
-def descriptor_nouns(span: Span) -> set[str]:
-    """Class nouns a name comes with: 'chipmaker Nvidia', 'Arm, the chip designer',
-    'the Nvidia chip'."""
-    root = span.root
-    nouns = {t.lemma_.lower() for t in root.lefts if t.pos_ == "NOUN" and t.i < span.start}
-    nouns |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
-    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
-        nouns.add(root.head.lemma_.lower())
-    return nouns
 
 
 def resolve_one(
@@ -224,6 +213,8 @@ def resolve_one(
     ]
     if not candidates:
         return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
+    if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
+        return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
@@ -331,16 +322,17 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     """The hard constraints: seen before, near enough, agreeing, not bound."""
     if state.last_token < 0 or state.last_token >= anaphor.start:
         return False
-    head_match = anaphor.kind == "description" and anaphor.token.lower_ in state.heads
-    if anaphor.kind == "description" and anaphor.form not in DESCRIPTOR_TYPES and not head_match:
+    fit = evidence(anaphor, state) if anaphor.kind == "description" else None
+    if anaphor.kind == "description" and fit is None:
         return False
+    head_match = fit in ("name", "said")  # the description's own words: any distance, type
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
     if sentence - state.last_sentence > window and not head_match:
         return False
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
         return False
     person_to_untyped = state.types == {"thing"} and "person" in anaphor.types
-    if not (state.types & anaphor.types) and not person_to_untyped:
+    if not (state.types & anaphor.types) and not person_to_untyped and not head_match:
         return False
     return not binds(anaphor.token, state, sentence)
 
