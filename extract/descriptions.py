@@ -87,8 +87,9 @@ def said_classes(span: Span) -> set[str]:
     if before is not None and before.pos_ in ("NOUN", "ADJ") and class_of(before.lower_):
         nouns.add(before)  # whatever the parse made of it
     head = root.head
-    # 'Image: Zeta' (a caption) names who made it.
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT":
+    # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
+    cited = before is not None and before.text == "("
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
         nouns.add(head)
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         nouns |= {c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
@@ -153,9 +154,11 @@ def description_sieve(
     the nearest the text said is one, when no modifier of the description says otherwise.
     Only a class noun decides so ('the court', 'the singer'; not 'the press' of 'the Zeta
     Press', nor 'the purpose'), and not after 'that' ('that program' is most often another
-    one than the named program: 0 of 3 right on GUM)."""
+    one than the named program: 0 of 3 right on GUM), nor for 'this court' (1 of 4)."""
     if class_of(anaphor.form) is None or anaphor.determiner == "that":
         return None
+    if anaphor.determiner == "this" and anaphor.form in INSTITUTION_NOUNS:
+        return None  # 'this court' of a judgment is the court that writes it
     for kind, reason in (("name", "repeats a name's head word"), ("said", "the text said so")):
         found = [s for s in eligible if evidence(anaphor, s) == kind]
         if found and not modifier_clash(anaphor, found[0]):
