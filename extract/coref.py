@@ -39,7 +39,14 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features, role_of
 from extract.coref_model import CorefModel, load_model
-from extract.descriptions import description_sieve, evidence, name_heads, said_classes, vocabulary
+from extract.descriptions import (
+    apart,
+    description_sieve,
+    evidence,
+    name_heads,
+    said_classes,
+    vocabulary,
+)
 from extract.gender import name_gender
 from extract.lexicon import DESCRIPTOR_TYPES, INSTITUTION_NOUNS, REPORTING_VERBS
 
@@ -199,15 +206,18 @@ def resolve_one(
     candidates = [
         (
             state.cluster,
-            pair_features(
+            apart(
                 anaphor,
-                state,
-                sentence=sentence,
-                recency=recency,
-                most_mentions=most_mentions,
-                nouns=nouns,
-            )
-            | relative_features(anaphor, state, eligible),
+                pair_features(
+                    anaphor,
+                    state,
+                    sentence=sentence,
+                    recency=recency,
+                    most_mentions=most_mentions,
+                    nouns=nouns,
+                )
+                | relative_features(anaphor, state, eligible),
+            ),
         )
         for recency, state in enumerate(eligible)
     ]

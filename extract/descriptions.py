@@ -176,3 +176,11 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         "desc_type_exact": float(described is not None and described in state.types),
         "desc_modifier_clash": float(modifier_clash(anaphor, state)),
     }
+
+
+def apart(anaphor: Anaphor, features: dict[str, float]) -> dict[str, float]:
+    """A description's features under names of their own: the model weighs them apart from
+    a pronoun's, so that training on descriptions leaves the pronouns' scores as they were."""
+    if anaphor.kind != "description":
+        return features
+    return {"d:" + name: value for name, value in features.items()}
