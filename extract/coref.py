@@ -44,6 +44,7 @@ from extract.descriptions import (
     description_sieve,
     evidence,
     name_heads,
+    reported,
     said_classes,
     vocabulary,
 )
@@ -172,7 +173,8 @@ def resolve_references(
                 best.pronouns.add(anaphor.form)
                 best.last_pronoun[form_group(anaphor)] = anaphor.token.i
     resolutions += speaker_resolutions(cols, anaphors, antecedents, resolutions)
-    return sorted(resolutions, key=lambda r: r.anaphor.start)
+    kept = [r for r in resolutions if reported(r.anaphor, resolved=bool(r.ranked))]
+    return sorted(kept, key=lambda r: r.anaphor.start)
 
 
 def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:

@@ -184,3 +184,10 @@ def apart(anaphor: Anaphor, features: dict[str, float]) -> dict[str, float]:
     if anaphor.kind != "description":
         return features
     return {"d:" + name: value for name, value in features.items()}
+
+
+def reported(anaphor: Anaphor, *, resolved: bool) -> bool:
+    """Whether a reference is one the triples should treat as such: an unresolved 'the
+    launch' or 'the project' stays the concept it says, as before these class nouns were
+    descriptions; an unresolved 'the company' stands for no concept."""
+    return resolved or anaphor.kind != "description" or anaphor.form in DESCRIPTOR_TYPES
