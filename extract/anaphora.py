@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.lexicon import DESCRIPTOR_TYPES, EITHER_DESCRIPTORS, STATE_OF_AFFAIRS_NOUNS
+from extract.lexicon import (
+    DESCRIPTION_CLASSES,
+    DESCRIPTOR_TYPES,
+    EITHER_DESCRIPTORS,
+    STATE_OF_AFFAIRS_NOUNS,
+)
 
 MASCULINE = frozenset("he him his himself".split())
 FEMININE = frozenset("she her hers herself".split())
@@ -65,6 +70,11 @@ class Anaphor:
         return self.token.lower_ if self.kind == "pronoun" else self.token.lemma_.lower()
 
     @property
+    def determiner(self) -> str:
+        """A description's first word, lower-cased ('the', 'this'); a pronoun's own form."""
+        return self.token.doc[self.start].lower_
+
+    @property
     def first_person(self) -> bool:
         return self.form in SPEAKER_SINGULAR or self.form in SPEAKER_PLURAL
 
@@ -74,8 +84,9 @@ def find_anaphors(tokens: list[Token], *, heads: frozenset[str]) -> Iterator[Ana
 
     Args:
         tokens: candidate tokens in document order (see `extract.coref.candidate_tokens`).
-        heads: lower-cased last words of the document's names: "the court" may point back at
-            "the Supreme Court" although "court" is in no word list.
+        heads: the nouns a description of this document may have (see
+            `extract.descriptions.vocabulary`): class nouns, the head words of its names ("the
+            court" of "the Supreme Court") and the classes the text gave them.
     """
     for token in tokens:
         if token.pos_ == "PRON":
@@ -91,15 +102,17 @@ def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:
     """'the company', 'the Japanese carmaker', 'the search giant': a definite singular noun
     phrase whose head names a class of entity, or the head of a name in the document."""
     lemma = token.lemma_.lower()
-    if token.tag_ != "NN" or (lemma not in DESCRIPTOR_TYPES and token.lower_ not in heads):
+    known = lemma in DESCRIPTOR_TYPES or lemma in heads or token.lower_ in heads
+    # 'the CFL', 'the Court': a capitalized head is a name said again, not a description.
+    if token.tag_ != "NN" or not known or not token.is_lower:
         return None
     determiner = [c for c in token.lefts if c.dep_ == "det" and c.lower_ in DETERMINERS]
     if not determiner or not introduces_nothing(token):
         return None
     if lemma in EITHER_DESCRIPTORS:
         types = frozenset({"organization", "person"})
-    elif lemma in DESCRIPTOR_TYPES:
-        described = DESCRIPTOR_TYPES[lemma]
+    elif lemma in DESCRIPTOR_TYPES or lemma in DESCRIPTION_CLASSES:
+        described = DESCRIPTOR_TYPES.get(lemma) or DESCRIPTION_CLASSES[lemma]
         # A proper name spaCy left untyped ('Arm') may well be what 'the company' describes.
         types = frozenset({described} if described == "person" else {described, "thing"})
     else:

@@ -36,6 +36,7 @@ from extract.coref_features import NounIndex, form_group, pair_features
 from extract.coref_model import CorefModel, load_model
 from extract.coref_sieves import reported_speaker, salience_sieve, speaker_resolutions
 from extract.coref_state import Antecedent, EntityState, Resolution, entity_states
+from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
 
 __all__ = ["Antecedent", "EntityState", "Resolution", "resolve_references"]
@@ -55,7 +56,7 @@ def candidate_tokens(cols: Columns, *, heads: frozenset[str]) -> list[Token]:
     """Tokens that may be pronouns or descriptions, picked from the columns without a full pass."""
     pronouns = (cols.pos == PRON) & isin(cols.lower, cols.ids(*PRONOUN_TYPES))
     descriptions = (cols.pos == NOUN) & (
-        isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES)) | isin(cols.lower, cols.ids(*heads))
+        isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES, *heads)) | isin(cols.lower, cols.ids(*heads))
     )
     return cols.tokens(pronouns | descriptions)
 
@@ -77,7 +78,7 @@ def resolve_references(
     model = model or load_model()
     decide = decide or model.decide
     states = entity_states(antecedents)
-    heads = frozenset(h for state in states.values() for h in state.heads)
+    heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
     nouns = NounIndex.of(cols)
     resolutions: list[Resolution] = []
@@ -103,7 +104,8 @@ def resolve_references(
                 best.pronouns.add(anaphor.form)
                 best.last_pronoun[form_group(anaphor)] = anaphor.token.i
     resolutions += speaker_resolutions(cols, anaphors, antecedents, resolutions)
-    return sorted(resolutions, key=lambda r: r.anaphor.start)
+    kept = [r for r in resolutions if reported(r.anaphor, resolved=bool(r.ranked))]
+    return sorted(kept, key=lambda r: r.anaphor.start)
 
 
 def resolve_one(
@@ -122,20 +124,25 @@ def resolve_one(
     candidates = [
         (
             state.cluster,
-            pair_features(
+            apart(
                 anaphor,
-                state,
-                sentence=sentence,
-                recency=recency,
-                most_mentions=most_mentions,
-                nouns=nouns,
-            )
-            | relative_features(anaphor, state, eligible),
+                pair_features(
+                    anaphor,
+                    state,
+                    sentence=sentence,
+                    recency=recency,
+                    most_mentions=most_mentions,
+                    nouns=nouns,
+                )
+                | relative_features(anaphor, state, eligible),
+            ),
         )
         for recency, state in enumerate(eligible)
     ]
     if not candidates:
         return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
+    if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
+        return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
@@ -175,16 +182,17 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     """The hard constraints: seen before, near enough, agreeing, not bound."""
     if state.last_token < 0 or state.last_token >= anaphor.start:
         return False
-    head_match = anaphor.kind == "description" and anaphor.token.lower_ in state.heads
-    if anaphor.kind == "description" and anaphor.form not in DESCRIPTOR_TYPES and not head_match:
+    fit = evidence(anaphor, state) if anaphor.kind == "description" else None
+    if anaphor.kind == "description" and fit is None:
         return False
+    head_match = fit in ("name", "said")  # the description's own words: any distance, type
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
     if sentence - state.last_sentence > window and not head_match:
         return False
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
         return False
     person_to_untyped = state.types == {"thing"} and "person" in anaphor.types
-    if not (state.types & anaphor.types) and not person_to_untyped:
+    if not (state.types & anaphor.types) and not person_to_untyped and not head_match:
         return False
     return not binds(anaphor.token, state, sentence)
 

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS, Anaphor
 from extract.columns import Columns, isin
+from extract.descriptions import description_features
 from extract.lexicon import DESCRIPTOR_TYPES
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def pair_features(
         features["modified"] = float(
             any(c.dep_ in ("amod", "compound") for c in anaphor.token.lefts)
         )
+        features.update(description_features(anaphor, state))
     else:
         features.update(pronoun_context(anaphor.token))
     return features

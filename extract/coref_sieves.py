@@ -13,12 +13,9 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import role_of
 from extract.coref_state import Antecedent, EntityState, Resolution
-from extract.lexicon import DESCRIPTOR_TYPES, REPORTING_VERBS
+from extract.lexicon import DESCRIPTOR_TYPES, INSTITUTION_NOUNS, REPORTING_VERBS
 
 QUOTES = ('"', "“", "”")
-# 'the government', 'the police': most often a country's own institution, not a named one in
-# reach (6 of 6 wrong on GUM).
-INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
 
 
 def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:

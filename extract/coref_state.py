@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from extract.anaphora import Anaphor
 from extract.coref_features import role_of, subject_verb
+from extract.descriptions import name_heads, said_classes
 from extract.gender import given_name_gender, name_gender
 
 
@@ -29,6 +30,7 @@ class EntityState:
     cluster: int
     types: frozenset[str]
     heads: set[str]  # lower-cased last words of its names
+    words: set[str] = field(default_factory=set)  # words of its names a description may repeat
     descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
     pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
     one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
@@ -83,7 +85,8 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         )
         state.heads.add(antecedent.span[-1].lower_)
         state.one_word &= len(antecedent.span) == 1
-        state.descriptors |= descriptor_nouns(antecedent.span)
+        state.words |= name_heads(antecedent.span)
+        state.descriptors |= said_classes(antecedent.span)
         retype = not (state.types & {"person", "place"})
         if retype and (gender := given_name_gender(antecedent.span)):
             # 'Isabel' tagged a work of art, or not at all: a given name says person
@@ -92,14 +95,3 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         elif "person" in antecedent.types and (gender := name_gender(antecedent.span)):
             state.genders.add(gender)
     return states
-
-
-def descriptor_nouns(span: Span) -> set[str]:
-    """Class nouns a name comes with: 'chipmaker Nvidia', 'Arm, the chip designer',
-    'the Nvidia chip'."""
-    root = span.root
-    nouns = {t.lemma_.lower() for t in root.lefts if t.pos_ == "NOUN" and t.i < span.start}
-    nouns |= {t.lemma_.lower() for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
-    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
-        nouns.add(root.head.lemma_.lower())
-    return nouns

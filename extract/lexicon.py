@@ -473,3 +473,72 @@ FINDING_VERBS = frozenset("report reveal find show confirm estimate learn discov
 COMPETING_VERBS = frozenset("compete rival challenge battle".split())
 # Verbs of founding an organization: its founders are each other's co-founders.
 FOUNDING_VERBS = frozenset("found co-found cofound start establish create".split())
+
+# Definite descriptions: class nouns beyond DESCRIPTOR_TYPES that a later "the NOUN" may use
+# of a named entity, and the type each describes ('the singer' a person, 'the island' a place,
+# 'the festival' an event). General English classes; the head must still fit the entity.
+DESCRIPTION_CLASSES: dict[str, str] = {
+    **dict.fromkeys(
+        "rapper musician guitarist drummer pianist composer songwriter artist painter "
+        "sculptor photographer poet writer novelist playwright filmmaker actress comedian "
+        "dancer athlete footballer striker goalkeeper boxer wrestler swimmer sprinter cyclist "
+        "golfer pilot astronaut soldier sergeant captain priest pastor bishop pope rabbi imam "
+        "monk nun king queen prince princess emperor monarch dictator politician lawmaker "
+        "legislator congressman congresswoman candidate nominee incumbent judge justice "
+        "lawyer attorney prosecutor defendant plaintiff appellant respondent petitioner "
+        "claimant witness suspect victim convict prisoner inmate student pupil teacher "
+        "lecturer scholar historian economist analyst doctor physician surgeon nurse patient "
+        "inventor architect chef boy girl kid child teenager youngster lady gentleman guy "
+        "person individual citizen resident immigrant refugee survivor celebrity veteran "
+        "husband wife father mother son daughter brother sister host presenter reporter "
+        "correspondent editor blogger activist campaigner protester critic diplomat "
+        "ambassador envoy mayor commissioner chancellor".split(),
+        "person",
+    ),
+    **dict.fromkeys(
+        "college school academy foundation charity association society federation league "
+        "band orchestra choir ensemble church museum gallery hospital clinic studio "
+        "restaurant newspaper magazine label coalition alliance movement institution bureau "
+        "board panel tribunal parliament congress senate assembly legislature cabinet "
+        "administration regime embassy squad enterprise cooperative nonprofit".split(),
+        "organization",
+    ),
+    **dict.fromkeys(
+        "county village island river lake mountain peninsula continent district "
+        "neighbourhood neighborhood suburb borough municipality territory republic kingdom "
+        "prefecture archipelago coast valley desert sea ocean bay street avenue venue "
+        "stadium arena airport harbour harbor bridge building tower castle palace campus station "
+        "memorial monument hall square park".split(),
+        "place",
+    ),
+    **dict.fromkeys(
+        "event festival ceremony election referendum race tournament championship contest "
+        "competition concert performance exhibition exhibit expo fair conference summit "
+        "convention rally protest demonstration war battle attack bombing shooting crash "
+        "accident disaster earthquake storm hurricane cyclone typhoon tornado flood wildfire "
+        "eruption tsunami outbreak epidemic pandemic scandal trial mission launch flight "
+        "voyage expedition pilgrimage olympics".split(),
+        "event",
+    ),
+    **dict.fromkeys(
+        "book novel memoir biography film movie documentary series show episode album song "
+        "painting portrait sculpture photograph poem opera musical article essay paper "
+        "study report survey journal video blog project initiative".split(),
+        "work",
+    ),
+    **dict.fromkeys(
+        "law act bill treaty accord amendment constitution statute regulation directive".split(),
+        "law",
+    ),
+    **dict.fromkeys(
+        "drink beverage cocktail beer wine dish medicine ship vessel boat yacht satellite "
+        "rocket spacecraft probe telescope microscope camera robot weapon missile machine "
+        "instrument train locomotive bus bicycle motorcycle helicopter drone submarine".split(),
+        "product",
+    ),
+}
+# Nouns that introduce a name as a word ('the name Zeta', 'the term Zeta'): not what it names.
+NAMING_NOUNS = frozenset("name word term phrase title label expression nickname".split())
+# 'the government', 'the police': most often a country's own institution, not a named one in
+# reach (6 of 6 wrong on GUM): a description by class alone does not resolve them.
+INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())

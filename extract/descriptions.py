@@ -1,0 +1,193 @@
+"""Definite descriptions: which named entity 'the company', 'the singer' or 'the court' is.
+
+A description points back at an entity on one of three kinds of evidence, tried in this order
+(the head-match and class sieves of Lee et al. 2013; the entity-level class nouns of Haghighi
+and Klein 2009):
+1. its head is the head word of one of the entity's names: 'the Supreme Court ... the court',
+   'Cyclone Zeta ... the cyclone', 'the County of Rowe ... the county';
+2. the text said the entity is one: 'Zeta, a Seattle-based company', 'Zeta is a
+   company', 'the rapper Zeta', 'a drink called the Zeta';
+3. its head names a class of the entity's type ('the singer' a person, 'the city' a place).
+The first two decide as sieves; the third leaves the choice to the ranking model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from extract.lexicon import (
+    DESCRIPTION_CLASSES,
+    DESCRIPTOR_TYPES,
+    INSTITUTION_NOUNS,
+    NAMING_NOUNS,
+)
+
+if TYPE_CHECKING:
+    from extract.anaphora import Anaphor
+    from extract.coref_state import EntityState
+
+# Verbs whose object names the noun they describe: 'a drink called the Zeta'.
+NAMING_VERBS = frozenset("call name dub title know label".split())
+# Types a class noun of one type may still describe: a work is often tagged a product, a
+# country acting an organization.
+LOOSE_TYPES = {
+    "work": frozenset({"work", "product", "event"}),
+    "product": frozenset({"product", "work"}),
+    "event": frozenset({"event", "work"}),
+    "organization": frozenset({"organization", "group"}),
+    "place": frozenset({"place"}),
+    "person": frozenset({"person"}),
+    "law": frozenset({"law", "work"}),
+}
+
+
+def class_of(lemma: str) -> str | None:
+    """The entity type a class noun describes, if it is one."""
+    return DESCRIPTOR_TYPES.get(lemma) or DESCRIPTION_CLASSES.get(lemma)
+
+
+def name_heads(span: Span) -> set[str]:
+    """The words of a name a description may repeat: its last word ('the court' of 'the
+    Supreme Court'), the word before its 'of' ('the county' of 'the County of Rowe') and a
+    class noun it opens with ('the cyclone' of 'Cyclone Zeta'). A one-word name counts only
+    after 'the' ('the Court'): 'Attention' or 'Government' alone is a capitalized common
+    noun more often than a name."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return set()
+    if len(words) == 1:
+        before = span.doc[span.start - 1] if span.start else None
+        institution = words[0].lower_ in INSTITUTION_NOUNS  # 'the Government': the country's
+        if before is None or before.lower_ != "the" or institution:
+            return set()
+        return {words[0].lower_}
+    heads = {words[-1].lower_}
+    if class_of(words[0].lower_) is not None:
+        heads.add(words[0].lower_)
+    heads |= {t.lower_ for t in words if t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "of"}
+    return heads
+
+
+def said_classes(span: Span) -> set[str]:
+    """Class nouns the text gives a name: 'chipmaker Zeta', 'the rapper Zeta', 'Zeta, the
+    chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called Zeta'; not 'the
+    Zeta property', which is Zeta's, nor 'the name Zeta'."""
+    root = span.root
+    # 'the rapper Zeta': the small model often tags such a noun an adjective.
+    nouns = {
+        t
+        for t in root.lefts
+        if t.i < span.start
+        and (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and class_of(t.lower_) is not None))
+    }
+    nouns |= {t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ in ("NOUN", "ADJ") and class_of(before.lower_):
+        nouns.add(before)  # whatever the parse made of it
+    head = root.head
+    # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
+    cited = before is not None and before.text == "("
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
+        nouns.add(head)
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        nouns |= {c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
+    if root.dep_ == "attr" and head.lemma_ == "be":
+        nouns |= {c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    verb = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
+    if (
+        root.dep_ in ("oprd", "xcomp", "dobj", "attr", "pobj")
+        and verb.lemma_ in NAMING_VERBS
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.pos_ == "NOUN"
+    ):
+        nouns.add(verb.head)
+    # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
+    return {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
+
+
+def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
+    """Every head a description of this document may have: class nouns, and the name heads
+    and said classes of its entities."""
+    words = set(DESCRIPTION_CLASSES)
+    for state in states.values():
+        words |= state.words | state.descriptors
+    return frozenset(words)
+
+
+def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
+    """Why a description may be this entity: 'name' (a head of its names), 'said' (a class
+    the text gave it), 'class' (a class of its type), or None."""
+    lemma, lower = anaphor.form, anaphor.token.lower_
+    if lower in state.words or lemma in state.words:
+        return "name"
+    if lemma in state.descriptors:
+        return "said"
+    described = class_of(lemma)
+    if described is None or lemma in INSTITUTION_NOUNS:
+        return None
+    fitting = LOOSE_TYPES.get(described, {described})
+    # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags.
+    said = {class_of(noun) for noun in state.descriptors} - {None}
+    if said and not said & fitting:
+        return None
+    if state.types == {"thing"} or state.types & fitting:
+        return "class"
+    return None
+
+
+def modifier_clash(anaphor: Anaphor, state: EntityState) -> bool:
+    """'the smaller organization', 'the Brazilian team': a modifier the entity's names do
+    not have says the description may be another one of its class."""
+    words = state.words | state.descriptors
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in words and c.lemma_ not in words
+        for c in anaphor.token.lefts
+    )
+
+
+def description_sieve(
+    anaphor: Anaphor, eligible: list[EntityState]
+) -> tuple[EntityState, str] | None:
+    """The entity a description's own words pick: the nearest whose name it repeats, else
+    the nearest the text said is one, when no modifier of the description says otherwise.
+    Only a class noun decides so ('the court', 'the singer'; not 'the press' of 'the Zeta
+    Press', nor 'the purpose'), and not after 'that' ('that program' is most often another
+    one than the named program: 0 of 3 right on GUM), nor for 'this court' (1 of 4)."""
+    if class_of(anaphor.form) is None or anaphor.determiner == "that":
+        return None
+    if anaphor.determiner == "this" and anaphor.form in INSTITUTION_NOUNS:
+        return None  # 'this court' of a judgment is the court that writes it
+    for kind, reason in (("name", "repeats a name's head word"), ("said", "the text said so")):
+        found = [s for s in eligible if evidence(anaphor, s) == kind]
+        if found and not modifier_clash(anaphor, found[0]):
+            return found[0], reason
+    return None
+
+
+def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, float]:
+    """The model's view of a description's fit with an entity: by its names, by what the
+    text said of it, by its type alone, and whether a modifier clashes."""
+    kind = evidence(anaphor, state)
+    described = class_of(anaphor.form)
+    return {
+        f"desc_evidence:{kind}": 1.0,
+        "desc_type_exact": float(described is not None and described in state.types),
+        "desc_modifier_clash": float(modifier_clash(anaphor, state)),
+    }
+
+
+def apart(anaphor: Anaphor, features: dict[str, float]) -> dict[str, float]:
+    """A description's features under names of their own: the model weighs them apart from
+    a pronoun's, so that training on descriptions leaves the pronouns' scores as they were."""
+    if anaphor.kind != "description":
+        return features
+    return {"d:" + name: value for name, value in features.items()}
+
+
+def reported(anaphor: Anaphor, *, resolved: bool) -> bool:
+    """Whether a reference is one the triples should treat as such: an unresolved 'the
+    launch' or 'the project' stays the concept it says, as before these class nouns were
+    descriptions; an unresolved 'the company' stands for no concept."""
+    return resolved or anaphor.kind != "description" or anaphor.form in DESCRIPTOR_TYPES

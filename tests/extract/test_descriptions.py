@@ -1,0 +1,126 @@
+"""Definite descriptions: 'the court', 'the cyclone', 'the company' resolved by the words of a
+name and by what the text said an entity is, and the descriptions that must stay unresolved;
+the rules also on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.anaphora import Anaphor
+from extract.columns import columns
+from extract.coref import EntityState
+from extract.descriptions import evidence, name_heads, said_classes
+from extract.mentions import find_entities
+from tests.conftest import hand_parse
+
+# text, the description's head (its last occurrence), the entity it must refer to
+DESCRIBED = [
+    # the head word of a name
+    (
+        "The Supreme Court of Freedonia heard the appeal on Monday. The court ruled for the city.",
+        "court",
+        "Supreme Court of Freedonia",
+    ),
+    # a class noun that opens a name
+    (
+        "Cyclone Zelda reached the coast on Sunday. Officials said the cyclone weakened.",
+        "cyclone",
+        "Cyclone Zelda",
+    ),
+    # what the text said it is: an apposition, a noun before the name, a copula, 'called'
+    (
+        "Vantor, a Seattle-based company, hired ten engineers. The company plans more.",
+        "company",
+        "Vantor",
+    ),
+    (
+        "The rapper Kilo Vance released an album in May. The rapper said it was his best.",
+        "rapper",
+        "Kilo Vance",
+    ),
+    ("Mia Lund is a writer from Oslo. The writer lives in Bergen now.", "writer", "Mia Lund"),
+    (
+        "Orla Finn serves a cocktail called the Blue Harbor. The cocktail costs ten dollars.",
+        "cocktail",
+        "Blue Harbor",
+    ),
+]
+# text and a description that must stay unresolved
+UNDESCRIBED = [
+    ("Vantor hired ten engineers in Oslo. The government raised taxes.", "government"),
+    ("Lyon is a large city in France. The company grew quickly.", "company"),  # a city
+    ("Vantor sold the Harbor property to Orla Finn. The property was large.", "property"),
+    ("Image: Kilo Vance. The image shows a crowded stage.", "image"),  # a caption's credit
+    ("Vantor opened an office in Oslo. The end of the year was quiet.", "end"),
+    ("The Harbor Press printed the book. The press was free that year.", "free"),
+]
+
+
+def referent(nlp, text: str, word: str) -> str | None:
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    token = [t for t in doc if t.text == word][-1]
+    reference = entities.references.get(token.i)
+    return reference.candidates[0].name if reference and reference.candidates else None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), DESCRIBED, ids=[t for t, _, _ in DESCRIBED])
+def test_description_resolves(nlp, text, word, expected):
+    assert referent(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), UNDESCRIBED, ids=[t for t, _ in UNDESCRIBED])
+def test_description_stays_unresolved(nlp, text, word):
+    assert referent(nlp, text, word) is None
+
+
+def test_description_name_heads(nlp):
+    doc = nlp.make_doc("the County of Rowe and Cyclone Zelda and the Rowe Art Museum and Attention")
+    assert name_heads(doc[1:4]) == {"county", "rowe"}
+    assert name_heads(doc[5:7]) == {"cyclone", "zelda"}
+    assert name_heads(doc[9:12]) == {"museum"}
+    assert name_heads(doc[13:14]) == set()  # one word without 'the': a capitalized noun
+
+
+def test_description_said_classes_on_a_hand_parse(nlp):
+    # "Zeta , a company , grew ." : the apposition says what Zeta is
+    doc = hand_parse(
+        nlp,
+        ["Zeta", ",", "a", "company", ",", "grew", "."],
+        [5, 0, 3, 0, 0, 5, 5],
+        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+        tags=["NNP", ",", "DT", "NN", ",", "VBD", "."],
+    )
+    assert said_classes(doc[0:1]) == {"company"}
+
+
+def test_description_said_classes_skip_a_possessed_thing(nlp):
+    # "the Zeta property was sold ." : the property is Zeta's, not Zeta
+    doc = hand_parse(
+        nlp,
+        ["the", "Zeta", "property", "was", "sold", "."],
+        [2, 2, 4, 4, 4, 4],
+        ["det", "compound", "nsubjpass", "auxpass", "ROOT", "punct"],
+        ["DET", "PROPN", "NOUN", "AUX", "VERB", "PUNCT"],
+        tags=["DT", "NNP", "NN", "VBD", "VBN", "."],
+    )
+    assert said_classes(doc[1:2]) == set()
+
+
+def test_description_said_class_of_another_type_blocks_the_class(nlp):
+    # 'Lyon is a city': 'the company' cannot be Lyon, whatever its tags
+    doc = hand_parse(
+        nlp,
+        ["the", "company"],
+        [1, 1],
+        ["det", "ROOT"],
+        ["DET", "NOUN"],
+        tags=["DT", "NN"],
+    )
+    doc[1].lemma_ = "company"
+    anaphor = Anaphor(doc[1], "description", frozenset({"organization"}), 0, 2)
+    city = EntityState(0, frozenset({"organization", "place"}), set(), descriptors={"city"})
+    firm = EntityState(1, frozenset({"organization"}), set())
+    assert evidence(anaphor, city) is None
+    assert evidence(anaphor, firm) == "class"
