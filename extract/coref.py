@@ -120,6 +120,14 @@ def resolve_one(
     sentence = int(cols.sentence[anaphor.token.i])
     eligible = [state for state in states.values() if allowed(anaphor, state, sentence)]
     eligible.sort(key=lambda state: -state.last_token)
+    if not eligible:
+        return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
+    if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
+        return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
+    speaker = reported_speaker(anaphor, eligible)
+    if speaker is not None:
+        return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
+    # The features are worth computing only for what the rules above left to the model.
     most_mentions = max((state.mentions for state in states.values()), default=0)
     candidates = [
         (
@@ -139,13 +147,6 @@ def resolve_one(
         )
         for recency, state in enumerate(eligible)
     ]
-    if not candidates:
-        return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
-    if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
-        return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
-    speaker = reported_speaker(anaphor, eligible)
-    if speaker is not None:
-        return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
     ranked = decide(anaphor, candidates)
     if not ranked and (sieve := salience_sieve(anaphor, eligible, sentence)) is not None:
         return Resolution(anaphor, ((sieve.cluster, 1.0),), "the subject in view, of its class")
