@@ -8,7 +8,7 @@ courtesy titles that say it; a name in neither says nothing.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 MASCULINE_NAMES = frozenset(
     "aaron abraham adam adrian ahmed alan albert alexander alfred ali andrew andy anthony "
@@ -60,12 +60,7 @@ def name_gender(span: Span) -> str | None:
         return "female"
     if len(span) < 2:
         return None  # 'Lewis' alone may be anyone's surname
-    first = span[0].lower_
-    if first in MASCULINE_NAMES:
-        return "male"
-    if first in FEMININE_NAMES:
-        return "female"
-    return None
+    return first_name_gender(span[0])
 
 
 def given_name_gender(span: Span) -> str | None:
@@ -79,9 +74,13 @@ def given_name_gender(span: Span) -> str | None:
     """
     if len(span) > 2 or span.root.ent_type_ in ("GPE", "LOC", "FAC"):
         return None
-    first = span[0].lower_
-    if first in MASCULINE_NAMES:
+    return first_name_gender(span[0])
+
+
+def first_name_gender(word: Token) -> str | None:
+    """The gender of a common given name, None for any other word."""
+    if word.lower_ in MASCULINE_NAMES:
         return "male"
-    if first in FEMININE_NAMES:
+    if word.lower_ in FEMININE_NAMES:
         return "female"
     return None

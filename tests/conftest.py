@@ -43,6 +43,22 @@ def plain(triples: list[Triple]) -> set[tuple]:
     }
 
 
+def parse_rows(nlp, rows, *, lemma=str.lower) -> Doc:
+    """A parse built by hand from (word, head, dep, pos, entity IOB tag[, lemma]) rows; the
+    lemma is `lemma(word)` where a row has none."""
+    columns = list(zip(*rows))
+    words = list(columns[0])
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=list(columns[1]),
+        deps=list(columns[2]),
+        pos=list(columns[3]),
+        ents=list(columns[4]),
+        lemmas=list(columns[5]) if len(columns) > 5 else [lemma(w) for w in words],
+    )
+
+
 def hand_parse(nlp, words, heads, deps, pos, lemmas=None, tags=None) -> Doc:
     """A parse built by hand, so that a rule is tested apart from the model's mistakes."""
     return Doc(

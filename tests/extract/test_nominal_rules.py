@@ -3,8 +3,6 @@ rule is tested apart from the model's mistakes."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from extract.amounts import amount_candidates
 from extract.columns import columns
 from extract.extractor import extract_document
@@ -12,6 +10,7 @@ from extract.mentions import find_entities
 from extract.relations import sentence_candidates
 from extract.triple import Document
 from extract.variants import candidate_variants
+from tests.conftest import parse_rows
 
 # Hand-built parses: (word, head index, dep, pos, entity IOB tag).
 LEMMAS = {
@@ -26,16 +25,7 @@ LEMMAS = {
 
 
 def build(nlp, rows):
-    words, heads, deps, pos, ents = zip(*rows)
-    return Doc(
-        nlp.vocab,
-        words=list(words),
-        heads=list(heads),
-        deps=list(deps),
-        pos=list(pos),
-        lemmas=[LEMMAS.get(w.lower(), w.lower()) for w in words],
-        ents=list(ents),
-    )
+    return parse_rows(nlp, rows, lemma=lambda w: LEMMAS.get(w.lower(), w.lower()))
 
 
 def candidates(doc):

@@ -5,7 +5,6 @@ hand-built parses."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from extract.arguments import state_body
 from extract.classes import class_type
@@ -13,7 +12,7 @@ from extract.clauses import is_passive, subjects_of
 from extract.descriptors import apposed_to
 from extract.places import class_instance, larger_places
 from extract.relations import sentence_candidates
-from tests.conftest import plain, read
+from tests.conftest import parse_rows, plain, read
 
 # sentence -> triples that must be read (subject, predicate, object).
 EXPECTED = [
@@ -210,16 +209,7 @@ def test_noun_phrase_not_read(nlp, sentence, unwanted):
 
 def build(nlp, rows):
     """A hand-built parse from (word, head, dep, pos, entity IOB, lemma) rows."""
-    words, heads, deps, pos, ents, lemmas = zip(*rows)
-    return Doc(
-        nlp.vocab,
-        words=list(words),
-        heads=list(heads),
-        deps=list(deps),
-        pos=list(pos),
-        lemmas=list(lemmas),
-        ents=list(ents),
-    )
+    return parse_rows(nlp, rows)
 
 
 def candidates(doc):

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from extract.columns import columns
 from extract.spans import name_spans
+from tests.conftest import parse_rows
 
 
 def spans_of(nlp, rows) -> list[str]:
-    words, heads, deps, pos, ents = zip(*rows)
-    doc = Doc(
-        nlp.vocab,
-        words=list(words),
-        heads=list(heads),
-        deps=list(deps),
-        pos=list(pos),
-        ents=list(ents),
-    )
-    return [span.text for span in name_spans(columns(doc))[0]]
+    return [span.text for span in name_spans(columns(parse_rows(nlp, rows)))[0]]
 
 
 def test_spans_a_post_before_its_holders_name_is_no_name(nlp):
