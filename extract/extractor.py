@@ -144,10 +144,8 @@ def build_triple(
     )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
-    if candidate.rule == "copula" and subject[0].type == obj[0].type == "person":
-        return None  # 'my influences are Jo Roe and Al Tan': no person is a kind of another
-    if candidate.rule == "descriptor_place" and obj[0].type != "place":
-        return None  # the tagger's place the votes made something else ('Zorbism magazine X')
+    if types_deny(candidate.rule, subject[0], obj[0]):
+        return None
     speaker = None
     if candidate.speaker is not None:
         # A claim stays a claim even when we cannot tell whose it is.
@@ -177,6 +175,15 @@ def build_triple(
         attributed_to=speaker[0] if speaker else None,
         modality=candidate.modality,
     )
+
+
+def types_deny(rule: str, subject: Entity, obj: Entity) -> bool:
+    """Whether the arguments' voted types make a rule's reading impossible: no person is a
+    kind of another ('my influences are Jo Roe and Al Tan'), and a descriptor's place must
+    be a place (the tagger's place that the votes made something else: 'Zorbism magazine X')."""
+    if rule == "copula":
+        return subject.type == obj.type == "person"
+    return rule == "descriptor_place" and obj.type != "place"
 
 
 def is_reference(token: Token, entities: DocumentEntities) -> bool:

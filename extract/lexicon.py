@@ -310,6 +310,8 @@ TITLE_MODIFIERS = frozenset(
     "vice senior deputy general managing acting interim assistant associate executive "
     "former financial operating technology marketing prime co".split()
 )
+# Every word of a post: 'Prime Minister', 'former chief executive'.
+POST_WORDS = TITLE_WORDS | TITLE_MODIFIERS
 
 # Adjectives of nationality and the names a text may use for the country, the first the
 # fullest: 'German economy minister X' -> (X, economy minister of, Germany).

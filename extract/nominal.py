@@ -36,6 +36,7 @@ from extract.lexicon import (
     NATIONALITIES,
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
+    POST_WORDS,
     RELATIONAL_NOUNS,
     STATE_BODY_NOUNS,
     TITLE_MODIFIERS,
@@ -153,7 +154,7 @@ def is_role_word(token: Token, owners: list[Token]) -> bool:
     if token.pos_ == "NUM" or token.ent_type_ in ("DATE", "TIME"):
         return False
     if owners and token.i < owners[0].i and token.pos_ != "ADJ":
-        return token.lower_ in TITLE_WORDS or token.lower_ in TITLE_MODIFIERS
+        return token.lower_ in POST_WORDS
     return True
 
 
@@ -164,7 +165,7 @@ def is_owner_word(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:
         # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
-        return token.lower_ not in TITLE_WORDS and token.lower_ not in TITLE_MODIFIERS
+        return token.lower_ not in POST_WORDS
     if token.pos_ == "NOUN" and not token.is_sent_start and is_capitalized(token):
         return True  # 'said Zorbix co-founder Jo Roe': a company name the tagger took for a noun
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
@@ -184,8 +185,8 @@ def after_a_name(words: list[Token]) -> bool:
 
 
 def is_capitalized(token: Token) -> bool:
-    """A capitalized word that is no title word: a name, unless it starts the sentence."""
-    return token.is_title and token.lower_ not in TITLE_WORDS | TITLE_MODIFIERS
+    """A capitalized word that is no word of a post: a name, or a sentence's first word."""
+    return token.is_title and token.lower_ not in POST_WORDS
 
 
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:

@@ -15,7 +15,7 @@ from extract.lexicon import (
     DESCRIPTOR_TYPES,
     NAME_COORDINATORS,
     PERSON_TITLES,
-    TITLE_MODIFIERS,
+    POST_WORDS,
     TITLE_WORDS,
 )
 
@@ -71,7 +71,7 @@ def is_title_only(phrase: Span) -> bool:
     doc = phrase.doc
     after = doc[phrase.end : phrase.end + 2]
     holder = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
-    return holder and all(t.lower_ in TITLE_WORDS or t.lower_ in TITLE_MODIFIERS for t in phrase)
+    return holder and all(t.lower_ in POST_WORDS for t in phrase)
 
 
 def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
