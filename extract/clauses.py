@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children, has_lemma
+from extract.candidate import children, dependents, has_lemma
 from extract.lexicon import (
     COMMUNICATION_NOUNS,
     CONTROL_NOUNS,
@@ -34,7 +34,7 @@ def subjects_of(verb: Token) -> list[Token]:
     """The subject of a predicate, inherited from the governing verb where the clause has none:
     coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
     gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
-    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    direct = [c for c, dep in dependents(verb) if dep in SUBJECT_DEPS]
     if len(direct) > 1 and all(d.pos_ == "PROPN" for d in direct):
         return direct  # 'The Dow, the S&P 500 and ... fell': a list the parser split
     if direct:
@@ -154,7 +154,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "advcl" and is_participle_adjunct(verb):
         return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(dep in ("nsubjpass", "auxpass") for _, dep in dependents(verb))
 
 
 def is_participle_adjunct(verb: Token) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from extract.candidate import children, has_lemma
+from extract.candidate import children, dependents, has_lemma
 from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, names_for
 from extract.lexicon import (
     APPOINTING_VERBS,
@@ -82,7 +82,9 @@ def verb_preposition(verb: Token) -> RuleOutput:
     """'Meta partners with Microsoft' -> (Meta, partner with, Microsoft). A verb with a direct
     object keeps only prepositions that name someone: 'licenses its designs to Apple'; a light
     verb keeps its noun: 'filed a lawsuit against Apple' -> (_, file lawsuit against, Apple)."""
-    has_object = any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children if c.tag_ != "WP")
+    has_object = any(
+        dep in ("dobj", "attr", "acomp") for c, dep in dependents(verb) if c.tag_ != "WP"
+    )
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
@@ -316,4 +318,4 @@ def statement_recipients(verb: Token) -> RuleOutput:
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:
-    return (verb, *(c for c in verb.children if c.dep_ == "prt"))
+    return (verb, *children(verb, "prt"))

@@ -50,6 +50,13 @@ def name_words(name: str) -> list[str]:
     >>> name_words("Mr. John Smith")
     ['John', 'Smith']
     """
+    return list(identifying_words(name))
+
+
+# Cached: a document's clustering asks for the words of each of its names several times, and
+# twice over when the votes retype a name.
+@lru_cache(maxsize=65536)
+def identifying_words(name: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", name).strip()
     for ending in ("'s", "’s", "'", "’"):
         text = text.removesuffix(ending)
@@ -61,7 +68,7 @@ def name_words(name: str) -> list[str]:
         words = words[1:]
     while len(words) > 1 and words[-1].casefold().rstrip(".") in COMPANY_DESIGNATORS:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
 def has_title(word: str) -> bool:
@@ -117,7 +124,8 @@ def spelling_key(name: str) -> str:
     return "x" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def initials(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def initials(name: str) -> frozenset[str]:
     """The acronyms a multi-word name can have, lower case: the first letters of its words,
     with or without the joining words, a number counting whole, and a designator kept or not.
 
@@ -137,7 +145,7 @@ def initials(name: str) -> set[str]:
         for chosen in (kept, content):
             if len(chosen) > 1:
                 found.add("".join(w if w.isdigit() else w[0] for w in chosen).casefold())
-    return found
+    return frozenset(found)
 
 
 def acronym_letters(name: str) -> str | None:

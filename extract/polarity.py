@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children, has_lemma
+from extract.candidate import children, dependents, has_lemma
 from extract.clauses import is_infinitive, names_for, subjects_of
 from extract.lexicon import (
     ABILITY_NOUNS,
@@ -106,9 +106,9 @@ def is_negated(verb: Token) -> bool:
     """'did not release', 'never released', 'pleaded not guilty', 'declined to comment',
     'denied that it had hacked X', 'without consulting X', 'has no plans to buy X'; negation on
     a governing verb carries over to its infinitive complement."""
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS or is_no_longer(c) for c in verb.children):
+    if any(dep == "neg" or c.lower_ in NEGATORS or is_no_longer(c) for c, dep in dependents(verb)):
         return True
-    if any(c.dep_ in ("acomp", "oprd") and children(c, "neg") for c in verb.children):
+    if any(dep in ("acomp", "oprd") and children(c, "neg") for c, dep in dependents(verb)):
         return True
     head = verb.head
     if claim_noun(verb) is not None:
@@ -167,11 +167,13 @@ def modality_of(verb: Token) -> str | None:
     """'could release' -> possible; 'plans to release', 'its plan to release', 'partnered with X
     to release' -> intended; 'if Meta released' -> hypothetical; 'Did Meta release?' ->
     question. An infinitive or means gerund shares its governor's modality."""
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+    if any(
+        dep == "mark" and c.lower_ in ("if", "unless", "whether") for c, dep in dependents(verb)
+    ):
         return "hypothetical"
     if is_question(verb):
         return "question"
-    if any(c.dep_ == "aux" and c.lower_ in HEDGE_MODALS for c in verb.children):
+    if any(dep == "aux" and c.lower_ in HEDGE_MODALS for c, dep in dependents(verb)):
         return "possible"
     for adverb in children(verb, "advmod"):
         if adverb.lower_ in HEDGE_ADVERBS:
@@ -263,5 +265,5 @@ def is_question(token: Token) -> bool:
 
 def verb_phrase(verb: Token) -> str:
     """The lemma of a verb with its particle: 'gave up' -> 'give up'."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children(verb, "prt")]
     return " ".join([verb.lemma_.lower(), *particles])

@@ -25,7 +25,14 @@ from extract.attachments import (
     rival_owners,
     unnamed_post,
 )
-from extract.candidate import Candidate, children, expand, has_lemma, listed_names
+from extract.candidate import (
+    Candidate,
+    children,
+    dependents,
+    expand,
+    has_lemma,
+    listed_names,
+)
 from extract.clauses import (
     is_headline_verb,
     is_passive,
@@ -94,7 +101,7 @@ def is_predicate(token: Token) -> bool:
         return True
     if token.pos_ == "AUX":
         return token.dep_ not in ("aux", "auxpass") and any(
-            c.dep_ in ("attr", "acomp") for c in token.children
+            dep in ("attr", "acomp") for _, dep in dependents(token)
         )
     return is_headline_verb(token)
 
@@ -168,7 +175,7 @@ def named_predicates(verb: Token) -> list[Token]:
 def shared_objects(verb: Token) -> list[Token]:
     """The object of 'released' in 'built and released Llama 2': a verb with no complement of
     its own, directly followed by 'and'/'or' and a verb that has one and no subject."""
-    if any(c.dep_ in COMPLEMENT_DEPS for c in verb.children):
+    if any(dep in COMPLEMENT_DEPS for _, dep in dependents(verb)):
         return []
     doc = verb.doc
     for partner in children(verb, "conj"):
