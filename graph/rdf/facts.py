@@ -77,14 +77,19 @@ class Facts:
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.relations: dict[str, Counter[str]] = defaultdict(Counter)
         self.edges: dict[EdgeKey, Edge] = {}
+        # `entities` as last computed: a build asks for them twice (the default graph, the
+        # network); None once an occurrence or alias is added since.
+        self.computed: dict[str, EntityFacts] | None = None
 
     def add_occurrence(self, entity: str, name: str, type_class: str, count: int) -> None:
         """A document names `entity` `count` times, as `name`, of type `type_class` (an IRI)."""
         self.names[entity][name] += count
         self.types[entity][type_class] += count
+        self.computed = None
 
     def add_alias(self, entity: str, alias: str) -> None:
         self.aliases[entity].add(alias)
+        self.computed = None
 
     def add_statement(
         self,
@@ -152,6 +157,11 @@ class Facts:
 
     def entities(self) -> dict[str, EntityFacts]:
         """Each entity, by IRI."""
+        if self.computed is None:
+            self.computed = self.compute_entities()
+        return self.computed
+
+    def compute_entities(self) -> dict[str, EntityFacts]:
         nodes = {}
         for entity, names in self.names.items():
             label = max(names, key=lambda n: (names[n], len(n), n))
@@ -197,7 +207,7 @@ class Facts:
                 entity: NodeAttributes(
                     label=node.label,
                     type=CLASS_TYPES.get(node.class_iri, "thing"),
-                    aliases=node.aliases,
+                    aliases=list(node.aliases),  # the network's own: its users may change it
                     mentions=node.mentions,
                 )
                 for entity, node in self.entities().items()
