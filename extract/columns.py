@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 OUTSIDE_ENTITY = 2  # spaCy's ENT_IOB code for "O"
@@ -30,9 +32,9 @@ class Columns:
     sentence: np.ndarray  # index of each token's sentence
 
     def ids(self, *names: str) -> np.ndarray:
-        """String ids of `names` in this document's vocabulary, for comparing with a column."""
-        strings = self.doc.vocab.strings
-        return np.array([strings.add(name) for name in names], dtype=np.uint64)
+        """String ids of `names` in this document's vocabulary, for comparing with a column
+        (read-only: shared by every document of the vocabulary)."""
+        return string_ids(self.doc.vocab.strings, names)
 
     def sentence_span(self, index: int) -> Span:
         """The sentence with this index."""
@@ -45,6 +47,14 @@ class Columns:
     def tokens(self, mask: np.ndarray) -> list[Token]:
         doc = self.doc
         return [doc[int(i)] for i in np.flatnonzero(mask)]
+
+
+# Cached: the rules ask for the same word lists (hundreds of words) in every document.
+@lru_cache(maxsize=1024)
+def string_ids(strings: StringStore, names: tuple[str, ...]) -> np.ndarray:
+    ids = np.array([strings.add(name) for name in names], dtype=np.uint64)
+    ids.setflags(write=False)
+    return ids
 
 
 def columns(doc: Doc) -> Columns:

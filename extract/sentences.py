@@ -77,8 +77,13 @@ def ends_sentence(sent: Span) -> bool:
     Mentions in such sentences may shorten names the text gives in full only later ('Dow falls'
     before 'the Dow Jones Industrial Average'): see extract.entities.cluster_names.
     """
-    words = [t for t in sent if not t.is_space and t.text not in CLOSING]
-    return bool(words) and words[-1].text in FINAL - {","}
+    # From the end: the last word decides, and the words before it need no Token each.
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        token = doc[i]
+        if not token.is_space and token.text not in CLOSING:
+            return token.text in FINAL - {","}
+    return False
 
 
 def opens(token) -> bool:
