@@ -26,13 +26,14 @@ def product_line_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
     """'Zorbix' beside 'Zorbix 9', 'ZX' beside 'ZX9': the name of versioned products is their
     product line, whatever the small model tags it."""
     lines = set()
-    for span in spans:
-        if VERSIONED_ACRONYM.match(span.text):
-            lines.add(span.text.rstrip("0123456789").lower())
+    texts = [span.text for span in spans]  # each built from its tokens: once
+    for span, text in zip(spans, texts):
+        if VERSIONED_ACRONYM.match(text):
+            lines.add(text.rstrip("0123456789").lower())
         elif len(span) > 1 and span[-1].like_num and span[0].pos_ == "PROPN":
             lines.add(span[:-1].text.lower())
-    for span, cluster in zip(spans, clusters):
-        if span.text.lower() in lines:
+    for text, cluster in zip(texts, clusters):
+        if text.lower() in lines:
             yield cluster
 
 
@@ -45,8 +46,9 @@ def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[in
     for span, cluster in zip(spans, clusters):
         if len(span) > len(fullest.get(cluster, ())):
             fullest[cluster] = span
+    classes = {cluster: name_class(span) for cluster, span in fullest.items()}  # once each
     for span, cluster in zip(spans, clusters):
-        type_ = name_class(fullest[cluster])
+        type_ = classes[cluster]
         if type_ is not None:
             yield cluster, type_
         # 'CEO Jane Roe', 'Toulouse-based Airbus' / 'based in Toulouse'
