@@ -14,6 +14,7 @@ from extract.lexicon import (
     OF_NAME_NOUNS,
     PERSON_ROLES,
 )
+from extract.posts import post_holders
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -175,9 +176,10 @@ def is_named(token: Token) -> bool:
 def names_for(noun: Token) -> list[Token]:
     """The names a description stands for: 'its European division, Opel' -> [Opel]; 'rivals
     like X and Y', 'sites such as X' -> [X, Y]; 'a statement from X' -> [X]; nothing for a
-    name itself."""
-    if noun.pos_ != "NOUN" or is_named(noun):
-        return []
+    name itself; 'Zorbia's Prime Minister, Jo Roe' -> [Jo Roe] (a post tagged as a name)."""
+    holders = post_holders(noun)
+    if holders or noun.pos_ != "NOUN" or is_named(noun):
+        return holders
     found = [a for a in children(noun, "appos") if is_named(a)]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # 'The one company that posted a gain was Wal-Mart': the subject is the name after

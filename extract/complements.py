@@ -19,17 +19,20 @@ from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
     COMMUNICATION_NOUNS,
+    CONTRAST_PREPOSITIONS,
     CORPORATE_TITLES,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
+    RANGE_WORDS,
     REPORTING_VERBS,
     RIVAL_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
+from extract.verb_words import particles
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -86,7 +89,7 @@ def verb_preposition(verb: Token) -> RuleOutput:
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
-        if prep.pos_ in MISPARSED_PREPOSITIONS:
+        if prep.pos_ in MISPARSED_PREPOSITIONS or not is_relating(prep):
             continue  # 'ranging from US President Barack Obama': a name parsed as a preposition
         for obj in prepositional_objects(prep, names_only=has_object):
             if is_pass and state is not None:
@@ -100,6 +103,21 @@ def verb_preposition(verb: Token) -> RuleOutput:
                 yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
     yield from light_verb_noun(verb)
     yield from passive_light_verb(verb)
+
+
+def is_relating(prep: Token) -> bool:
+    """Whether a verb's preposition may relate the subject to its object: not one that sets
+    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
+    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
+    if prep.lower_ in CONTRAST_PREPOSITIONS:
+        return False
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        return False
+    if prep.lower_ not in ("from", "to"):
+        return True
+    head = prep.head
+    between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
+    return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))
 
 
 def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
@@ -144,7 +162,7 @@ def light_verb_noun(verb: Token) -> RuleOutput:
     noun = object_noun(verb)
     if noun is None or is_passive(verb) or verb_phrase(verb) in CANCELLING_VERBS:
         return  # 'abandoned its acquisition of Arm' is read as a negated acquisition
-    for prep in children(noun, "prep"):
+    for prep in filter(is_relating, children(noun, "prep")):
         predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
         tokens = (*relation_span(verb), noun, prep)
         # 'underwent trial for manslaughter': a light verb's noun makes a relation with any
@@ -316,4 +334,4 @@ def statement_recipients(verb: Token) -> RuleOutput:
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:
-    return (verb, *(c for c in verb.children if c.dep_ == "prt"))
+    return (verb, *particles(verb))

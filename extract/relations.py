@@ -53,6 +53,7 @@ from extract.descriptors import apposed_to, described_before
 from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
+from extract.posts import is_post, post_owners
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})
@@ -251,6 +252,12 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
         return
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name
+    post, person = (name, description) if is_post(name) else (description, name)
+    if is_post(post) and person.ent_type_ == "PERSON":
+        # 'Zorbia's Attorney General, Jo Roe': the post, tagged as a name, is what Jo Roe holds
+        for obj, predicate in post_owners(post):
+            yield Candidate(person, obj, predicate, (post,), "role")
+        return
     if name.pos_ != "PROPN" or description.pos_ != "NOUN":
         return
     roles = list(role_objects(description))

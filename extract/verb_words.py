@@ -1,0 +1,37 @@
+"""The words that name a verb's relation: its lemma, mended where the small model's lemmatizer
+cuts a verb's '-es' ending to a wrong stem, and its particles ('gave up')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Stems that really take '-es' ('watches', 'pushes', 'fixes', 'goes'): after any other,
+# '-es' is a silent 'e' and '-s' ('rates' -> 'rate', not 'rat').
+ES_STEMS = ("ch", "sh", "s", "x", "z", "o")
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, lowercase: 'rates' -> 'rate' where the lemmatizer gives 'rat'.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("rates")
+    >>> doc[0].tag_, doc[0].lemma_ = "VBZ", "rat"
+    >>> verb_lemma(doc[0])
+    'rate'
+    """
+    lemma, text = verb.lemma_.lower(), verb.lower_
+    if verb.tag_ == "VBZ" and text == f"{lemma}es" and not lemma.endswith(ES_STEMS):
+        return text[:-1]
+    return lemma
+
+
+def particles(verb: Token) -> list[Token]:
+    """The verb's particles: 'gave up', 'turned the offer down'. Not a word the parser took
+    for one after an object with its own preposition: in 'contacted the minister of Zorbia
+    out at sea' the 'out' belongs to 'at sea' (a particle comes before so heavy an object)."""
+    found = []
+    for particle in (c for c in verb.children if c.dep_ == "prt"):
+        objects = [o for o in verb.children if o.dep_ == "dobj" and o.i < particle.i]
+        if not any(t.dep_ == "prep" for o in objects for t in o.subtree):
+            found.append(particle)
+    return found

@@ -1,0 +1,214 @@
+"""Rules that keep wrong relations out of a news article's graph and read the posts written
+as names: sentences read with the real model, and the rules on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.complements import is_relating
+from extract.posts import is_post, post_owners
+from extract.relations import sentence_candidates
+from extract.verb_words import particles, verb_lemma
+from tests.conftest import parse_rows, plain, read
+
+# sentence -> triples that must be read, and triples that must not
+EXPECTED = [
+    (
+        "Jo Roe, Canada's Attorney General, sued Acme.",
+        {("Jo Roe", "Attorney General of", "Canada"), ("Jo Roe", "sue", "Acme")},
+        {("Canada", "have", "Attorney General")},
+    ),
+    (
+        "France's Prime Minister, Jean Dupont, met Tim Lee in Paris.",
+        {("Jean Dupont", "Prime Minister of", "France"), ("Jean Dupont", "meet", "Tim Lee")},
+        {("France", "have", "Prime Minister")},
+    ),
+    (
+        "In a statement, Governor of Ohio Jo Roe said the plant would close.",
+        {("Jo Roe", "Governor of", "Ohio")},
+        set(),
+    ),
+    (
+        "Jo Roe, chief economist at Acme Bank, said prices would rise.",
+        {("Jo Roe", "chief economist at", "Acme Bank")},
+        set(),
+    ),
+    (
+        "About 2,000 Zorbians worship the old gods, such as Arvo, Belka and Corin.",
+        {("Zorbians", "worship", "Arvo")},
+        {("Zorbians", "worship god as", "Arvo")},
+    ),
+    (
+        "The agency said Jo Roe contacted Zorbia's foreign minister over housing for the "
+        "refugees out at sea.",
+        {("Jo Roe", "contact foreign minister of", "Zorbia")},
+        {("Jo Roe", "contact out foreign minister of", "Zorbia")},
+    ),
+    ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
+    ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
+]
+# sentences where no relation between two names may be read
+NOTHING_BETWEEN_NAMES = [
+    "The charity received letters ranging from Mayor Jo Roe to author Tim Lee.",
+    "Unlike rival services like Zeta, Acme relies entirely on volunteers.",
+    "Jo Roe, the Secretary of State, spoke at length.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "unwanted"), EXPECTED)
+def test_sentence_gives_expected_triples(nlp, sentence, wanted, unwanted):
+    found = plain(read(sentence, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+@pytest.mark.parametrize("sentence", NOTHING_BETWEEN_NAMES)
+def test_sentence_relates_no_two_names(nlp, sentence):
+    named = {"PERSON", "ORG", "GPE", "PRODUCT", "organization", "person", "place", "product"}
+    triples = read(sentence, nlp=nlp)
+    assert not [
+        t for t in triples if t.subject.type in named and t.object.type in named
+    ], sentence
+
+
+def candidates(doc):
+    return {(c.subject.text, c.predicate, c.object.text) for c in sentence_candidates(doc[:])}
+
+
+def test_post_with_place_possessor_names_its_holder_on_built_parse(nlp):
+    # 'Zorbia's Attorney General, Jo Roe, sued Acme.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Zorbia", 3, "poss", "PROPN", "B-GPE"),
+            ("'s", 0, "case", "PART", "O"),
+            ("Attorney", 3, "compound", "PROPN", "O"),
+            ("General", 8, "nsubj", "PROPN", "O"),
+            (",", 3, "punct", "PUNCT", "O"),
+            ("Jo", 6, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 3, "appos", "PROPN", "I-PERSON"),
+            (",", 3, "punct", "PUNCT", "O"),
+            ("sued", 8, "ROOT", "VERB", "O", "sue"),
+            ("Acme", 8, "dobj", "PROPN", "B-ORG"),
+            (".", 8, "punct", "PUNCT", "O"),
+        ],
+    )
+    assert is_post(doc[3]) and not is_post(doc[6])
+    assert [(o.text, r) for o, r in post_owners(doc[3])] == [("Zorbia", "Attorney General of")]
+    found = candidates(doc)
+    assert ("Roe", "Attorney General of", "Zorbia") in found
+    assert ("Roe", "sued", "Acme") in found  # the post stands for its holder as a subject
+    assert not [c for c in found if c[0] == "Zorbia" and c[2] == "General"]
+
+
+def test_post_field_is_no_owner_on_built_parse(nlp):
+    # 'Jo Roe, the Secretary of State, spoke.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Jo", 1, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 8, "nsubj", "PROPN", "I-PERSON"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("the", 4, "det", "DET", "O"),
+            ("Secretary", 1, "appos", "PROPN", "O"),
+            ("of", 4, "prep", "ADP", "O"),
+            ("State", 5, "pobj", "PROPN", "B-ORG"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("spoke", 8, "ROOT", "VERB", "O", "speak"),
+            (".", 8, "punct", "PUNCT", "O"),
+        ],
+    )
+    assert post_owners(doc[4]) == []
+    assert not [c for c in candidates(doc) if c[2] == "State"]
+
+
+def test_range_bounds_relate_nothing_on_built_parse(nlp):
+    # 'Jo received praise ranging from Acme to Zeta.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Jo", 1, "nsubj", "PROPN", "B-PERSON"),
+            ("received", 1, "ROOT", "VERB", "O", "receive"),
+            ("praise", 1, "dobj", "NOUN", "O"),
+            ("ranging", 1, "advcl", "NOUN", "O"),
+            ("from", 1, "prep", "ADP", "O"),
+            ("Acme", 4, "pobj", "PROPN", "B-ORG"),
+            ("to", 1, "prep", "ADP", "O"),
+            ("Zeta", 6, "pobj", "PROPN", "B-ORG"),
+            (".", 1, "punct", "PUNCT", "O"),
+        ],
+    )
+    assert not is_relating(doc[4]) and not is_relating(doc[6])
+    assert not [c for c in candidates(doc) if c[2] in ("Acme", "Zeta")]
+
+
+def test_examples_and_contrasts_relate_nothing_on_built_parse(nlp):
+    # 'Acme, unlike Zeta, sells the old models, such as Arvo.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Acme", 4, "nsubj", "PROPN", "B-ORG"),
+            (",", 0, "punct", "PUNCT", "O"),
+            ("unlike", 4, "prep", "ADP", "O"),
+            ("Zeta", 2, "pobj", "PROPN", "B-ORG"),
+            ("sells", 4, "ROOT", "VERB", "O", "sell"),
+            ("the", 7, "det", "DET", "O"),
+            ("old", 7, "amod", "ADJ", "O"),
+            ("models", 4, "dobj", "NOUN", "O", "model"),
+            (",", 7, "punct", "PUNCT", "O"),
+            ("such", 10, "amod", "ADJ", "O"),
+            ("as", 7, "prep", "ADP", "O"),
+            ("Arvo", 10, "pobj", "PROPN", "B-PRODUCT"),
+            (".", 4, "punct", "PUNCT", "O"),
+        ],
+    )
+    assert not is_relating(doc[2]) and not is_relating(doc[10])
+    found = candidates(doc)
+    assert not [c for c in found if c[2] == "Zeta" or " as" in c[1]]
+    assert ("Acme", "sells", "Arvo") in found  # the examples stand for the object itself
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "lemma", "expected"),
+    [
+        ("rates", "VBZ", "rat", "rate"),
+        ("hates", "VBZ", "hat", "hate"),
+        ("watches", "VBZ", "watch", "watch"),
+        ("goes", "VBZ", "go", "go"),
+        ("rated", "VBD", "rate", "rate"),
+    ],
+)
+def test_verb_lemma_mends_a_cut_stem(nlp, word, tag, lemma, expected):
+    doc = parse_rows(nlp, [(word, 0, "ROOT", "VERB", "O", lemma)])
+    doc[0].tag_ = tag
+    assert verb_lemma(doc[0]) == expected
+
+
+def test_particle_after_a_heavy_object_is_none_on_built_parse(nlp):
+    # 'Jo contacted the minister of Zorbia out at sea' / 'Jo turned the offer down'
+    heavy = parse_rows(
+        nlp,
+        [
+            ("Jo", 1, "nsubj", "PROPN", "B-PERSON"),
+            ("contacted", 1, "ROOT", "VERB", "O", "contact"),
+            ("the", 3, "det", "DET", "O"),
+            ("minister", 1, "dobj", "NOUN", "O"),
+            ("of", 3, "prep", "ADP", "O"),
+            ("Zorbia", 4, "pobj", "PROPN", "B-GPE"),
+            ("out", 1, "prt", "ADP", "O"),
+            ("at", 1, "prep", "ADP", "O"),
+            ("sea", 7, "pobj", "NOUN", "O"),
+        ],
+    )
+    light = parse_rows(
+        nlp,
+        [
+            ("Jo", 1, "nsubj", "PROPN", "B-PERSON"),
+            ("turned", 1, "ROOT", "VERB", "O", "turn"),
+            ("the", 3, "det", "DET", "O"),
+            ("offer", 1, "dobj", "NOUN", "O"),
+            ("down", 1, "prt", "ADP", "O"),
+        ],
+    )
+    assert particles(heavy[1]) == []
+    assert [p.text for p in particles(light[1])] == ["down"]
