@@ -14,13 +14,13 @@ from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
 from extract.complements import (
     RuleOutput,
-    is_relating,
     object_noun,
     prepositional_objects,
     relation_span,
 )
 from extract.lexicon import COMPETING_VERBS, FINDING_VERBS, FOUNDING_VERBS
 from extract.polarity import is_negated, verb_phrase
+from extract.verb_words import is_relating
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
 # its military in a state of war', 'placed the army on high alert').

@@ -19,20 +19,19 @@ from extract.lexicon import (
     CANCELLING_VERBS,
     CLAIM_VERBS,
     COMMUNICATION_NOUNS,
-    CONTRAST_PREPOSITIONS,
     CORPORATE_TITLES,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
-    RANGE_WORDS,
     REPORTING_VERBS,
     RIVAL_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
-from extract.verb_words import particles
+from extract.posts import is_post, post_owners
+from extract.verb_words import is_relating, particles
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -92,6 +91,8 @@ def verb_preposition(verb: Token) -> RuleOutput:
         if prep.pos_ in MISPARSED_PREPOSITIONS or not is_relating(prep):
             continue  # 'ranging from US President Barack Obama': a name parsed as a preposition
         for obj in prepositional_objects(prep, names_only=has_object):
+            if is_post(obj):
+                continue  # 'served as Governor of Zorbia': a post, which `as_role` reads
             if is_pass and state is not None:
                 # 'Llama 2 has been made available on Azure'
                 predicate = f"be {state.lemma_.lower()} {prep.lower_}"
@@ -103,21 +104,6 @@ def verb_preposition(verb: Token) -> RuleOutput:
                 yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
     yield from light_verb_noun(verb)
     yield from passive_light_verb(verb)
-
-
-def is_relating(prep: Token) -> bool:
-    """Whether a verb's preposition may relate the subject to its object: not one that sets
-    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
-    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
-    if prep.lower_ in CONTRAST_PREPOSITIONS:
-        return False
-    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
-        return False
-    if prep.lower_ not in ("from", "to"):
-        return True
-    head = prep.head
-    between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
-    return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))
 
 
 def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
@@ -294,9 +280,13 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
         if prep.lower_ not in ("of", "at", "for", "with", "to"):
             continue  # 'adviser to', 'supplier to' name a relation too
         for obj in children(prep, "pobj"):
+            words = role_words(noun).split()[:-1]  # 'the Acme Party nominee': no 'Party'
+            if is_post(obj):
+                # 'nominee for Governor of Zorbia' -> Zorbia: the post itself is no organization
+                for owner, post in post_owners(obj):
+                    yield owner, " ".join([*words, prep.lower_, post])
+                continue
             if obj.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or obj.pos_ == "PROPN":
-                modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
-                words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
                 yield obj, " ".join([*words, prep.lower_])
                 for place in children(obj, "prep"):
                     if place.lower_ == "at":  # 'director of Housing Studies at Harvard'

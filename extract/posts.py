@@ -44,7 +44,6 @@ def post_holders(post: Token) -> list[Token]:
     return found
 
 
-
 def post_owners(post: Token) -> list[tuple[Token, str]]:
     """Whose post it is, with the words of the relation: 'Zorbia's Attorney General' ->
     (Zorbia, 'Attorney General of'); 'Governor of Zorbia Jo Roe' -> (Zorbia, 'Governor of')."""

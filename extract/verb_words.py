@@ -1,9 +1,13 @@
 """The words that name a verb's relation: its lemma, mended where the small model's lemmatizer
-cuts a verb's '-es' ending to a wrong stem, and its particles ('gave up')."""
+cuts a verb's '-es' ending to a wrong stem, its particles ('gave up'), and the prepositions
+that may relate it to an object."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from extract.candidate import has_lemma
+from extract.lexicon import CONTRAST_PREPOSITIONS, RANGE_WORDS
 
 # Stems that really take '-es' ('watches', 'pushes', 'fixes', 'goes'): after any other,
 # '-es' is a silent 'e' and '-s' ('rates' -> 'rate', not 'rat').
@@ -35,3 +39,18 @@ def particles(verb: Token) -> list[Token]:
         if not any(t.dep_ == "prep" for o in objects for t in o.subtree):
             found.append(particle)
     return found
+
+
+def is_relating(prep: Token) -> bool:
+    """Whether a verb's preposition may relate the subject to its object: not one that sets
+    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
+    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
+    if prep.lower_ in CONTRAST_PREPOSITIONS:
+        return False
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        return False
+    if prep.lower_ not in ("from", "to"):
+        return True
+    head = prep.head
+    between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
+    return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.complements import is_relating
 from extract.posts import is_post, post_owners
 from extract.relations import sentence_candidates
-from extract.verb_words import particles, verb_lemma
+from extract.verb_words import is_relating, particles, verb_lemma
 from tests.conftest import parse_rows, plain, read
 
 # sentence -> triples that must be read, and triples that must not
@@ -27,6 +26,16 @@ EXPECTED = [
         "In a statement, Governor of Ohio Jo Roe said the plant would close.",
         {("Jo Roe", "Governor of", "Ohio")},
         set(),
+    ),
+    (
+        "Jo Roe, the Green Party's nominee for Governor of Ohio, spoke on Monday.",
+        {("Jo Roe", "nominee for Governor of", "Ohio"), ("Jo Roe", "nominee of", "Green Party")},
+        {("Jo Roe", "nominee for", "Governor")},
+    ),
+    (
+        "Jo Roe served as Governor of Ohio until 2001.",
+        {("Jo Roe", "Governor of", "Ohio")},
+        {("Jo Roe", "serve as", "Governor")},
     ),
     (
         "Jo Roe, chief economist at Acme Bank, said prices would rise.",
@@ -66,9 +75,7 @@ def test_sentence_gives_expected_triples(nlp, sentence, wanted, unwanted):
 def test_sentence_relates_no_two_names(nlp, sentence):
     named = {"PERSON", "ORG", "GPE", "PRODUCT", "organization", "person", "place", "product"}
     triples = read(sentence, nlp=nlp)
-    assert not [
-        t for t in triples if t.subject.type in named and t.object.type in named
-    ], sentence
+    assert not [t for t in triples if t.subject.type in named and t.object.type in named], sentence
 
 
 def candidates(doc):
