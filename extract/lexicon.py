@@ -557,3 +557,9 @@ POST_FIELDS = frozenset(
     "state defense defence finance justice health education energy labor labour commerce "
     "agriculture transport transportation treasury culture trade industry".split()
 )
+# Nouns of a person's tie to an organization, before the person's name: 'Acme creator Jo Roe',
+# 'Green Party nominee Jo Roe', 'Zorbia Times reporter Jo Roe' -> (Jo Roe, creator of, Acme).
+AFFILIATION_NOUNS = frozenset(
+    "creator nominee candidate reporter correspondent columnist editor student professor "
+    "curator coach captain player producer publisher developer designer inventor".split()
+)

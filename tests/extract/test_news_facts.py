@@ -53,6 +53,21 @@ EXPECTED = [
         {("Jo Roe", "contact foreign minister of", "Zorbia")},
         {("Jo Roe", "contact out foreign minister of", "Zorbia")},
     ),
+    (
+        "Fans wrote to Acme creator Jo Roe and to Green Party nominee Tim Lee.",
+        {("Jo Roe", "creator of", "Acme"), ("Tim Lee", "nominee of", "Green Party")},
+        set(),
+    ),
+    (
+        "The questions came from Zorbia Times reporter Ann Bell.",
+        {("Ann Bell", "reporter of", "Zorbia Times")},
+        set(),
+    ),
+    (
+        "Texas student Ahmed Ali built a clock.",
+        {("Ahmed Ali", "from", "Texas")},
+        {("Ahmed Ali", "student of", "Texas")},
+    ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
 ]
@@ -127,6 +142,22 @@ def test_post_field_is_no_owner_on_built_parse(nlp):
     )
     assert post_owners(doc[4]) == []
     assert not [c for c in candidates(doc) if c[2] == "State"]
+
+
+def test_affiliation_noun_before_a_name_relates_it_on_built_parse(nlp):
+    # 'Acme producer Jo Roe spoke.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Acme", 1, "compound", "PROPN", "B-ORG"),
+            ("producer", 3, "compound", "NOUN", "O"),
+            ("Jo", 3, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 4, "nsubj", "PROPN", "I-PERSON"),
+            ("spoke", 4, "ROOT", "VERB", "O"),
+            (".", 4, "punct", "PUNCT", "O"),
+        ],
+    )
+    assert ("Roe", "producer of", "Acme") in candidates(doc)
 
 
 def test_range_bounds_relate_nothing_on_built_parse(nlp):
