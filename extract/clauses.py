@@ -155,7 +155,20 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "advcl" and is_participle_adjunct(verb):
         return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return is_shared_passive(verb)
+
+
+def is_shared_passive(verb: Token) -> bool:
+    """'was arrested and charged', 'was kept there and then transferred': a participle
+    coordinated with a passive or a 'be', with no subject or auxiliary of its own, shares the
+    passive voice ('has bought and sold' stays active: its head is no passive)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return False
+    if children(verb, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return False
+    return verb.head.lemma_ == "be" or is_passive(verb.head)
 
 
 def is_participle_adjunct(verb: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.clauses import is_passive
 from extract.posts import is_post, post_owners
 from extract.relations import sentence_candidates
 from extract.verb_words import is_relating, particles, verb_lemma
@@ -67,6 +68,16 @@ EXPECTED = [
         "Texas student Ahmed Ali built a clock.",
         {("Ahmed Ali", "from", "Texas")},
         {("Ahmed Ali", "student of", "Texas")},
+    ),
+    (
+        "Jo Roe was arrested by police and charged with theft by Acme.",
+        {("Acme", "charge", "Jo Roe"), ("police", "arrest", "Jo Roe")},
+        {("Jo Roe", "charge with", "theft")},
+    ),
+    (
+        "Acme has bought and sold Zeta twice.",
+        {("Acme", "buy", "Zeta"), ("Acme", "sell", "Zeta")},
+        set(),
     ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
@@ -250,3 +261,34 @@ def test_particle_after_a_heavy_object_is_none_on_built_parse(nlp):
     )
     assert particles(heavy[1]) == []
     assert [p.text for p in particles(light[1])] == ["down"]
+
+
+def test_participle_coordinated_with_a_passive_is_passive_on_built_parse(nlp):
+    # 'Jo was held and moved to Zeta' / 'Jo has held and moved it'
+    passive = parse_rows(
+        nlp,
+        [
+            ("Jo", 2, "nsubjpass", "PROPN", "B-PERSON"),
+            ("was", 2, "auxpass", "AUX", "O"),
+            ("held", 2, "ROOT", "VERB", "O"),
+            ("and", 2, "cc", "CCONJ", "O"),
+            ("moved", 2, "conj", "VERB", "O"),
+            ("to", 4, "prep", "ADP", "O"),
+            ("Zeta", 5, "pobj", "PROPN", "B-ORG"),
+        ],
+    )
+    active = parse_rows(
+        nlp,
+        [
+            ("Jo", 2, "nsubj", "PROPN", "B-PERSON"),
+            ("has", 2, "aux", "AUX", "O"),
+            ("held", 2, "ROOT", "VERB", "O"),
+            ("and", 2, "cc", "CCONJ", "O"),
+            ("moved", 2, "conj", "VERB", "O"),
+            ("it", 4, "dobj", "PRON", "O"),
+        ],
+    )
+    for doc in (passive, active):
+        doc[2].tag_ = doc[4].tag_ = "VBN"
+    assert is_passive(passive[4])
+    assert not is_passive(active[4])
