@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 # How often each rule's output is right: the confidence of its triples.
 CONFIDENCE = {
@@ -71,7 +72,13 @@ def expand(tokens: list[Token]) -> list[Token]:
             *companions(token),
         ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
-    return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
+    return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or is_mistagged_name(t)]
+
+
+def is_mistagged_name(token: Token) -> bool:
+    """A name with another tag: typed by NER, or a capitalized word in a noun's place
+    ('Rathbun requested...': a surname tagged as a verb; the entities say if it is a name)."""
+    return bool(token.ent_type_) or (token.is_title and token.dep_ in NOUN_DEPS)
 
 
 def companions(token: Token) -> list[Token]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from extract.clauses import is_passive
+from extract.columns import columns
 from extract.posts import is_post, post_owners
 from extract.relations import sentence_candidates
+from extract.spans import name_spans
 from extract.verb_words import is_relating, particles, verb_lemma
 from tests.conftest import parse_rows, plain, read
 
@@ -77,6 +79,12 @@ EXPECTED = [
     (
         "Acme has bought and sold Zeta twice.",
         {("Acme", "buy", "Zeta"), ("Acme", "sell", "Zeta")},
+        set(),
+    ),
+    (
+        "Mark Rathbun left the group in 2004.\n\n"
+        "Rathbun requested donations to help Daniel Montalvo.",
+        {("Mark Rathbun", "help", "Daniel Montalvo"), ("Mark Rathbun", "request", "donations")},
         set(),
     ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
@@ -292,3 +300,27 @@ def test_participle_coordinated_with_a_passive_is_passive_on_built_parse(nlp):
         doc[2].tag_ = doc[4].tag_ = "VBN"
     assert is_passive(passive[4])
     assert not is_passive(active[4])
+
+
+def surname_rows(first: str) -> list[tuple]:
+    # '<first> Roe spoke. Roe left.' with the second 'Roe' tagged as a verb
+    return [
+        (first, 1, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "I-PERSON"),
+        ("spoke", 2, "ROOT", "VERB", "O"),
+        (".", 2, "punct", "PUNCT", "O"),
+        ("Roe", 5, "nsubj", "VERB", "O"),
+        ("left", 5, "ROOT", "VERB", "O"),
+        (".", 5, "punct", "PUNCT", "O"),
+    ]
+
+
+def test_surname_tagged_as_a_verb_is_a_name_on_built_parse(nlp):
+    spans, _ = name_spans(columns(parse_rows(nlp, surname_rows("Mark"))))
+    assert [(s.start, s.text) for s in spans] == [(0, "Mark Roe"), (4, "Roe")]
+
+
+def test_last_word_of_a_name_without_a_given_name_stays_a_word_on_built_parse(nlp):
+    # 'Mets Poet ... Poet says': no given name, so 'Poet' may be a common noun
+    spans, _ = name_spans(columns(parse_rows(nlp, surname_rows("Zorbix"))))
+    assert [s.text for s in spans] == ["Zorbix Roe"]
