@@ -194,7 +194,9 @@ def names_for(noun: Token) -> list[Token]:
     if holders or noun.pos_ != "NOUN" or is_named(noun):
         return holders
     found = [a for a in children(noun, "appos") if is_named(a)]
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+    bare_capital = noun.is_title and not children(noun, "det", "poss")
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and not bare_capital:
+        # not 'Currently Roe is a Professor at...': a bare capitalized subject is a name;
         # 'The one company that posted a gain was Wal-Mart': the subject is the name after
         found += [a for a in children(noun.head, "attr") if is_named(a)]
     for prep in children(noun, "prep"):

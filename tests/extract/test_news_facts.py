@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.clauses import is_passive
+from extract.clauses import is_passive, names_for
 from extract.columns import columns
 from extract.posts import is_post, post_owners
 from extract.relations import sentence_candidates
@@ -324,3 +324,26 @@ def test_last_word_of_a_name_without_a_given_name_stays_a_word_on_built_parse(nl
     # 'Mets Poet ... Poet says': no given name, so 'Poet' may be a common noun
     spans, _ = name_spans(columns(parse_rows(nlp, surname_rows("Zorbix"))))
     assert [s.text for s in spans] == ["Zorbix Roe"]
+
+
+def copula_rows(subject: str, det: bool) -> list[tuple]:
+    # '[The] <subject> is a Professor at Acme.'
+    rows = [("The", 1, "det", "DET", "O")] if det else []
+    at = len(rows)
+    return [
+        *rows,
+        (subject, at + 1, "nsubj", "NOUN", "O"),
+        ("is", at + 1, "ROOT", "AUX", "O"),
+        ("a", at + 3, "det", "DET", "O"),
+        ("Professor", at + 1, "attr", "PROPN", "O"),
+        ("at", at + 3, "prep", "ADP", "O"),
+        ("Acme", at + 4, "pobj", "PROPN", "B-ORG"),
+    ]
+
+
+def test_bare_capitalized_subject_is_no_description_of_the_name_after_on_built_parse(nlp):
+    lemma = {"is": "be"}.get
+    mistagged = parse_rows(nlp, copula_rows("Roe", det=False), lemma=lambda w: lemma(w, w))
+    described = parse_rows(nlp, copula_rows("winner", det=True), lemma=lambda w: lemma(w, w))
+    assert names_for(mistagged[0]) == []
+    assert [t.text for t in names_for(described[1])] == ["Professor"]
