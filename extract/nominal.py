@@ -94,8 +94,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from maker_candidates(token)
     if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
-    if token.dep_ == "prep":
-        yield from post_candidates(token)
+    if token.dep_ == "prep" and token.lower_ == "of" and is_post(token.head):
+        yield from post_candidates(token.head)
     if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
         yield from country_name_candidates(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_BODY_NOUNS:
@@ -196,7 +196,9 @@ def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     """'Microsoft's Azure': a name owned by a name."""
     owned = owner.head
     if is_post(owned):
-        return  # 'Zorbia's Attorney General, Jo Roe': a post, whose holder the apposition gives
+        # 'Zorbia's Attorney General, Jo Roe': a post, held by a person, not owned
+        yield from post_candidates(owned)
+        return
     if owned.pos_ == "NOUN" and is_owner(owner):
         yield from class_noun_possessive(owner, owned)
     elif is_name(owner) and owner.pos_ != "PRON" and is_name(owned):

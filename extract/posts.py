@@ -41,7 +41,24 @@ def post_holders(post: Token) -> list[Token]:
     for prep in children(post, "prep"):
         if prep.lower_ == "of":
             found += [o for o in children(prep, "pobj") if o.ent_type_ == "PERSON"]
-    return found
+    return found + said_holders(post)
+
+
+def said_holders(post: Token) -> list[Token]:
+    """'Zorbia's Prime Minister, Jo Roe said': the parser makes the name, right after the
+    post's comma, the subject of a verb that the post heads or is a second subject of."""
+    comma = post.doc[post.i + 1] if post.i + 1 < len(post.doc) else None
+    if comma is None or comma.text != ",":
+        return []
+    verbs = [v for v in post.children if v.pos_ == "VERB" and v.i > post.i]
+    if post.dep_ == "nsubj":
+        verbs.append(post.head)
+    return [
+        subject
+        for verb in verbs
+        for subject in children(verb, "nsubj")
+        if subject.ent_type_ == "PERSON" and subject.left_edge.i == comma.i + 1
+    ]
 
 
 def post_owners(post: Token) -> list[tuple[Token, str]]:
@@ -64,13 +81,11 @@ def is_owner(token: Token) -> bool:
     return token.ent_type_ in NAMED_TYPES and token.lower_ not in POST_FIELDS
 
 
-def post_candidates(of: Token) -> Iterator[Candidate]:
-    """'Governor of Zorbia Jo Roe said' -> (Jo Roe, Governor of, Zorbia), at the 'of' of a
-    post whose holder the parser made its object."""
-    post = of.head
-    if of.lower_ != "of" or not is_post(post):
-        return
-    for holder in children(of, "pobj"):
-        if holder.ent_type_ == "PERSON":
-            for owner, role in post_owners(post):
-                yield Candidate(holder, owner, role, (post,), "title")
+def post_candidates(post: Token) -> Iterator[Candidate]:
+    """'Governor of Zorbia Jo Roe said', 'Zorbia's Prime Minister, Jo Roe said' -> (Jo Roe,
+    Governor of, Zorbia): a post's holders and owners, where the parser made the holder no
+    apposition ('Zorbia's Attorney General, Jo Roe,' is read at the apposition)."""
+    holders = [h for h in post_holders(post) if h.dep_ != "appos"]
+    for holder in holders:
+        for owner, role in post_owners(post):
+            yield Candidate(holder, owner, role, (post,), "title")

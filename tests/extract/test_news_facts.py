@@ -7,7 +7,7 @@ import pytest
 
 from extract.clauses import is_passive, names_for
 from extract.columns import columns
-from extract.posts import is_post, post_owners
+from extract.posts import is_post, post_holders, post_owners
 from extract.relations import sentence_candidates
 from extract.spans import name_spans
 from extract.verb_words import is_relating, particles, verb_lemma
@@ -347,3 +347,49 @@ def test_bare_capitalized_subject_is_no_description_of_the_name_after_on_built_p
     described = parse_rows(nlp, copula_rows("winner", det=True), lemma=lambda w: lemma(w, w))
     assert names_for(mistagged[0]) == []
     assert [t.text for t in names_for(described[1])] == ["Professor"]
+
+
+@pytest.mark.parametrize("post_dep", ["ROOT", "nsubj"])
+def test_post_before_its_holder_as_a_subject_on_built_parse(nlp, post_dep):
+    # 'Zorbia's Prime Minister, Jo Roe said.': the post the root over 'said', or a second
+    # subject of 'said'
+    post_head = 3 if post_dep == "ROOT" else 7
+    doc = parse_rows(
+        nlp,
+        [
+            ("Zorbia", 3, "poss", "PROPN", "B-GPE"),
+            ("'s", 0, "case", "PART", "O"),
+            ("Prime", 3, "compound", "PROPN", "O"),
+            ("Minister", post_head, post_dep, "PROPN", "O"),
+            (",", 7, "punct", "PUNCT", "O"),
+            ("Jo", 6, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 7, "nsubj", "PROPN", "I-PERSON"),
+            (
+                "said",
+                3 if post_dep == "ROOT" else 7,
+                "parataxis" if post_dep == "ROOT" else "ROOT",
+                "VERB",
+                "O",
+            ),
+            (".", 7, "punct", "PUNCT", "O"),
+        ],
+    )
+    found = candidates(doc)
+    assert ("Roe", "Prime Minister of", "Zorbia") in found
+    assert not [c for c in found if c[2] == "Minister"]
+
+
+def test_post_after_a_name_with_no_comma_has_no_holder_on_built_parse(nlp):
+    # 'the Minister said Jo Roe left': no comma after the post, so no holder.
+    doc = parse_rows(
+        nlp,
+        [
+            ("the", 1, "det", "DET", "O"),
+            ("Minister", 2, "nsubj", "PROPN", "O"),
+            ("said", 2, "ROOT", "VERB", "O"),
+            ("Jo", 4, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 5, "nsubj", "PROPN", "I-PERSON"),
+            ("left", 2, "ccomp", "VERB", "O"),
+        ],
+    )
+    assert post_holders(doc[1]) == []
