@@ -72,7 +72,18 @@ def expand(tokens: list[Token]) -> list[Token]:
             *companions(token),
         ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
-    return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or is_mistagged_name(t)]
+    found = [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or is_mistagged_name(t)]
+    return [t for t in found if not is_word_prefix(t)]
+
+
+def is_word_prefix(token: Token) -> bool:
+    """'co' of 'co-founder', which the tokenizer cuts and the parser may take for a subject:
+    the first part of a hyphenated word is no argument (a name keeps its parts together)."""
+    doc = token.doc
+    if token.ent_type_ or token.whitespace_ or token.i + 2 >= len(doc):
+        return False
+    hyphen = doc[token.i + 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and doc[token.i + 2].is_alpha
 
 
 def is_mistagged_name(token: Token) -> bool:

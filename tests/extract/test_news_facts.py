@@ -4,8 +4,10 @@ as names: sentences read with the real model, and the rules on hand-built parses
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from extract.clauses import is_passive, names_for
+from extract.candidate import is_word_prefix
+from extract.clauses import is_passive, names_for, subjects_of
 from extract.columns import columns
 from extract.posts import is_post, post_holders, post_owners
 from extract.relations import sentence_candidates
@@ -86,6 +88,11 @@ EXPECTED = [
         "Rathbun requested donations to help Daniel Montalvo.",
         {("Mark Rathbun", "help", "Daniel Montalvo"), ("Mark Rathbun", "request", "donations")},
         set(),
+    ),
+    (
+        "Co-founder of Acme, Jo Roe, personally met with Tim Lee during his visit.",
+        {("Jo Roe", "founder of", "Acme"), ("Jo Roe", "meet with", "Tim Lee")},
+        {("co", "meet with", "Tim Lee")},
     ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
@@ -393,3 +400,18 @@ def test_post_after_a_name_with_no_comma_has_no_holder_on_built_parse(nlp):
         ],
     )
     assert post_holders(doc[1]) == []
+
+
+def test_piece_of_a_hyphenated_word_is_no_subject_on_built_parse(nlp):
+    # 'Co-founder Jo Roe met Tim' parsed with 'Co' and '-' as subjects
+    doc = Doc(
+        nlp.vocab,
+        words=["Co", "-", "founder", "Jo", "Roe", "met", "Tim"],
+        spaces=[False, False, True, True, True, True, False],
+        heads=[5, 5, 4, 4, 5, 5, 5],
+        deps=["nsubj", "nsubj", "compound", "compound", "nsubj", "ROOT", "dobj"],
+        pos=["NOUN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN"],
+        ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON"],
+    )
+    assert is_word_prefix(doc[0]) and not is_word_prefix(doc[3])
+    assert [t.text for t in subjects_of(doc[5])] == ["Roe"]
