@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 # How often each rule's output is right: the confidence of its triples.
@@ -73,7 +74,12 @@ def expand(tokens: list[Token]) -> list[Token]:
         ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
     found = [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or is_mistagged_name(t)]
-    return [t for t in found if not is_word_prefix(t)]
+    return [t for t in found if not is_word_piece(t)]
+
+
+def is_word_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the tokenizer cut: 'co' or '-' of 'co-founder'."""
+    return token.text in HYPHENS or is_word_prefix(token)
 
 
 def is_word_prefix(token: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children, has_lemma, is_word_prefix
+from extract.candidate import children, has_lemma, is_word_piece
 from extract.lexicon import (
     COMMUNICATION_NOUNS,
     CONTROL_NOUNS,
@@ -31,9 +31,6 @@ GERUND_PREPOSITIONS = frozenset(
 )
 
 
-HYPHENS = frozenset({"-", "‐", "‑"})
-
-
 def subjects_of(verb: Token) -> list[Token]:
     """The subject of a predicate, inherited from the governing verb where the clause has none:
     coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
@@ -43,7 +40,7 @@ def subjects_of(verb: Token) -> list[Token]:
     direct = [
         c
         for c in verb.children
-        if c.dep_ in SUBJECT_DEPS and not is_word_prefix(c) and c.text not in HYPHENS
+        if c.dep_ in SUBJECT_DEPS and not is_word_piece(c)
     ]
     if len(direct) > 1 and all(d.pos_ == "PROPN" for d in direct):
         return direct  # 'The Dow, the S&P 500 and ... fell': a list the parser split
