@@ -94,6 +94,12 @@ EXPECTED = [
         {("Jo Roe", "founder of", "Acme"), ("Jo Roe", "meet with", "Tim Lee")},
         {("co", "meet with", "Tim Lee")},
     ),
+    (
+        "Jo Roe studied at Kent State University of the US and the University of Leeds of the UK.",
+        {("Kent State University", "be in", "US"), ("University of Leeds", "be in", "UK")},
+        set(),
+    ),
+    ("Jo Roe works for the Bank of England.", {("Jo Roe", "work for", "Bank of England")}, set()),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
 ]
@@ -415,3 +421,20 @@ def test_piece_of_a_hyphenated_word_is_no_subject_on_built_parse(nlp):
     )
     assert is_word_prefix(doc[0]) and not is_word_prefix(doc[3])
     assert [t.text for t in subjects_of(doc[5])] == ["Roe"]
+
+
+def test_country_after_an_organization_places_it_on_built_parse(nlp):
+    # 'Zorbix University of the UK grew.' / 'Bank of Zorbia grew.' (the 'of' inside the name)
+    def rows(inside: bool) -> list[tuple]:
+        tag = "I-ORG" if inside else "O"
+        return [
+            ("Zorbix", 1, "compound", "PROPN", "B-ORG"),
+            ("University", 5, "nsubj", "PROPN", "I-ORG"),
+            ("of", 1, "prep", "ADP", tag),
+            ("the", 4, "det", "DET", tag),
+            ("UK", 2, "pobj", "PROPN", "I-ORG" if inside else "B-GPE"),
+            ("grew", 5, "ROOT", "VERB", "O"),
+        ]
+
+    assert ("University", "be in", "UK") in candidates(parse_rows(nlp, rows(inside=False)))
+    assert not [c for c in candidates(parse_rows(nlp, rows(inside=True))) if c[1] == "be in"]
