@@ -550,8 +550,13 @@ INSTITUTION_NOUNS = frozenset("government state ministry police army military co
 # and a goal; a post owned by a place ('Zorbia's Attorney General, Jo Roe') is held by a person.
 CONTRAST_PREPOSITIONS = frozenset("unlike despite besides except notwithstanding".split())
 RANGE_WORDS = frozenset("range ranging vary varying span spanning".split())
-# Words of public posts beyond those of TITLE_WORDS: 'Attorney General', 'Foreign Secretary'.
-PUBLIC_POST_WORDS = frozenset("attorney general foreign home interior defence defense".split())
+# Words of public posts beyond those of TITLE_WORDS: 'Attorney General', 'Foreign Secretary',
+# 'NASA Administrator Jo Roe'; HOLDER_TITLE_WORDS are the titles a person's name may follow.
+OFFICE_WORDS = frozenset("administrator superintendent inspector provost dean rector".split())
+PUBLIC_POST_WORDS = OFFICE_WORDS | frozenset(
+    "attorney general foreign home interior defence defense".split()
+)
+HOLDER_TITLE_WORDS = TITLE_WORDS | OFFICE_WORDS
 # Fields named in a post, not its owner: 'Secretary of State', 'Minister of Finance'.
 POST_FIELDS = frozenset(
     "state defense defence finance justice health education energy labor labour commerce "

@@ -33,14 +33,15 @@ from extract.descriptors import (
 )
 from extract.lexicon import (
     CORPORATE_TITLES,
+    HOLDER_TITLE_WORDS,
     NATIONALITIES,
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
     POST_WORDS,
+    PUBLIC_POST_WORDS,
     RELATIONAL_NOUNS,
     STATE_BODY_NOUNS,
     TITLE_MODIFIERS,
-    TITLE_WORDS,
 )
 from extract.places import PARTICIPLES, country_name_candidates, place_candidates
 from extract.posts import is_post, post_candidates
@@ -76,7 +77,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
     """The noun rules that apply at `token`."""
-    if token.dep_ in ("compound", "amod") and token.lower_ in TITLE_WORDS:
+    if token.dep_ in ("compound", "amod") and token.lower_ in HOLDER_TITLE_WORDS:
         yield from title_candidates(token)
     if token.dep_ == "poss":
         yield from possessive_candidates(token)
@@ -168,7 +169,7 @@ def is_owner_word(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:
         # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
-        return token.lower_ not in POST_WORDS
+        return token.lower_ not in POST_WORDS and token.lower_ not in PUBLIC_POST_WORDS
     if token.pos_ == "NOUN" and not token.is_sent_start and is_capitalized(token):
         return True  # 'said Zorbix co-founder Jo Roe': a company name the tagger took for a noun
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES

@@ -100,6 +100,8 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
         instance = class_instance(name)
         # 'his wife Jo Roe, 36, from Sydney': the preposition hangs on the description.
         name = instance or next((a for a in children(name, "appos") if is_name_token(a)), name)
+    if name.ent_type_ == "NORP" and name.dep_ == "appos":
+        name = name.head  # 'Jo Roe, Republican from Texas': the person is from there
     if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
         return
     for obj in children(prep, "pobj"):

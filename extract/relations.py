@@ -50,7 +50,7 @@ from extract.complements import (
     verb_preposition,
 )
 from extract.descriptors import apposed_to, described_before
-from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
+from extract.lexicon import HOLDER_TITLE_WORDS, INTENT_VERBS, NOMINALIZATIONS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
 from extract.posts import is_post, post_owners
@@ -65,7 +65,8 @@ def document_candidates(cols: Columns) -> Iterator[Candidate]:
     mask = (cols.pos == VERB) | (cols.pos == AUX) | isin(cols.dep, cols.ids("appos"))
     mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
     mask |= isin(cols.lemma, cols.ids(*NOMINALIZATIONS)) | isin(cols.dep, cols.ids("poss"))
-    mask |= isin(cols.lower, cols.ids(*TITLE_WORDS)) & isin(cols.dep, cols.ids("compound", "amod"))
+    titles = isin(cols.lower, cols.ids(*HOLDER_TITLE_WORDS))
+    mask |= titles & isin(cols.dep, cols.ids("compound", "amod"))
     mask |= nominal_mask(cols)
     for token in cols.tokens(mask):
         yield from token_candidates(token)

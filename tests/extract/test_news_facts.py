@@ -100,6 +100,16 @@ EXPECTED = [
         set(),
     ),
     ("Jo Roe works for the Bank of England.", {("Jo Roe", "work for", "Bank of England")}, set()),
+    (
+        "Senator Jo Roe, a Democrat from Ohio, spoke on Monday.",
+        {("Jo Roe", "be from", "Ohio")},
+        set(),
+    ),
+    (
+        "Jo Roe, a Democrat, spoke in Ohio.",
+        {("Jo Roe", "speak in", "Ohio")},
+        {("Jo Roe", "be from", "Ohio")},
+    ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
 ]
@@ -438,3 +448,18 @@ def test_country_after_an_organization_places_it_on_built_parse(nlp):
 
     assert ("University", "be in", "UK") in candidates(parse_rows(nlp, rows(inside=False)))
     assert not [c for c in candidates(parse_rows(nlp, rows(inside=True))) if c[1] == "be in"]
+
+
+def test_office_title_before_a_name_on_built_parse(nlp):
+    # 'Zorbix Administrator Jo Roe spoke.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Zorbix", 3, "compound", "PROPN", "B-ORG"),
+            ("Administrator", 3, "compound", "PROPN", "O"),
+            ("Jo", 3, "compound", "PROPN", "B-PERSON"),
+            ("Roe", 4, "nsubj", "PROPN", "I-PERSON"),
+            ("spoke", 4, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert ("Roe", "Administrator of", "Zorbix") in candidates(doc)
