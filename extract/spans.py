@@ -82,7 +82,8 @@ def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> I
     }
     if not surnames:
         return
-    candidates = isin(cols.pos, (NOUN, VERB, ADJ)) & (cols.ent_iob == OUTSIDE_ENTITY)
+    candidates = isin(cols.lower, cols.ids(*(name.lower() for name in surnames)))
+    candidates &= isin(cols.pos, (NOUN, VERB, ADJ)) & (cols.ent_iob == OUTSIDE_ENTITY)
     for token in cols.tokens(candidates):
         # A name in an argument's place, bare: not the head of a caption ('Image: Jo Roe')
         bare = not any(c.dep_ in ("det", "amod") for c in token.children)
