@@ -12,9 +12,15 @@ from spacy.tokens import Token
 
 from extract.candidate import children, has_lemma
 from extract.clauses import is_named, is_passive, subjects_of
-from extract.complements import RuleOutput, object_noun, prepositional_objects, relation_span
+from extract.complements import (
+    RuleOutput,
+    object_noun,
+    prepositional_objects,
+    relation_span,
+)
 from extract.lexicon import COMPETING_VERBS, FINDING_VERBS, FOUNDING_VERBS
 from extract.polarity import is_negated, verb_phrase
+from extract.verb_words import is_relating
 
 # Verbs of putting something somewhere: where it ends up is what the sentence says ('puts
 # its military in a state of war', 'placed the army on high alert').
@@ -120,7 +126,8 @@ def distant_prepositions(noun: Token) -> list[Token]:
     middles = [m for p in children(noun, "prep") for m in children(p, "pobj")]
     middles = [m for m in middles if m.pos_ == "NOUN" and not is_named(m)]
     middles += [a for a in children(noun, "acl") if a.tag_ in ("VBG", "VBN")]
-    return [p for m in middles for p in children(m, "prep") if p.lower_ in PARTY_PREPOSITIONS]
+    preps = [p for m in middles for p in children(m, "prep") if p.lower_ in PARTY_PREPOSITIONS]
+    return [p for p in preps if is_relating(p)]  # not 'letters ranging from X to Y'.
 
 
 def unnamed_post(verb: Token) -> RuleOutput:

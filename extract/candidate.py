@@ -10,6 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+HYPHENS = frozenset({"-", "‐", "‑"})
+NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 # How often each rule's output is right: the confidence of its triples.
 CONFIDENCE = {
@@ -73,7 +75,29 @@ def expand(tokens: list[Token]) -> list[Token]:
             *companions(token),
         ]
     # The small model tags some names as adjectives ('AWS'); a name is an argument whatever its tag.
-    return [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or t.ent_type_]
+    found = [t for t in dict.fromkeys(expanded) if t.pos_ in ARGUMENT_POS or is_mistagged_name(t)]
+    return [t for t in found if not is_word_piece(t)]
+
+
+def is_word_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the tokenizer cut: 'co' or '-' of 'co-founder'."""
+    return token.text in HYPHENS or is_word_prefix(token)
+
+
+def is_word_prefix(token: Token) -> bool:
+    """'co' of 'co-founder', which the tokenizer cuts and the parser may take for a subject:
+    the first part of a hyphenated word is no argument (a name keeps its parts together)."""
+    doc = token.doc
+    if token.ent_type_ or token.whitespace_ or token.i + 2 >= len(doc):
+        return False
+    hyphen = doc[token.i + 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and doc[token.i + 2].is_alpha
+
+
+def is_mistagged_name(token: Token) -> bool:
+    """A name with another tag: typed by NER, or a capitalized word in a noun's place
+    ('Rathbun requested...': a surname tagged as a verb; the entities say if it is a name)."""
+    return bool(token.ent_type_) or (token.is_title and token.dep_ in NOUN_DEPS)
 
 
 def companions(token: Token) -> list[Token]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extract.candidate import children, dependents, has_lemma
+from extract.candidate import children, dependents, has_lemma, is_word_piece
 from extract.lexicon import (
     COMMUNICATION_NOUNS,
     CONTROL_NOUNS,
@@ -14,6 +14,7 @@ from extract.lexicon import (
     OF_NAME_NOUNS,
     PERSON_ROLES,
 )
+from extract.posts import post_holders
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -34,7 +35,9 @@ def subjects_of(verb: Token) -> list[Token]:
     """The subject of a predicate, inherited from the governing verb where the clause has none:
     coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
     gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
-    direct = [c for c, dep in dependents(verb) if dep in SUBJECT_DEPS]
+    # 'Co-founder of Acme, Jo Roe, met...': the tokenizer's pieces of a hyphenated word are
+    # no subjects, though the parser may make them so.
+    direct = [c for c, dep in dependents(verb) if dep in SUBJECT_DEPS and not is_word_piece(c)]
     if len(direct) > 1 and all(d.pos_ == "PROPN" for d in direct):
         return direct  # 'The Dow, the S&P 500 and ... fell': a list the parser split
     if direct:
@@ -154,7 +157,20 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "advcl" and is_participle_adjunct(verb):
         return True
-    return any(dep in ("nsubjpass", "auxpass") for _, dep in dependents(verb))
+    if any(dep in ("nsubjpass", "auxpass") for _, dep in dependents(verb)):
+        return True
+    return is_shared_passive(verb)
+
+
+def is_shared_passive(verb: Token) -> bool:
+    """'was arrested and charged', 'was kept there and then transferred': a participle
+    coordinated with a passive or a 'be', with no subject or auxiliary of its own, shares the
+    passive voice ('has bought and sold' stays active: its head is no passive)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return False
+    if children(verb, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return False
+    return verb.head.lemma_ == "be" or is_passive(verb.head)
 
 
 def is_participle_adjunct(verb: Token) -> bool:
@@ -175,11 +191,14 @@ def is_named(token: Token) -> bool:
 def names_for(noun: Token) -> list[Token]:
     """The names a description stands for: 'its European division, Opel' -> [Opel]; 'rivals
     like X and Y', 'sites such as X' -> [X, Y]; 'a statement from X' -> [X]; nothing for a
-    name itself."""
-    if noun.pos_ != "NOUN" or is_named(noun):
-        return []
+    name itself; 'Zorbia's Prime Minister, Jo Roe' -> [Jo Roe] (a post tagged as a name)."""
+    holders = post_holders(noun)
+    if holders or noun.pos_ != "NOUN" or is_named(noun):
+        return holders
     found = [a for a in children(noun, "appos") if is_named(a)]
-    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+    bare_capital = noun.is_title and not children(noun, "det", "poss")
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and not bare_capital:
+        # not 'Currently Roe is a Professor at...': a bare capitalized subject is a name;
         # 'The one company that posted a gain was Wal-Mart': the subject is the name after
         found += [a for a in children(noun.head, "attr") if is_named(a)]
     for prep in children(noun, "prep"):

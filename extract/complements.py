@@ -30,6 +30,8 @@ from extract.lexicon import (
     TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
+from extract.posts import is_post, post_owners
+from extract.verb_words import is_relating, particles
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -88,9 +90,11 @@ def verb_preposition(verb: Token) -> RuleOutput:
     is_pass = is_passive(verb)
     state = next((c for c in children(verb, "oprd") if c.pos_ == "ADJ"), None)
     for prep in children(verb, "prep", "dative"):
-        if prep.pos_ in MISPARSED_PREPOSITIONS:
+        if prep.pos_ in MISPARSED_PREPOSITIONS or not is_relating(prep):
             continue  # 'ranging from US President Barack Obama': a name parsed as a preposition
         for obj in prepositional_objects(prep, names_only=has_object):
+            if is_post(obj):
+                continue  # 'served as Governor of Zorbia': a post, which `as_role` reads
             if is_pass and state is not None:
                 # 'Llama 2 has been made available on Azure'
                 predicate = f"be {state.lemma_.lower()} {prep.lower_}"
@@ -146,7 +150,7 @@ def light_verb_noun(verb: Token) -> RuleOutput:
     noun = object_noun(verb)
     if noun is None or is_passive(verb) or verb_phrase(verb) in CANCELLING_VERBS:
         return  # 'abandoned its acquisition of Arm' is read as a negated acquisition
-    for prep in children(noun, "prep"):
+    for prep in filter(is_relating, children(noun, "prep")):
         predicate = f"{verb_phrase(verb)} {noun.lower_} {prep.lower_}"
         tokens = (*relation_span(verb), noun, prep)
         # 'underwent trial for manslaughter': a light verb's noun makes a relation with any
@@ -278,9 +282,13 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
         if prep.lower_ not in ("of", "at", "for", "with", "to"):
             continue  # 'adviser to', 'supplier to' name a relation too
         for obj in children(prep, "pobj"):
+            words = role_words(noun).split()[:-1]  # 'the Acme Party nominee': no 'Party'
+            if is_post(obj):
+                # 'nominee for Governor of Zorbia' -> Zorbia: the post itself is no organization
+                for owner, post in post_owners(obj):
+                    yield owner, " ".join([*words, prep.lower_, post])
+                continue
             if obj.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or obj.pos_ == "PROPN":
-                modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound")]
-                words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
                 yield obj, " ".join([*words, prep.lower_])
                 for place in children(obj, "prep"):
                     if place.lower_ == "at":  # 'director of Housing Studies at Harvard'
@@ -318,4 +326,4 @@ def statement_recipients(verb: Token) -> RuleOutput:
 
 
 def relation_span(verb: Token) -> tuple[Token, ...]:
-    return (verb, *children(verb, "prt"))
+    return (verb, *particles(verb))

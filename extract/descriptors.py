@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from extract.candidate import Candidate, children, listed_names
 from extract.lexicon import (
+    AFFILIATION_NOUNS,
     DESCRIPTOR_TYPES,
     HOME_NOUNS,
     NATIONALITIES,
@@ -50,7 +51,7 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     modifiers = [*before, *(t for t in noun.subtree if t.i < noun.i)]
     places = [t for t in modifiers if is_place_word(t)]
     owners = [t for t in (*children(noun, "poss"), *children(name, "poss")) if t.i < noun.i]
-    if noun.lemma_.lower() in RELATIONAL_NOUNS:
+    if noun.lemma_.lower() in RELATIONAL_NOUNS or noun.lemma_.lower() in AFFILIATION_NOUNS:
         owners += [t for t in modifiers if t.ent_type_ in OWNER_LABELS and t not in places]
     owners = [head_of_name(t) for t in owners]
     words = [

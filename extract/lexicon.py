@@ -544,3 +544,27 @@ NAMING_NOUNS = frozenset("name word term phrase title label expression nickname"
 # 'the government', 'the police': most often a country's own institution, not a named one in
 # reach (6 of 6 wrong on GUM): a description by class alone does not resolve them.
 INSTITUTION_NOUNS = frozenset("government state ministry police army military court".split())
+
+# Prepositions, ranges and posts that relate no two names (the facts of news articles):
+# 'unlike Zeta' sets its object apart; 'ranging from X to Y' bounds a range, not a source
+# and a goal; a post owned by a place ('Zorbia's Attorney General, Jo Roe') is held by a person.
+CONTRAST_PREPOSITIONS = frozenset("unlike despite besides except notwithstanding".split())
+RANGE_WORDS = frozenset("range ranging vary varying span spanning".split())
+# Words of public posts beyond those of TITLE_WORDS: 'Attorney General', 'Foreign Secretary',
+# 'NASA Administrator Jo Roe'; HOLDER_TITLE_WORDS are the titles a person's name may follow.
+OFFICE_WORDS = frozenset("administrator superintendent inspector provost dean rector".split())
+PUBLIC_POST_WORDS = OFFICE_WORDS | frozenset(
+    "attorney general foreign home interior defence defense".split()
+)
+HOLDER_TITLE_WORDS = TITLE_WORDS | OFFICE_WORDS
+# Fields named in a post, not its owner: 'Secretary of State', 'Minister of Finance'.
+POST_FIELDS = frozenset(
+    "state defense defence finance justice health education energy labor labour commerce "
+    "agriculture transport transportation treasury culture trade industry".split()
+)
+# Nouns of a person's tie to an organization, before the person's name: 'Acme creator Jo Roe',
+# 'Green Party nominee Jo Roe', 'Zorbia Times reporter Jo Roe' -> (Jo Roe, creator of, Acme).
+AFFILIATION_NOUNS = frozenset(
+    "creator nominee candidate reporter correspondent columnist editor student professor "
+    "curator coach captain player producer publisher developer designer inventor".split()
+)

@@ -33,16 +33,18 @@ from extract.descriptors import (
 )
 from extract.lexicon import (
     CORPORATE_TITLES,
+    HOLDER_TITLE_WORDS,
     NATIONALITIES,
     NOMINAL_PREPOSITIONS,
     NOMINALIZATIONS,
     POST_WORDS,
+    PUBLIC_POST_WORDS,
     RELATIONAL_NOUNS,
     STATE_BODY_NOUNS,
     TITLE_MODIFIERS,
-    TITLE_WORDS,
 )
 from extract.places import PARTICIPLES, country_name_candidates, place_candidates
+from extract.posts import is_post, post_candidates
 
 # Nominalized verbs of making, whose theme's owner is the maker.
 MAKING = frozenset({"develop", "launch", "release"})
@@ -75,7 +77,7 @@ def nominal_mask(cols: Columns) -> np.ndarray:
 
 def nominal_candidates(token: Token) -> Iterator[Candidate]:
     """The noun rules that apply at `token`."""
-    if token.dep_ in ("compound", "amod") and token.lower_ in TITLE_WORDS:
+    if token.dep_ in ("compound", "amod") and token.lower_ in HOLDER_TITLE_WORDS:
         yield from title_candidates(token)
     if token.dep_ == "poss":
         yield from possessive_candidates(token)
@@ -93,6 +95,8 @@ def nominal_candidates(token: Token) -> Iterator[Candidate]:
         yield from maker_candidates(token)
     if token.dep_ in ("prep", "appos", "amod", "conj"):
         yield from place_candidates(token)
+    if token.dep_ == "prep" and token.lower_ == "of" and is_post(token.head):
+        yield from post_candidates(token.head)
     if token.ent_iob_ == "B" and token.ent_type_ == "ORG":
         yield from country_name_candidates(token)
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_BODY_NOUNS:
@@ -165,7 +169,7 @@ def is_owner_word(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:
         # 'Former Acme boss': NER leaves many company names untyped; 'CEO' is no owner.
-        return token.lower_ not in POST_WORDS
+        return token.lower_ not in POST_WORDS and token.lower_ not in PUBLIC_POST_WORDS
     if token.pos_ == "NOUN" and not token.is_sent_start and is_capitalized(token):
         return True  # 'said Zorbix co-founder Jo Roe': a company name the tagger took for a noun
     return token.ent_type_ == "NORP" and token.lower_ in NATIONALITIES
@@ -192,6 +196,10 @@ def is_capitalized(token: Token) -> bool:
 def possessive_candidates(owner: Token) -> Iterator[Candidate]:
     """'Microsoft's Azure': a name owned by a name."""
     owned = owner.head
+    if is_post(owned):
+        # 'Zorbia's Attorney General, Jo Roe': a post, held by a person, not owned
+        yield from post_candidates(owned)
+        return
     if owned.pos_ == "NOUN" and is_owner(owner):
         yield from class_noun_possessive(owner, owned)
     elif is_name(owner) and owner.pos_ != "PRON" and is_name(owned):

@@ -100,6 +100,8 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
         instance = class_instance(name)
         # 'his wife Jo Roe, 36, from Sydney': the preposition hangs on the description.
         name = instance or next((a for a in children(name, "appos") if is_name_token(a)), name)
+    if name.ent_type_ == "NORP" and name.dep_ == "appos":
+        name = name.head  # 'Jo Roe, Republican from Texas': the person is from there
     if not is_name_token(name) or name.pos_ == "PRON" or in_measure(name):
         return
     for obj in children(prep, "pobj"):
@@ -117,9 +119,18 @@ def name_preposition_candidates(prep: Token) -> Iterator[Candidate]:
                     yield Candidate(person, place, "be from", (prep,), "location")
         elif name.ent_type_ == "PERSON" and prep.lower_ in ("of", "at") and obj.ent_type_ == "ORG":
             yield Candidate(name, obj, prep.lower_, (prep,), "affiliation")
+        elif name.ent_type_ == "ORG" and obj.ent_type_ == "GPE" and is_country_of(prep):
+            # 'Colorado State University of the US': an 'of' after the name, not in it
+            yield Candidate(name, obj, "be in", (prep,), "location")
         elif name.ent_type_ == obj.ent_type_ == "ORG" and prep.lower_ == "at":
             # 'the Energy Institute at Stanford University': a unit of the institution
             yield Candidate(name, obj, "part of", (prep,), "affiliation")
+
+
+def is_country_of(prep: Token) -> bool:
+    """An 'of' that places a named organization in a country ('Zorbia State University of the
+    US'): outside the organization's name ('the Bank of Zorbia' names its country)."""
+    return prep.lower_ == "of" and not prep.ent_type_
 
 
 def earlier_people(prep: Token) -> list[Token]:

@@ -28,6 +28,7 @@ from extract.lexicon import (
     PREVENTING_VERBS,
     REPORTING_VERBS,
 )
+from extract.verb_words import particles, verb_lemma
 
 NEGATORS = frozenset({"never", "neither", "nor"})
 # Prepositions whose gerund is a means of the main clause: it shares the clause's modality
@@ -265,5 +266,4 @@ def is_question(token: Token) -> bool:
 
 def verb_phrase(verb: Token) -> str:
     """The lemma of a verb with its particle: 'gave up' -> 'give up'."""
-    particles = [c.lower_ for c in children(verb, "prt")]
-    return " ".join([verb.lemma_.lower(), *particles])
+    return " ".join([verb_lemma(verb), *(p.lower_ for p in particles(verb))])

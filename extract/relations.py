@@ -57,9 +57,10 @@ from extract.complements import (
     verb_preposition,
 )
 from extract.descriptors import apposed_to, described_before
-from extract.lexicon import INTENT_VERBS, NOMINALIZATIONS, TITLE_WORDS
+from extract.lexicon import HOLDER_TITLE_WORDS, INTENT_VERBS, NOMINALIZATIONS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
+from extract.posts import is_post, post_owners
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})
@@ -71,7 +72,8 @@ def document_candidates(cols: Columns) -> Iterator[Candidate]:
     mask = (cols.pos == VERB) | (cols.pos == AUX) | isin(cols.dep, cols.ids("appos"))
     mask |= isin(cols.dep, cols.ids("ROOT")) & isin(cols.tag, cols.ids("NNS"))
     mask |= isin(cols.lemma, cols.ids(*NOMINALIZATIONS)) | isin(cols.dep, cols.ids("poss"))
-    mask |= isin(cols.lower, cols.ids(*TITLE_WORDS)) & isin(cols.dep, cols.ids("compound", "amod"))
+    titles = isin(cols.lower, cols.ids(*HOLDER_TITLE_WORDS))
+    mask |= titles & isin(cols.dep, cols.ids("compound", "amod"))
     mask |= nominal_mask(cols)
     for token in cols.tokens(mask):
         yield from token_candidates(token)
@@ -258,6 +260,12 @@ def apposition_candidates(appos: Token) -> Iterator[Candidate]:
         return
     if description.pos_ == "PROPN" and name.pos_ == "NOUN":
         name, description = description, name
+    post, person = (name, description) if is_post(name) else (description, name)
+    if is_post(post) and person.ent_type_ == "PERSON":
+        # 'Zorbia's Attorney General, Jo Roe': the post, tagged as a name, is what Jo Roe holds
+        for obj, predicate in post_owners(post):
+            yield Candidate(person, obj, predicate, (post,), "role")
+        return
     if name.pos_ != "PROPN" or description.pos_ != "NOUN":
         return
     roles = list(role_objects(description))

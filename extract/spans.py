@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.symbols import PROPN
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
+from extract.gender import first_name_gender
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     NAME_COORDINATORS,
@@ -24,6 +25,7 @@ JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 HYPHENS = frozenset({"-", "‐", "‑"})
+SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
 
@@ -58,11 +60,36 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
                 phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")
+    for token in mistagged_surnames(cols, spans, covered):
+        spans.append(doc[token.i : token.i + 1])
+        types.append("thing")  # the clustering makes it the person's ('last name of')
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
     order = sorted(kept, key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
+
+
+def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> Iterator[Token]:
+    """'Rathbun requested...', 'Currently Roe is...': a person's last name that the tagger took
+    for a common noun, a verb or an adjective, where the document names the person in full."""
+    surnames = {
+        s[-1].text
+        for s in spans
+        if len(s) > 1
+        and all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in s)
+        and first_name_gender(s[0]) is not None  # 'Mets Poet' names no person by his surname
+    }
+    if not surnames:
+        return
+    candidates = isin(cols.lower, cols.ids(*(name.lower() for name in surnames)))
+    candidates &= isin(cols.pos, (NOUN, VERB, ADJ)) & (cols.ent_iob == OUTSIDE_ENTITY)
+    for token in cols.tokens(candidates):
+        # A name in an argument's place, bare: not the head of a caption ('Image: Jo Roe')
+        bare = not any(c.dep_ in ("det", "amod") for c in token.children)
+        if token.text in surnames and token.is_title and token.dep_ in SURNAME_DEPS and bare:
+            if token.i not in covered:
+                yield token
 
 
 def is_title_only(phrase: Span) -> bool:

@@ -1,0 +1,91 @@
+"""Posts written in capitals as if they were names: 'Zorbia's Prime Minister, Jo Roe',
+'Attorney General', 'Governor of Zorbia Jo Roe'. The small model tags them as proper nouns,
+so the rules would take the post for an entity ('Zorbia has Attorney General'); the entity is
+the person who holds it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from extract.candidate import Candidate, children
+from extract.lexicon import POST_FIELDS, POST_WORDS, PUBLIC_POST_WORDS
+
+NAMED_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+HOLDER_TYPES = NAMED_TYPES | {"PERSON"}
+
+
+def is_post(token: Token) -> bool:
+    """A post and nothing else: every word of it a word of a post, none typed as a name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Attorney General")
+    >>> doc[0].dep_, doc[0].head = "compound", doc[1]
+    >>> doc[0].pos_ = doc[1].pos_ = "PROPN"
+    >>> is_post(doc[1]), is_post(doc[0])
+    (True, False)
+    """
+    if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in HOLDER_TYPES:
+        return False  # a post the tagger left a common noun the role rules read already
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod")] + [token]
+    return all(w.lower_ in POST_WORDS or w.lower_ in PUBLIC_POST_WORDS for w in words)
+
+
+def post_holders(post: Token) -> list[Token]:
+    """The people who hold a post written as a name: 'Zorbia's Prime Minister, Jo Roe' and
+    'Governor of Zorbia Jo Roe' (the parser makes the name the object of 'of')."""
+    if not is_post(post):
+        return []
+    found = [a for a in children(post, "appos") if a.ent_type_ == "PERSON"]
+    for prep in children(post, "prep"):
+        if prep.lower_ == "of":
+            found += [o for o in children(prep, "pobj") if o.ent_type_ == "PERSON"]
+    return found + said_holders(post)
+
+
+def said_holders(post: Token) -> list[Token]:
+    """'Zorbia's Prime Minister, Jo Roe said': the parser makes the name, right after the
+    post's comma, the subject of a verb that the post heads or is a second subject of."""
+    comma = post.doc[post.i + 1] if post.i + 1 < len(post.doc) else None
+    if comma is None or comma.text != ",":
+        return []
+    verbs = [v for v in post.children if v.pos_ == "VERB" and v.i > post.i]
+    if post.dep_ == "nsubj":
+        verbs.append(post.head)
+    return [
+        subject
+        for verb in verbs
+        for subject in children(verb, "nsubj")
+        if subject.ent_type_ == "PERSON" and subject.left_edge.i == comma.i + 1
+    ]
+
+
+def post_owners(post: Token) -> list[tuple[Token, str]]:
+    """Whose post it is, with the words of the relation: 'Zorbia's Attorney General' ->
+    (Zorbia, 'Attorney General of'); 'Governor of Zorbia Jo Roe' -> (Zorbia, 'Governor of')."""
+    words = [t.text for t in post.lefts if t.dep_ in ("compound", "amod")]
+    role = " ".join([*words, post.text, "of"])
+    found = [(o, role) for o in children(post, "poss") if o.pos_ in ("PROPN", "PRON")]
+    for prep in children(post, "prep"):
+        if prep.lower_ == "of":
+            # 'Governor of Zorbia Jo Roe': the parser makes the place a compound of the name
+            for obj in children(prep, "pobj"):
+                owners = children(obj, "compound") if obj.ent_type_ == "PERSON" else [obj]
+                found += [(o, role) for o in owners if is_owner(o)]
+    return found
+
+
+def is_owner(token: Token) -> bool:
+    """A name that may own a post: not the field of one ('Secretary of State')."""
+    return token.ent_type_ in NAMED_TYPES and token.lower_ not in POST_FIELDS
+
+
+def post_candidates(post: Token) -> Iterator[Candidate]:
+    """'Governor of Zorbia Jo Roe said', 'Zorbia's Prime Minister, Jo Roe said' -> (Jo Roe,
+    Governor of, Zorbia): a post's holders and owners, where the parser made the holder no
+    apposition ('Zorbia's Attorney General, Jo Roe,' is read at the apposition)."""
+    holders = [h for h in post_holders(post) if h.dep_ != "appos"]
+    for holder in holders:
+        for owner, role in post_owners(post):
+            yield Candidate(holder, owner, role, (post,), "title")

@@ -1,0 +1,56 @@
+"""The words that name a verb's relation: its lemma, mended where the small model's lemmatizer
+cuts a verb's '-es' ending to a wrong stem, its particles ('gave up'), and the prepositions
+that may relate it to an object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.candidate import children, has_lemma
+from extract.lexicon import CONTRAST_PREPOSITIONS, RANGE_WORDS
+
+# Stems that really take '-es' ('watches', 'pushes', 'fixes', 'goes'): after any other,
+# '-es' is a silent 'e' and '-s' ('rates' -> 'rate', not 'rat').
+ES_STEMS = ("ch", "sh", "s", "x", "z", "o")
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, lowercase: 'rates' -> 'rate' where the lemmatizer gives 'rat'.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("rates")
+    >>> doc[0].tag_, doc[0].lemma_ = "VBZ", "rat"
+    >>> verb_lemma(doc[0])
+    'rate'
+    """
+    lemma, text = verb.lemma_.lower(), verb.lower_
+    if verb.tag_ == "VBZ" and text == f"{lemma}es" and not lemma.endswith(ES_STEMS):
+        return text[:-1]
+    return lemma
+
+
+def particles(verb: Token) -> list[Token]:
+    """The verb's particles: 'gave up', 'turned the offer down'. Not a word the parser took
+    for one after an object with its own preposition: in 'contacted the minister of Zorbia
+    out at sea' the 'out' belongs to 'at sea' (a particle comes before so heavy an object)."""
+    found = []
+    for particle in children(verb, "prt"):
+        objects = [o for o in verb.children if o.dep_ == "dobj" and o.i < particle.i]
+        if not any(t.dep_ == "prep" for o in objects for t in o.subtree):
+            found.append(particle)
+    return found
+
+
+def is_relating(prep: Token) -> bool:
+    """Whether a verb's preposition may relate the subject to its object: not one that sets
+    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
+    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
+    if prep.lower_ in CONTRAST_PREPOSITIONS:
+        return False
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        return False
+    if prep.lower_ not in ("from", "to"):
+        return True
+    head = prep.head
+    between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
+    return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))
