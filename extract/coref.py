@@ -18,6 +18,7 @@ Decisions run left to right, so that every resolved reference adds to its entity
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import log1p
 
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Token
@@ -168,6 +169,7 @@ def relative_features(
     subjects = [s for s in eligible if s.last_role == "subject"]
     group = form_group(anaphor)
     chained = max(eligible, key=lambda s: s.last_pronoun.get(group, -1))
+    main = max(s.document_names for s in eligible)
     return {
         # 'he ... he': the entity the last pronoun of the same form was resolved to
         f"{group}:chain": float(chained is state and group in state.last_pronoun),
@@ -181,6 +183,9 @@ def relative_features(
         "most_mentioned_candidate": float(state.mentions == max(s.mentions for s in eligible)),
         "latest_subject": float(bool(subjects) and subjects[0] is state),
         "candidates": min(len(eligible), 5) / 5,
+        # the document's main entity among the candidates: named most often in all of it
+        f"{group}:document_main": float(state.document_names == main),
+        "document_names": log1p(state.document_names) / 3,
     }
 
 

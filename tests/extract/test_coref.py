@@ -271,3 +271,19 @@ def test_coref_an_entity_named_once_leaves_view_after_a_few_sentences(nlp):
 def test_coref_an_entity_named_again_stays_in_view_longer(nlp):
     assert salient_window_case(nlp, names=2, back=12)
     assert not salient_window_case(nlp, names=2, back=60)
+
+
+def test_coref_document_main_entity_is_the_one_named_most_in_all_of_it(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import relative_features
+
+    doc = nlp.make_doc("Roe met Poe . Roe left . Roe won . He smiled .")
+    antecedents = [
+        Antecedent(doc[i : i + 1], 0 if doc[i].text == "Roe" else 1, frozenset({"person"}))
+        for i in (0, 2, 4, 7)
+    ]
+    states = entity_states(antecedents)
+    he = Anaphor(doc[10], "pronoun", PRONOUN_TYPES["he"], 10, 11)
+    eligible = list(states.values())
+    assert relative_features(he, states[0], eligible)["he:document_main"] == 1.0
+    assert relative_features(he, states[1], eligible)["he:document_main"] == 0.0
