@@ -35,7 +35,12 @@ from extract.anaphora import (
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features
 from extract.coref_model import CorefModel, load_model
-from extract.coref_sieves import reported_speaker, salience_sieve, speaker_resolutions
+from extract.coref_sieves import (
+    clause_subject,
+    reported_speaker,
+    salience_sieve,
+    speaker_resolutions,
+)
 from extract.coref_state import Antecedent, EntityState, Resolution, entity_states
 from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
@@ -133,6 +138,8 @@ def resolve_one(
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
+    if (subject := clause_subject(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((subject.cluster, 1.0),), "the subject of its own clause")
     # The features are worth computing only for what the rules above left to the model.
     most_mentions = max((state.mentions for state in states.values()), default=0)
     candidates = [

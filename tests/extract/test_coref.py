@@ -287,3 +287,53 @@ def test_coref_document_main_entity_is_the_one_named_most_in_all_of_it(nlp):
     eligible = list(states.values())
     assert relative_features(he, states[0], eligible)["he:document_main"] == 1.0
     assert relative_features(he, states[1], eligible)["he:document_main"] == 0.0
+
+
+def clause_subject_case(nlp, words, heads, deps, pos) -> str | None:
+    """What the clause-subject rule makes of 'its' in a hand-built parse of one sentence whose
+    named entity is its first word."""
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_sieves import clause_subject
+
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    its = next(t for t in doc if t.lower_ in ("its", "their"))
+    anaphor = Anaphor(its, "pronoun", PRONOUN_TYPES[its.lower_], its.i, its.i + 1)
+    found = clause_subject(anaphor, [state], 0)
+    return doc[0].text if found else None
+
+
+def test_coref_possessive_of_its_clause_subject_is_that_subject(nlp):
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "tweeted", "support", "via", "its", "account", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found == "Acme"
+
+
+def test_coref_possessive_is_not_a_word_of_a_longer_subject(nlp):
+    # "Acme gallery opened its doors ." : the gallery opened them, not Acme
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "gallery", "opened", "its", "doors", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["compound", "nsubj", "ROOT", "poss", "dobj", "punct"],
+        ["PROPN", "NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found is None
+
+
+def test_coref_plural_possessive_is_not_one_of_two_subjects(nlp):
+    # "Acme and Zeta await their launch ." : 'their' is both of them, not Acme
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "and", "Zeta", "await", "their", "launch", "."],
+        [3, 0, 0, 3, 5, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "poss", "dobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found is None
