@@ -177,14 +177,13 @@ def relative_features(
     group = form_group(anaphor)
     chained = max(eligible, key=lambda s: s.last_pronoun.get(group, -1))
     main = max(s.document_names for s in eligible)
+    matching = [s for s in eligible if gender_matches(anaphor.form, s)]
     return {
         # 'he ... he': the entity the last pronoun of the same form was resolved to
         f"{group}:chain": float(chained is state and group in state.last_pronoun),
-        "gender_match": float(
-            bool(state.genders)
-            and not gender_clashes(anaphor.form, state)
-            and anaphor.form in GENDERED
-        ),
+        "gender_match": float(gender_matches(anaphor.form, state)),
+        # 'Isabel met Drew Cass. She...': the one candidate whose name says the pronoun's gender
+        "sole_gender_match": float(matching == [state]),
         "gender_clash": float(bool(state.pronouns & GENDERED.get(anaphor.form, set()))),
         "only_candidate": float(len(eligible) == 1),
         "most_mentioned_candidate": float(state.mentions == max(s.mentions for s in eligible)),
@@ -216,6 +215,11 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if not (state.types & anaphor.types) and not person_to_untyped and not head_match:
         return False
     return not binds(anaphor.token, state, sentence)
+
+
+def gender_matches(pronoun: str, state: EntityState) -> bool:
+    """Whether an entity's names say the gender of 'he' or 'she'."""
+    return bool(state.genders) and pronoun in GENDERED and not gender_clashes(pronoun, state)
 
 
 def gender_clashes(pronoun: str, state: EntityState) -> bool:

@@ -337,3 +337,19 @@ def test_coref_plural_possessive_is_not_one_of_two_subjects(nlp):
         ["PROPN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
     )
     assert found is None
+
+
+def test_coref_sole_gender_match_is_the_one_name_that_says_she(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import relative_features
+
+    doc = nlp.make_doc("Isabel met Drew Cass . She smiled .")
+    antecedents = [
+        Antecedent(doc[0:1], 0, frozenset({"person"})),
+        Antecedent(doc[2:4], 1, frozenset({"person"})),
+    ]
+    states = entity_states(antecedents)
+    she = Anaphor(doc[5], "pronoun", PRONOUN_TYPES["she"], 5, 6)
+    eligible = list(states.values())
+    assert relative_features(she, states[0], eligible)["sole_gender_match"] == 1.0
+    assert relative_features(she, states[1], eligible)["sole_gender_match"] == 0.0
