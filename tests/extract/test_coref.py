@@ -343,13 +343,13 @@ def test_coref_sole_gender_match_is_the_one_name_that_says_she(nlp):
     from extract.anaphora import PRONOUN_TYPES, Anaphor
     from extract.coref import relative_features
 
-    doc = nlp.make_doc("Isabel met Drew Cass . She smiled .")
+    doc = nlp.make_doc("Laura Roe met Drew Cass . She smiled .")
     antecedents = [
-        Antecedent(doc[0:1], 0, frozenset({"person"})),
-        Antecedent(doc[2:4], 1, frozenset({"person"})),
+        Antecedent(doc[0:2], 0, frozenset({"person"})),
+        Antecedent(doc[3:5], 1, frozenset({"person"})),
     ]
     states = entity_states(antecedents)
-    she = Anaphor(doc[5], "pronoun", PRONOUN_TYPES["she"], 5, 6)
+    she = Anaphor(doc[6], "pronoun", PRONOUN_TYPES["she"], 6, 7)
     eligible = list(states.values())
     assert relative_features(she, states[0], eligible)["sole_gender_match"] == 1.0
     assert relative_features(she, states[1], eligible)["sole_gender_match"] == 0.0
