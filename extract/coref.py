@@ -138,8 +138,6 @@ def resolve_one(
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
-    if (subject := clause_subject(anaphor, eligible, sentence)) is not None:
-        return Resolution(anaphor, ((subject.cluster, 1.0),), "the subject of its own clause")
     # The features are worth computing only for what the rules above left to the model.
     most_mentions = max((state.mentions for state in states.values()), default=0)
     candidates = [
@@ -161,6 +159,9 @@ def resolve_one(
         for recency, state in enumerate(eligible)
     ]
     ranked = decide(anaphor, candidates)
+    # After the model, so that it still learns from these: where it declines, the rule decides.
+    if not ranked and (subject := clause_subject(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((subject.cluster, 1.0),), "the subject of its own clause")
     if not ranked and (sieve := salience_sieve(anaphor, eligible, sentence)) is not None:
         return Resolution(anaphor, ((sieve.cluster, 1.0),), "the subject in view, of its class")
     if not ranked:

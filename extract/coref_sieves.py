@@ -55,8 +55,17 @@ def clause_subject(
         and s.names
         and s.subject_of & verbs
         and whole_subject(token.doc[s.last_token])
+        and not within(token, token.doc[s.last_token])
     ]
     return found[0] if len(found) == 1 else None
+
+
+def within(token: Token, name: Token) -> bool:
+    """Whether a word is inside the phrase a name heads: 'its' of 'Zeta, its main rival, grew'
+    is said of another."""
+    while name.dep_ in ("compound", "flat") and name.head.pos_ == "PROPN":
+        name = name.head
+    return name.left_edge.i <= token.i <= name.right_edge.i
 
 
 def whole_subject(word: Token) -> bool:

@@ -353,3 +353,15 @@ def test_coref_sole_gender_match_is_the_one_name_that_says_she(nlp):
     eligible = list(states.values())
     assert relative_features(she, states[0], eligible)["sole_gender_match"] == 1.0
     assert relative_features(she, states[1], eligible)["sole_gender_match"] == 0.0
+
+
+def test_coref_possessive_inside_the_subject_phrase_is_said_of_another(nlp):
+    # "Acme , its rival , grew ." : 'its' is inside Acme's own phrase, so not Acme's
+    found = clause_subject_case(
+        nlp,
+        ["Acme", ",", "its", "rival", ",", "grew", "."],
+        [5, 0, 3, 0, 0, 5, 5],
+        ["nsubj", "punct", "poss", "appos", "punct", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert found is None
