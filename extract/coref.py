@@ -18,6 +18,7 @@ Decisions run left to right, so that every resolved reference adds to its entity
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import log1p
 
 from spacy.symbols import NOUN, PRON
 from spacy.tokens import Token
@@ -34,7 +35,12 @@ from extract.anaphora import (
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features
 from extract.coref_model import CorefModel, load_model
-from extract.coref_sieves import reported_speaker, salience_sieve, speaker_resolutions
+from extract.coref_sieves import (
+    clause_subject,
+    reported_speaker,
+    salience_sieve,
+    speaker_resolutions,
+)
 from extract.coref_state import Antecedent, EntityState, Resolution, entity_states
 from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
@@ -44,6 +50,11 @@ __all__ = ["Antecedent", "EntityState", "Resolution", "resolve_references"]
 # How many sentences back an entity's last mention may be for a pronoun, and for a description.
 PRONOUN_WINDOW = 6
 DESCRIPTION_WINDOW = 10
+# An entity mentioned this often (names and resolved references) stays in view for a pronoun
+# SALIENT_WINDOW sentences: a document's main person is often 'he' for pages after their name
+# (on GUM, 5-fold CV: pronoun recall 0.396 -> 0.472 at precision 0.764 -> 0.768).
+SALIENT_MENTIONS = 2
+SALIENT_WINDOW = 40
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
@@ -148,6 +159,9 @@ def resolve_one(
         for recency, state in enumerate(eligible)
     ]
     ranked = decide(anaphor, candidates)
+    # After the model, so that it still learns from these: where it declines, the rule decides.
+    if not ranked and (subject := clause_subject(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((subject.cluster, 1.0),), "the subject of its own clause")
     if not ranked and (sieve := salience_sieve(anaphor, eligible, sentence)) is not None:
         return Resolution(anaphor, ((sieve.cluster, 1.0),), "the subject in view, of its class")
     if not ranked:
@@ -163,24 +177,28 @@ def relative_features(
     subjects = [s for s in eligible if s.last_role == "subject"]
     group = form_group(anaphor)
     chained = max(eligible, key=lambda s: s.last_pronoun.get(group, -1))
+    main = max(s.document_names for s in eligible)
+    matching = [s for s in eligible if gender_matches(anaphor.form, s)]
     return {
         # 'he ... he': the entity the last pronoun of the same form was resolved to
         f"{group}:chain": float(chained is state and group in state.last_pronoun),
-        "gender_match": float(
-            bool(state.genders)
-            and not gender_clashes(anaphor.form, state)
-            and anaphor.form in GENDERED
-        ),
+        "gender_match": float(gender_matches(anaphor.form, state)),
+        # 'Isabel met Drew Cass. She...': the one candidate whose name says the pronoun's gender
+        "sole_gender_match": float(matching == [state]),
         "gender_clash": float(bool(state.pronouns & GENDERED.get(anaphor.form, set()))),
         "only_candidate": float(len(eligible) == 1),
         "most_mentioned_candidate": float(state.mentions == max(s.mentions for s in eligible)),
         "latest_subject": float(bool(subjects) and subjects[0] is state),
         "candidates": min(len(eligible), 5) / 5,
+        # the document's main entity among the candidates: named most often in all of it
+        f"{group}:document_main": float(state.document_names == main),
+        "document_names": log1p(state.document_names) / 3,
     }
 
 
 def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
-    """The hard constraints: seen before, near enough, agreeing, not bound."""
+    """The hard constraints: seen before, near enough (farther for an entity mentioned again),
+    agreeing, not bound."""
     if state.last_token < 0 or state.last_token >= anaphor.start:
         return False
     fit = evidence(anaphor, state) if anaphor.kind == "description" else None
@@ -188,6 +206,8 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
         return False
     head_match = fit in ("name", "said")  # the description's own words: any distance, type
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
+    if anaphor.kind == "pronoun" and state.mentions >= SALIENT_MENTIONS:
+        window = SALIENT_WINDOW
     if sentence - state.last_sentence > window and not head_match:
         return False
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
@@ -196,6 +216,11 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if not (state.types & anaphor.types) and not person_to_untyped and not head_match:
         return False
     return not binds(anaphor.token, state, sentence)
+
+
+def gender_matches(pronoun: str, state: EntityState) -> bool:
+    """Whether an entity's names say the gender of 'he' or 'she'."""
+    return bool(state.genders) and pronoun in GENDERED and not gender_clashes(pronoun, state)
 
 
 def gender_clashes(pronoun: str, state: EntityState) -> bool:

@@ -38,6 +38,7 @@ class EntityState:
     # form group ('he', 'it', 'they') -> the token of the last such pronoun resolved to it
     last_pronoun: dict[str, int] = field(default_factory=dict)
     names: int = 0
+    document_names: int = 0  # its names in the whole document, before and after the word
     references: int = 0
     subjects: int = 0
     first_sentence: int = 0
@@ -84,6 +85,7 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
             antecedent.cluster, EntityState(antecedent.cluster, antecedent.types, set())
         )
         state.heads.add(antecedent.span[-1].lower_)
+        state.document_names += 1
         state.one_word &= len(antecedent.span) == 1
         state.words |= name_heads(antecedent.span)
         state.descriptors |= said_classes(antecedent.span)

@@ -242,3 +242,126 @@ def test_coref_training_separates_the_classes():
     assert (
         model.probability({"bias": 1, "near": 1}) > 0.75 > model.probability({"bias": 1, "far": 1})
     )
+
+
+def salient_window_case(nlp, *, names: int, back: int) -> bool:
+    """Whether 'He' may refer to Roe, last named `back` sentences before, named `names` times."""
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import allowed
+    from extract.coref_state import EntityState
+
+    doc = hand_parse(
+        nlp,
+        ["Roe", "left", ".", "He", "smiled", "."],
+        [1, 1, 1, 4, 4, 4],
+        ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+    )
+    he = Anaphor(doc[3], "pronoun", PRONOUN_TYPES["he"], 3, 4)
+    state = EntityState(0, frozenset({"person"}), {"roe"}, names=names, last_token=0)
+    state.last_sentence = 0
+    return allowed(he, state, back)
+
+
+def test_coref_an_entity_named_once_leaves_view_after_a_few_sentences(nlp):
+    assert salient_window_case(nlp, names=1, back=3)
+    assert not salient_window_case(nlp, names=1, back=12)
+
+
+def test_coref_an_entity_named_again_stays_in_view_longer(nlp):
+    assert salient_window_case(nlp, names=2, back=12)
+    assert not salient_window_case(nlp, names=2, back=60)
+
+
+def test_coref_document_main_entity_is_the_one_named_most_in_all_of_it(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import relative_features
+
+    doc = nlp.make_doc("Roe met Poe . Roe left . Roe won . He smiled .")
+    antecedents = [
+        Antecedent(doc[i : i + 1], 0 if doc[i].text == "Roe" else 1, frozenset({"person"}))
+        for i in (0, 2, 4, 7)
+    ]
+    states = entity_states(antecedents)
+    he = Anaphor(doc[10], "pronoun", PRONOUN_TYPES["he"], 10, 11)
+    eligible = list(states.values())
+    assert relative_features(he, states[0], eligible)["he:document_main"] == 1.0
+    assert relative_features(he, states[1], eligible)["he:document_main"] == 0.0
+
+
+def clause_subject_case(nlp, words, heads, deps, pos) -> str | None:
+    """What the clause-subject rule makes of 'its' in a hand-built parse of one sentence whose
+    named entity is its first word."""
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_sieves import clause_subject
+
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    its = next(t for t in doc if t.lower_ in ("its", "their"))
+    anaphor = Anaphor(its, "pronoun", PRONOUN_TYPES[its.lower_], its.i, its.i + 1)
+    found = clause_subject(anaphor, [state], 0)
+    return doc[0].text if found else None
+
+
+def test_coref_possessive_of_its_clause_subject_is_that_subject(nlp):
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "tweeted", "support", "via", "its", "account", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found == "Acme"
+
+
+def test_coref_possessive_is_not_a_word_of_a_longer_subject(nlp):
+    # "Acme gallery opened its doors ." : the gallery opened them, not Acme
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "gallery", "opened", "its", "doors", "."],
+        [1, 2, 2, 4, 2, 2],
+        ["compound", "nsubj", "ROOT", "poss", "dobj", "punct"],
+        ["PROPN", "NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found is None
+
+
+def test_coref_plural_possessive_is_not_one_of_two_subjects(nlp):
+    # "Acme and Zeta await their launch ." : 'their' is both of them, not Acme
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "and", "Zeta", "await", "their", "launch", "."],
+        [3, 0, 0, 3, 5, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "poss", "dobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
+    )
+    assert found is None
+
+
+def test_coref_sole_gender_match_is_the_one_name_that_says_she(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import relative_features
+
+    doc = nlp.make_doc("Laura Roe met Drew Cass . She smiled .")
+    antecedents = [
+        Antecedent(doc[0:2], 0, frozenset({"person"})),
+        Antecedent(doc[3:5], 1, frozenset({"person"})),
+    ]
+    states = entity_states(antecedents)
+    she = Anaphor(doc[6], "pronoun", PRONOUN_TYPES["she"], 6, 7)
+    eligible = list(states.values())
+    assert relative_features(she, states[0], eligible)["sole_gender_match"] == 1.0
+    assert relative_features(she, states[1], eligible)["sole_gender_match"] == 0.0
+
+
+def test_coref_possessive_inside_the_subject_phrase_is_said_of_another(nlp):
+    # "Acme , its rival , grew ." : 'its' is inside Acme's own phrase, so not Acme's
+    found = clause_subject_case(
+        nlp,
+        ["Acme", ",", "its", "rival", ",", "grew", "."],
+        [5, 0, 3, 0, 0, 5, 5],
+        ["nsubj", "punct", "poss", "appos", "punct", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert found is None
