@@ -1,14 +1,18 @@
 """Definite descriptions: which named entity 'the company', 'the singer' or 'the court' is.
 
-A description points back at an entity on one of three kinds of evidence, tried in this order
+A description points back at an entity on these kinds of evidence, tried in this order
 (the head-match and class sieves of Lee et al. 2013; the entity-level class nouns of Haghighi
 and Klein 2009):
 1. its head is the head word of one of the entity's names: 'the Supreme Court ... the court',
    'Cyclone Zeta ... the cyclone', 'the County of Rowe ... the county';
 2. the text said the entity is one: 'Zeta, a Seattle-based company', 'Zeta is a
-   company', 'the rapper Zeta', 'a drink called the Zeta';
-3. its head names a class of the entity's type ('the singer' a person, 'the city' a place).
-The first two decide as sieves; the third leaves the choice to the ranking model.
+   company', 'the rapper Zeta', 'a drink called the Zeta'; a country's name says it is a
+   country ('Chile ... the country');
+3. its head says the same as one of those ('a drink called Zeta ... the beverage', 'Cyclone
+   Zeta ... the storm', 'the Zeta Festival ... the event', 'Zeta, a chipmaker ... the company');
+4. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
+   organization, whatever its tag), else of the entity's tagged type ('the city' a place).
+The first three decide as sieves; the last leaves the choice to the ranking model.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from spacy.tokens import Span
 
 from extract.lexicon import (
     CLASS_SYNONYMS,
+    COMPANY_KINDS,
     COUNTRY_CLASSES,
     COUNTRY_NAMES,
     DESCRIPTION_CLASSES,
@@ -28,6 +33,7 @@ from extract.lexicon import (
     INSTITUTION_NOUNS,
     NAME_CLASS_NOUNS,
     NAMING_NOUNS,
+    UNDISTINGUISHING_MODIFIERS,
 )
 
 if TYPE_CHECKING:
@@ -146,10 +152,13 @@ def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
 
 
 def kin(lemma: str) -> frozenset[str]:
-    """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' is said of
-    every kind of event ('the event' of 'the Zeta Festival')."""
+    """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' and
+    'company' are said of every kind of each ('the event' of 'the Zeta Festival', 'the
+    company' of 'Zeta, a chipmaker')."""
     if lemma == "event":
         return EVENT_KINDS
+    if lemma == "company":
+        return COMPANY_KINDS
     return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
 
 
@@ -158,6 +167,8 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     the text gave it), 'kin' (a synonym of either), 'told' (a class of the type its names
     give it), 'class' (a class of its tagged type), or None."""
     lemma, lower = anaphor.form, anaphor.token.lower_
+    if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS:
+        return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
     if lower in state.words or lemma in state.words:
         return "name"
     if lemma in state.descriptors:
@@ -182,10 +193,15 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
 
 def modifier_clash(anaphor: Anaphor, state: EntityState) -> bool:
     """'the smaller organization', 'the Brazilian team': a modifier the entity's names do
-    not have says the description may be another one of its class."""
-    words = state.words | state.descriptors
+    not have says the description may be another one of its class; one its names have does
+    not ('the virtual microscope' of 'the Virtual Microscope'), nor one that tells nothing
+    apart ('the former president', 'the present storm')."""
+    words = state.words | state.descriptors | state.name_words
     return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in words and c.lemma_ not in words
+        c.dep_ in ("amod", "compound", "nmod")
+        and c.lower_ not in words
+        and c.lemma_ not in words
+        and c.lower_ not in UNDISTINGUISHING_MODIFIERS
         for c in anaphor.token.lefts
     )
 
@@ -197,11 +213,9 @@ def description_sieve(
     the nearest the text said is one, when no modifier of the description says otherwise.
     Only a class noun decides so ('the court', 'the singer'; not 'the press' of 'the Zeta
     Press', nor 'the purpose'), and not after 'that' ('that program' is most often another
-    one than the named program: 0 of 3 right on GUM), nor for 'this court' (1 of 4)."""
+    one than the named program: 0 of 3 right on GUM)."""
     if class_of(anaphor.form) is None or anaphor.determiner == "that":
         return None
-    if anaphor.determiner == "this" and anaphor.form in INSTITUTION_NOUNS:
-        return None  # 'this court' of a judgment is the court that writes it
     kinds = (
         ("name", "repeats a name's head word"),
         ("said", "the text said so"),

@@ -587,14 +587,33 @@ EVENT_NAME_WORDS = frozenset("games olympics paralympics expo cup".split())
 CLASS_SYNONYMS = (
     frozenset("company firm business corporation".split()),
     frozenset("country nation".split()),
-    frozenset("city town".split()),
+    frozenset("city town municipality".split()),
     frozenset("film movie".split()),
     frozenset("drink beverage cocktail".split()),
     frozenset("storm cyclone hurricane typhoon".split()),
     frozenset("report study survey".split()),
     frozenset("series show".split()),
+    frozenset("automaker carmaker".split()),
+    frozenset("plane aircraft airliner".split()),
+    frozenset("phone smartphone handset".split()),
+    frozenset("boy kid child".split()),
+    frozenset("lawyer attorney".split()),
+    frozenset("doctor physician".split()),
+)
+# Kinds of company: 'the company' may describe what the text said is one ('Zeta, a
+# chipmaker').
+COMPANY_KINDS = frozenset(
+    "firm business corporation startup start-up maker chipmaker automaker carmaker drugmaker "
+    "conglomerate retailer airline bank lender insurer publisher broadcaster manufacturer "
+    "supplier vendor operator carrier".split()
 )
 EVENT_KINDS = frozenset(
     "festival expo championship tournament games olympics paralympics cup fair conference "
     "summit convention exhibition concert ceremony election".split()
+)
+# Modifiers of a description that tell no entity of its class from another: 'the former
+# president' is the president named before.
+UNDISTINGUISHING_MODIFIERS = frozenset(
+    "former late current present same whole entire famous renowned popular beloved "
+    "legendary embattled beleaguered troubled ailing pivotal".split()
 )

@@ -9,7 +9,14 @@ import pytest
 from extract.anaphora import Anaphor
 from extract.columns import columns
 from extract.coref import EntityState
-from extract.descriptions import evidence, is_country, kin, name_heads, said_classes
+from extract.descriptions import (
+    evidence,
+    is_country,
+    kin,
+    modifier_clash,
+    name_heads,
+    said_classes,
+)
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
@@ -59,6 +66,11 @@ DESCRIBED = [
         "Cyclone Zelda reached the coast on Sunday. Officials said the storm weakened.",
         "storm",
         "Cyclone Zelda",
+    ),
+    (
+        "Vantor, a chipmaker based in Oslo, hired ten engineers. The company plans more.",
+        "company",
+        "Vantor",
     ),
 ]
 # text and a description that must stay unresolved
@@ -180,3 +192,36 @@ def test_description_told_by_a_name_word_over_the_tags(nlp):
     assert evidence(storm, cyclone) == "kin"
     assert evidence(festival, cyclone) == "told"  # an event, by its name; the model decides
     assert evidence(festival, museum) is None  # a museum, whatever its tag
+
+
+def description_of(nlp, words: list[str]) -> Anaphor:
+    """A hand-built 'the ADJ NOUN' (or 'this NOUN'), its last word the description."""
+    last = len(words) - 1
+    doc = hand_parse(
+        nlp,
+        words,
+        [last] * len(words),
+        ["det"] + ["amod"] * (last - 1) + ["ROOT"],
+        ["DET"] + ["ADJ"] * (last - 1) + ["NOUN"],
+        tags=["DT"] + ["JJ"] * (last - 1) + ["NN"],
+    )
+    return Anaphor(doc[last], "description", frozenset({"product", "thing"}), 0, len(words))
+
+
+def test_description_modifier_of_the_name_does_not_clash(nlp):
+    microscope = state_of(
+        0, {"product"}, words={"microscope"}, name_words={"virtual", "microscope"}
+    )
+    assert not modifier_clash(description_of(nlp, ["the", "virtual", "microscope"]), microscope)
+    assert not modifier_clash(description_of(nlp, ["the", "former", "microscope"]), microscope)
+    assert modifier_clash(description_of(nlp, ["the", "smaller", "microscope"]), microscope)
+
+
+def test_description_this_court_is_no_named_court(nlp):
+    # 'this court' of a judgment is the court that writes it, not the court named before
+    doc = hand_parse(
+        nlp, ["this", "court"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], tags=["DT", "NN"]
+    )
+    anaphor = Anaphor(doc[1], "description", frozenset({"organization"}), 0, 2)
+    court = state_of(0, {"organization"}, words={"court"})
+    assert evidence(anaphor, court) is None
