@@ -9,7 +9,7 @@ and Klein 2009):
    company', 'the rapper Zeta', 'a drink called the Zeta'; a country's name says it is a
    country ('Chile ... the country');
 3. its head says the same as one of those ('a drink called Zeta ... the beverage', 'Cyclone
-   Zeta ... the storm', 'the Zeta Festival ... the event', 'Zeta, a chipmaker ... the company');
+   Zeta ... the storm', 'the Zeta Festival ... the event');
 4. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
    organization, whatever its tag), else of the entity's tagged type ('the city' a place).
 The first three decide as sieves; the last leaves the choice to the ranking model.
@@ -23,7 +23,6 @@ from spacy.tokens import Span
 
 from extract.lexicon import (
     CLASS_SYNONYMS,
-    COMPANY_KINDS,
     COUNTRY_CLASSES,
     COUNTRY_NAMES,
     DESCRIPTION_CLASSES,
@@ -152,13 +151,12 @@ def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
 
 
 def kin(lemma: str) -> frozenset[str]:
-    """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' and
-    'company' are said of every kind of each ('the event' of 'the Zeta Festival', 'the
-    company' of 'Zeta, a chipmaker')."""
+    """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' is said of
+    every kind of event ('the event' of 'the Zeta Festival'). Not 'company' of every kind
+    of company: the chipmaker of one sentence is often not the company of the next, when
+    the text names two companies."""
     if lemma == "event":
         return EVENT_KINDS
-    if lemma == "company":
-        return COMPANY_KINDS
     return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
 
 

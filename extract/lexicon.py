@@ -600,13 +600,6 @@ CLASS_SYNONYMS = (
     frozenset("lawyer attorney".split()),
     frozenset("doctor physician".split()),
 )
-# Kinds of company: 'the company' may describe what the text said is one ('Zeta, a
-# chipmaker').
-COMPANY_KINDS = frozenset(
-    "firm business corporation startup start-up maker chipmaker automaker carmaker drugmaker "
-    "conglomerate retailer airline bank lender insurer publisher broadcaster manufacturer "
-    "supplier vendor operator carrier".split()
-)
 EVENT_KINDS = frozenset(
     "festival expo championship tournament games olympics paralympics cup fair conference "
     "summit convention exhibition concert ceremony election".split()

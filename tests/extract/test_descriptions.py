@@ -67,11 +67,6 @@ DESCRIBED = [
         "storm",
         "Cyclone Zelda",
     ),
-    (
-        "Vantor, a chipmaker based in Oslo, hired ten engineers. The company plans more.",
-        "company",
-        "Vantor",
-    ),
 ]
 # text and a description that must stay unresolved
 UNDESCRIBED = [
