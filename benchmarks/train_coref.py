@@ -85,7 +85,10 @@ def cluster_golds(item: Prepared, antecedents) -> dict[int, set[str]]:
     golds: dict[int, set[str]] = {}
     for antecedent in antecedents:
         span = antecedent.span  # GUM heads a name on its first word, spaCy on its last
-        gold = item.cluster_at(span.start_char, span.end_char)
+        root = span.root  # 'University of Zeta' is the university, not the smaller Zeta
+        gold = item.cluster_at(root.idx, root.idx + len(root)) or item.cluster_at(
+            span.start_char, span.end_char
+        )
         golds.setdefault(antecedent.cluster, set()).add(gold or "")
     return golds
 

@@ -204,7 +204,7 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     fit = evidence(anaphor, state) if anaphor.kind == "description" else None
     if anaphor.kind == "description" and fit is None:
         return False
-    head_match = fit in ("name", "said")  # the description's own words: any distance, type
+    head_match = fit in ("name", "said", "kin")  # the description's own words: any distance, type
     window = PRONOUN_WINDOW if anaphor.kind == "pronoun" else DESCRIPTION_WINDOW
     if anaphor.kind == "pronoun" and state.mentions >= SALIENT_MENTIONS:
         window = SALIENT_WINDOW
@@ -213,7 +213,8 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
         return False
     person_to_untyped = state.types == {"thing"} and "person" in anaphor.types
-    if not (state.types & anaphor.types) and not person_to_untyped and not head_match:
+    told = fit == "told"  # what the text or the name says it is decides over its tags
+    if not (state.types & anaphor.types) and not person_to_untyped and not (head_match or told):
         return False
     return not binds(anaphor.token, state, sentence)
 

@@ -32,6 +32,7 @@ class EntityState:
     heads: set[str]  # lower-cased last words of its names
     words: set[str] = field(default_factory=set)  # words of its names a description may repeat
     descriptors: set[str] = field(default_factory=set)  # nouns said of it ('the chipmaker')
+    name_words: set[str] = field(default_factory=set)  # every word of its names, lower case
     pronouns: set[str] = field(default_factory=set)  # pronouns resolved to it
     one_word: bool = True  # named by one word only ('Meta'), never in full ('Mark Zuckerberg')
     genders: set[str] = field(default_factory=set)  # what its names say: 'Ms Roe', 'Kevin Roe'
@@ -88,6 +89,7 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         state.document_names += 1
         state.one_word &= len(antecedent.span) == 1
         state.words |= name_heads(antecedent.span)
+        state.name_words |= {t.lower_ for t in antecedent.span}
         state.descriptors |= said_classes(antecedent.span)
         retype = not (state.types & {"person", "place"})
         if retype and (gender := given_name_gender(antecedent.span)):

@@ -1,14 +1,18 @@
 """Definite descriptions: which named entity 'the company', 'the singer' or 'the court' is.
 
-A description points back at an entity on one of three kinds of evidence, tried in this order
+A description points back at an entity on these kinds of evidence, tried in this order
 (the head-match and class sieves of Lee et al. 2013; the entity-level class nouns of Haghighi
 and Klein 2009):
 1. its head is the head word of one of the entity's names: 'the Supreme Court ... the court',
    'Cyclone Zeta ... the cyclone', 'the County of Rowe ... the county';
 2. the text said the entity is one: 'Zeta, a Seattle-based company', 'Zeta is a
-   company', 'the rapper Zeta', 'a drink called the Zeta';
-3. its head names a class of the entity's type ('the singer' a person, 'the city' a place).
-The first two decide as sieves; the third leaves the choice to the ranking model.
+   company', 'the rapper Zeta', 'a drink called the Zeta'; a country's name says it is a
+   country ('Chile ... the country');
+3. its head says the same as one of those ('a drink called Zeta ... the beverage', 'Cyclone
+   Zeta ... the storm', 'the Zeta Festival ... the event');
+4. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
+   organization, whatever its tag), else of the entity's tagged type ('the city' a place).
+The first three decide as sieves; the last leaves the choice to the ranking model.
 """
 
 from __future__ import annotations
@@ -18,10 +22,17 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from extract.lexicon import (
+    CLASS_SYNONYMS,
+    COUNTRY_CLASSES,
+    COUNTRY_NAMES,
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
+    EVENT_KINDS,
+    EVENT_NAME_WORDS,
     INSTITUTION_NOUNS,
+    NAME_CLASS_NOUNS,
     NAMING_NOUNS,
+    UNDISTINGUISHING_MODIFIERS,
 )
 
 if TYPE_CHECKING:
@@ -104,7 +115,30 @@ def said_classes(span: Span) -> set[str]:
     ):
         nouns.add(verb.head)
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
-    return {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
+    said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
+    return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def is_country(span: Span) -> bool:
+    """Whether a name is a country's: its name says it is one ('the country' of 'Chile')."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) in COUNTRY_NAMES
+
+
+def name_class(word: str) -> str | None:
+    """The type a word of a name says the named thing has ('museum' of 'the Zeta Museum',
+    'games' of 'the Zeta Games')."""
+    if word in EVENT_NAME_WORDS:
+        return "event"
+    return class_of(word) or NAME_CLASS_NOUNS.get(word)
+
+
+def told_types(state: EntityState) -> set[str]:
+    """The types the entity's own names give it: 'the Zeta Museum' is an organization,
+    'Cyclone Zeta' an event, whatever their tags."""
+    return {t for word in state.words if (t := name_class(word))}
 
 
 def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
@@ -116,22 +150,40 @@ def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
     return frozenset(words)
 
 
+def kin(lemma: str) -> frozenset[str]:
+    """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' is said of
+    every kind of event ('the event' of 'the Zeta Festival'). Not 'company' of every kind
+    of company: the chipmaker of one sentence is often not the company of the next, when
+    the text names two companies."""
+    if lemma == "event":
+        return EVENT_KINDS
+    return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
+
+
 def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     """Why a description may be this entity: 'name' (a head of its names), 'said' (a class
-    the text gave it), 'class' (a class of its type), or None."""
+    the text gave it), 'kin' (a synonym of either), 'told' (a class of the type its names
+    give it), 'class' (a class of its tagged type), or None."""
     lemma, lower = anaphor.form, anaphor.token.lower_
+    if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS:
+        return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
     if lower in state.words or lemma in state.words:
         return "name"
     if lemma in state.descriptors:
         return "said"
+    if kin(lemma) & (state.words | state.descriptors):
+        return "kin"
     described = class_of(lemma)
     if described is None or lemma in INSTITUTION_NOUNS:
         return None
     fitting = LOOSE_TYPES.get(described, {described})
-    # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags.
+    # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags,
+    # and so does what its name says ('Cyclone Zeta' ... 'the storm').
     said = {class_of(noun) for noun in state.descriptors} - {None}
     if said and not said & fitting:
         return None
+    if told := told_types(state):
+        return "told" if told & fitting else None
     if state.types == {"thing"} or state.types & fitting:
         return "class"
     return None
@@ -139,10 +191,15 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
 
 def modifier_clash(anaphor: Anaphor, state: EntityState) -> bool:
     """'the smaller organization', 'the Brazilian team': a modifier the entity's names do
-    not have says the description may be another one of its class."""
-    words = state.words | state.descriptors
+    not have says the description may be another one of its class; one its names have does
+    not ('the virtual microscope' of 'the Virtual Microscope'), nor one that tells nothing
+    apart ('the former president', 'the present storm')."""
+    words = state.words | state.descriptors | state.name_words
     return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in words and c.lemma_ not in words
+        c.dep_ in ("amod", "compound", "nmod")
+        and c.lower_ not in words
+        and c.lemma_ not in words
+        and c.lower_ not in UNDISTINGUISHING_MODIFIERS
         for c in anaphor.token.lefts
     )
 
@@ -154,12 +211,15 @@ def description_sieve(
     the nearest the text said is one, when no modifier of the description says otherwise.
     Only a class noun decides so ('the court', 'the singer'; not 'the press' of 'the Zeta
     Press', nor 'the purpose'), and not after 'that' ('that program' is most often another
-    one than the named program: 0 of 3 right on GUM), nor for 'this court' (1 of 4)."""
+    one than the named program: 0 of 3 right on GUM)."""
     if class_of(anaphor.form) is None or anaphor.determiner == "that":
         return None
-    if anaphor.determiner == "this" and anaphor.form in INSTITUTION_NOUNS:
-        return None  # 'this court' of a judgment is the court that writes it
-    for kind, reason in (("name", "repeats a name's head word"), ("said", "the text said so")):
+    kinds = (
+        ("name", "repeats a name's head word"),
+        ("said", "the text said so"),
+        ("kin", "says what the text or its name said it is"),
+    )
+    for kind, reason in kinds:
         found = [s for s in eligible if evidence(anaphor, s) == kind]
         if found and not modifier_clash(anaphor, found[0]):
             return found[0], reason

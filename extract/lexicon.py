@@ -568,3 +568,69 @@ AFFILIATION_NOUNS = frozenset(
     "creator nominee candidate reporter correspondent columnist editor student professor "
     "curator coach captain player producer publisher developer designer inventor".split()
 )
+
+# --- Definite descriptions of countries and of named events (issue 13) ---
+# The world's countries by their usual English names, lower case: 'the country' and 'the
+# nation' may describe one ('Freedonia ... the country's capital').
+COUNTRY_NAMES = frozenset(
+    name.strip()
+    for name in (
+        "afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, "
+        "austria, azerbaijan, bahamas, bahrain, bangladesh, barbados, belarus, belgium, belize, "
+        "benin, bhutan, bolivia, bosnia and herzegovina, botswana, brazil, brunei, bulgaria, "
+        "burkina faso, burundi, cambodia, cameroon, canada, chad, chile, china, colombia, "
+        "comoros, congo, costa rica, croatia, cuba, cyprus, czech republic, czechia, denmark, "
+        "djibouti, dominica, dominican republic, ecuador, egypt, el salvador, eritrea, "
+        "estonia, eswatini, ethiopia, fiji, finland, france, gabon, gambia, georgia, germany, "
+        "ghana, greece, grenada, guatemala, guinea, guyana, haiti, honduras, hungary, iceland, "
+        "india, indonesia, iran, iraq, ireland, israel, italy, ivory coast, jamaica, japan, "
+        "jordan, kazakhstan, kenya, kiribati, kosovo, kuwait, kyrgyzstan, laos, latvia, "
+        "lebanon, lesotho, liberia, libya, liechtenstein, lithuania, luxembourg, madagascar, "
+        "malawi, malaysia, maldives, mali, malta, mauritania, mauritius, mexico, moldova, "
+        "monaco, mongolia, montenegro, morocco, mozambique, myanmar, burma, namibia, nauru, "
+        "nepal, netherlands, the netherlands, new zealand, nicaragua, niger, nigeria, "
+        "north korea, north macedonia, norway, oman, pakistan, palau, panama, "
+        "papua new guinea, paraguay, peru, philippines, the philippines, poland, portugal, "
+        "qatar, romania, russia, rwanda, samoa, san marino, saudi arabia, senegal, serbia, "
+        "seychelles, sierra leone, singapore, slovakia, slovenia, somalia, south africa, "
+        "south korea, south sudan, spain, sri lanka, sudan, suriname, sweden, switzerland, "
+        "syria, taiwan, tajikistan, tanzania, thailand, togo, tonga, trinidad and tobago, "
+        "tunisia, turkey, turkmenistan, tuvalu, uganda, ukraine, united arab emirates, "
+        "united kingdom, uk, u.k., britain, great britain, united states, "
+        "united states of america, us, u.s., usa, america, uruguay, uzbekistan, vanuatu, "
+        "venezuela, vietnam, yemen, zambia, zimbabwe, england, scotland, wales"
+    ).split(",")
+)
+# What a country's name says it is.
+COUNTRY_CLASSES = frozenset({"country", "nation"})
+# Words of names that say the named thing is an event, beyond the class nouns of
+# descriptions: 'the Paralympic Games', 'the Olympics'.
+EVENT_NAME_WORDS = frozenset("games olympics paralympics expo cup".split())
+# Class nouns that say the same of what they describe ('the beverage' of 'a drink called
+# Zeta', 'the storm' of 'Cyclone Zeta'), and nouns of events that 'the event' may describe.
+CLASS_SYNONYMS = (
+    frozenset("company firm business corporation".split()),
+    frozenset("country nation".split()),
+    frozenset("city town municipality".split()),
+    frozenset("film movie".split()),
+    frozenset("drink beverage cocktail".split()),
+    frozenset("storm cyclone hurricane typhoon".split()),
+    frozenset("report study survey".split()),
+    frozenset("series show".split()),
+    frozenset("automaker carmaker".split()),
+    frozenset("plane aircraft airliner".split()),
+    frozenset("phone smartphone handset".split()),
+    frozenset("boy kid child".split()),
+    frozenset("lawyer attorney".split()),
+    frozenset("doctor physician".split()),
+)
+EVENT_KINDS = frozenset(
+    "festival expo championship tournament games olympics paralympics cup fair conference "
+    "summit convention exhibition concert ceremony election".split()
+)
+# Modifiers of a description that tell no entity of its class from another: 'the former
+# president' is the president named before.
+UNDISTINGUISHING_MODIFIERS = frozenset(
+    "former late current present same whole entire famous renowned popular beloved "
+    "legendary embattled beleaguered troubled ailing pivotal".split()
+)

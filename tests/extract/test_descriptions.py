@@ -9,7 +9,14 @@ import pytest
 from extract.anaphora import Anaphor
 from extract.columns import columns
 from extract.coref import EntityState
-from extract.descriptions import evidence, name_heads, said_classes
+from extract.descriptions import (
+    evidence,
+    is_country,
+    kin,
+    modifier_clash,
+    name_heads,
+    said_classes,
+)
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
@@ -44,9 +51,28 @@ DESCRIBED = [
         "cocktail",
         "Blue Harbor",
     ),
+    # a country's name says it is one; a synonym says what the text or the name said
+    (
+        "Chile signed a trade pact with Vantor in May. The country will cut its tariffs.",
+        "country",
+        "Chile",
+    ),
+    (
+        "Orla Finn serves a drink called the Blue Harbor. The beverage costs ten dollars.",
+        "beverage",
+        "Blue Harbor",
+    ),
+    (
+        "Cyclone Zelda reached the coast on Sunday. Officials said the storm weakened.",
+        "storm",
+        "Cyclone Zelda",
+    ),
 ]
 # text and a description that must stay unresolved
 UNDESCRIBED = [
+    ("Vantor hired ten engineers in Oslo. The ceremony was short.", "ceremony"),
+    ("Vantor bought Bolt in May. The move surprised analysts.", "move"),
+    ("Vantor hired ten engineers in Oslo. The city welcomed the move.", "city"),
     ("Vantor hired ten engineers in Oslo. The government raised taxes.", "government"),
     ("Lyon is a large city in France. The company grew quickly.", "company"),  # a city
     ("Vantor sold the Harbor property to Orla Finn. The property was large.", "property"),
@@ -124,3 +150,73 @@ def test_description_said_class_of_another_type_blocks_the_class(nlp):
     firm = EntityState(1, frozenset({"organization"}), set())
     assert evidence(anaphor, city) is None
     assert evidence(anaphor, firm) == "class"
+
+
+def test_description_country_names(nlp):
+    doc = nlp.make_doc("the Netherlands and New Zealand and Lyon and Georgia Roe")
+    assert is_country(doc[0:2]) and is_country(doc[3:5])
+    assert not is_country(doc[6:7])
+    assert not is_country(doc[8:10])  # a person's name that begins with a country's
+
+
+def test_description_kin():
+    assert "beverage" in kin("drink") and "cyclone" in kin("storm")
+    assert "festival" in kin("event")
+    assert kin("company") & {"firm"} and not kin("ceremony")
+
+
+def state_of(cluster, types, **fields):
+    return EntityState(cluster, frozenset(types), set(), **fields)
+
+
+def test_description_told_by_a_name_word_over_the_tags(nlp):
+    # 'Cyclone Zelda' tagged an organization: its name says it is an event, so 'the storm'
+    # may be it ('kin' of 'cyclone'), 'the festival' may not be said of a museum
+    doc = hand_parse(
+        nlp,
+        ["the", "storm", "and", "the", "festival"],
+        [1, 1, 1, 4, 1],
+        ["det", "ROOT", "cc", "det", "conj"],
+        ["DET", "NOUN", "CCONJ", "DET", "NOUN"],
+        tags=["DT", "NN", "CC", "DT", "NN"],
+    )
+    storm = Anaphor(doc[1], "description", frozenset({"event", "thing"}), 0, 2)
+    festival = Anaphor(doc[4], "description", frozenset({"event", "thing"}), 3, 5)
+    cyclone = state_of(0, {"organization"}, words={"cyclone", "zelda"})
+    museum = state_of(1, {"event"}, words={"museum"})
+    assert evidence(storm, cyclone) == "kin"
+    assert evidence(festival, cyclone) == "told"  # an event, by its name; the model decides
+    assert evidence(festival, museum) is None  # a museum, whatever its tag
+
+
+def description_of(nlp, words: list[str]) -> Anaphor:
+    """A hand-built 'the ADJ NOUN' (or 'this NOUN'), its last word the description."""
+    last = len(words) - 1
+    doc = hand_parse(
+        nlp,
+        words,
+        [last] * len(words),
+        ["det"] + ["amod"] * (last - 1) + ["ROOT"],
+        ["DET"] + ["ADJ"] * (last - 1) + ["NOUN"],
+        tags=["DT"] + ["JJ"] * (last - 1) + ["NN"],
+    )
+    return Anaphor(doc[last], "description", frozenset({"product", "thing"}), 0, len(words))
+
+
+def test_description_modifier_of_the_name_does_not_clash(nlp):
+    microscope = state_of(
+        0, {"product"}, words={"microscope"}, name_words={"virtual", "microscope"}
+    )
+    assert not modifier_clash(description_of(nlp, ["the", "virtual", "microscope"]), microscope)
+    assert not modifier_clash(description_of(nlp, ["the", "former", "microscope"]), microscope)
+    assert modifier_clash(description_of(nlp, ["the", "smaller", "microscope"]), microscope)
+
+
+def test_description_this_court_is_no_named_court(nlp):
+    # 'this court' of a judgment is the court that writes it, not the court named before
+    doc = hand_parse(
+        nlp, ["this", "court"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], tags=["DT", "NN"]
+    )
+    anaphor = Anaphor(doc[1], "description", frozenset({"organization"}), 0, 2)
+    court = state_of(0, {"organization"}, words={"court"})
+    assert evidence(anaphor, court) is None
