@@ -32,6 +32,7 @@ from extract.lexicon import (
     INSTITUTION_NOUNS,
     NAME_CLASS_NOUNS,
     NAMING_NOUNS,
+    ORGANIZATION_KINDS,
     UNDISTINGUISHING_MODIFIERS,
 )
 
@@ -173,6 +174,8 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return "said"
     if kin(lemma) & (state.words | state.descriptors):
         return "kin"
+    if kind_clash(lemma, state.heads | state.descriptors):
+        return None
     described = class_of(lemma)
     if described is None or lemma in INSTITUTION_NOUNS:
         return None
@@ -187,6 +190,15 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     if state.types == {"thing"} or state.types & fitting:
         return "class"
     return None
+
+
+def kind_clash(lemma: str, said: set[str]) -> bool:
+    """Whether what the text or a name's head said the entity is, is another kind of
+    organization than the description's: 'the company' of 'the Zeta Commission, a
+    regulator'."""
+    kinds = {n for n, group in enumerate(ORGANIZATION_KINDS) if said & group}
+    own = {n for n, group in enumerate(ORGANIZATION_KINDS) if lemma in group}
+    return bool(own and kinds and not own & kinds)
 
 
 def modifier_clash(anaphor: Anaphor, state: EntityState) -> bool:

@@ -634,3 +634,17 @@ UNDISTINGUISHING_MODIFIERS = frozenset(
     "former late current present same whole entire famous renowned popular beloved "
     "legendary embattled beleaguered troubled ailing pivotal".split()
 )
+
+# --- Kinds of organization a description tells apart (coreference) ---
+# 'The Zeta Commission, a regulator, fined Acme. The company said...': both are organizations,
+# but a public body is no company and a company no public body.
+ORGANIZATION_KINDS = (
+    frozenset(
+        "company firm business corporation startup chipmaker automaker carmaker drugmaker "
+        "retailer airline bank lender insurer manufacturer conglomerate".split()
+    ),
+    frozenset(
+        "regulator agency authority watchdog commission ministry department government "
+        "council court parliament police".split()
+    ),
+)

@@ -13,6 +13,7 @@ from extract.descriptions import (
     evidence,
     is_country,
     kin,
+    kind_clash,
     modifier_clash,
     name_heads,
     said_classes,
@@ -79,6 +80,12 @@ UNDESCRIBED = [
     ("Image: Kilo Vance. The image shows a crowded stage.", "image"),  # a caption's credit
     ("Vantor opened an office in Oslo. The end of the year was quiet.", "end"),
     ("The Harbor Press printed the book. The press was free that year.", "free"),
+    # a regulator the subject in view is no company, though both are organizations
+    (
+        "The Zorbian Trade Commission, a regulator, fined Vantor on Monday. The company said "
+        "nothing.",
+        "company",
+    ),
 ]
 
 
@@ -187,6 +194,27 @@ def test_description_told_by_a_name_word_over_the_tags(nlp):
     assert evidence(storm, cyclone) == "kin"
     assert evidence(festival, cyclone) == "told"  # an event, by its name; the model decides
     assert evidence(festival, museum) is None  # a museum, whatever its tag
+
+
+def test_description_kind_of_organization_clash(nlp):
+    # 'the company' of 'the Zeta Commission, a regulator': a public body is no company;
+    # a firm is one, and a class the text never said clashes with nothing
+    assert kind_clash("company", {"commission"}) and kind_clash("regulator", {"firm"})
+    assert not kind_clash("company", {"firm"}) and not kind_clash("company", {"museum"})
+    assert not kind_clash("company", set())
+    company = Anaphor(
+        description_of(nlp, ["the", "company"]).token,
+        "description",
+        frozenset({"organization", "thing"}),
+        0,
+        2,
+    )
+    regulator = EntityState(
+        0, frozenset({"organization"}), {"commission"}, descriptors={"regulator"}
+    )
+    firm = EntityState(1, frozenset({"organization"}), {"corp"}, descriptors={"firm"})
+    assert evidence(company, regulator) is None
+    assert evidence(company, firm) == "kin"
 
 
 def description_of(nlp, words: list[str]) -> Anaphor:
