@@ -18,6 +18,7 @@ Decisions run left to right, so that every resolved reference adds to its entity
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from math import log1p
 
 from spacy.symbols import NOUN, PRON
@@ -140,6 +141,7 @@ def resolve_one(
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
     # The features are worth computing only for what the rules above left to the model.
     most_mentions = max((state.mentions for state in states.values()), default=0)
+    standing = Standing.among(anaphor, eligible)
     candidates = [
         (
             state.cluster,
@@ -153,7 +155,7 @@ def resolve_one(
                     most_mentions=most_mentions,
                     nouns=nouns,
                 )
-                | relative_features(anaphor, state, eligible),
+                | relative_features(anaphor, state, eligible, standing=standing),
             ),
         )
         for recency, state in enumerate(eligible)
@@ -169,29 +171,55 @@ def resolve_one(
     return Resolution(anaphor, tuple(ranked), "antecedent chosen")
 
 
+@dataclass(frozen=True)
+class Standing:
+    """What sets candidates apart among all of them, worked out once per anaphor (per
+    candidate it made ranking quadratic in the entities in view)."""
+
+    latest_subject: EntityState | None
+    chained: EntityState
+    main: int
+    most_mentions: int
+    gender_matching: tuple[EntityState, ...]
+
+    @classmethod
+    def among(cls, anaphor: Anaphor, eligible: list[EntityState]) -> Standing:
+        group = form_group(anaphor)
+        return cls(
+            latest_subject=next((s for s in eligible if s.last_role == "subject"), None),
+            chained=max(eligible, key=lambda s: s.last_pronoun.get(group, -1)),
+            main=max(s.document_names for s in eligible),
+            most_mentions=max(s.mentions for s in eligible),
+            gender_matching=tuple(s for s in eligible if gender_matches(anaphor.form, s)),
+        )
+
+
 def relative_features(
-    anaphor: Anaphor, state: EntityState, eligible: list[EntityState]
+    anaphor: Anaphor,
+    state: EntityState,
+    eligible: list[EntityState],
+    *,
+    standing: Standing | None = None,
 ) -> dict[str, float]:
     """How a candidate stands among the others: a lone candidate, the most mentioned one, the
     latest subject (the entity a reader keeps in mind)."""
-    subjects = [s for s in eligible if s.last_role == "subject"]
+    standing = standing or Standing.among(anaphor, eligible)
     group = form_group(anaphor)
-    chained = max(eligible, key=lambda s: s.last_pronoun.get(group, -1))
-    main = max(s.document_names for s in eligible)
-    matching = [s for s in eligible if gender_matches(anaphor.form, s)]
     return {
         # 'he ... he': the entity the last pronoun of the same form was resolved to
-        f"{group}:chain": float(chained is state and group in state.last_pronoun),
+        f"{group}:chain": float(standing.chained is state and group in state.last_pronoun),
         "gender_match": float(gender_matches(anaphor.form, state)),
         # 'Isabel met Drew Cass. She...': the one candidate whose name says the pronoun's gender
-        "sole_gender_match": float(matching == [state]),
+        "sole_gender_match": float(
+            len(standing.gender_matching) == 1 and standing.gender_matching[0] is state
+        ),
         "gender_clash": float(bool(state.pronouns & GENDERED.get(anaphor.form, set()))),
         "only_candidate": float(len(eligible) == 1),
-        "most_mentioned_candidate": float(state.mentions == max(s.mentions for s in eligible)),
-        "latest_subject": float(bool(subjects) and subjects[0] is state),
+        "most_mentioned_candidate": float(state.mentions == standing.most_mentions),
+        "latest_subject": float(standing.latest_subject is state),
         "candidates": min(len(eligible), 5) / 5,
         # the document's main entity among the candidates: named most often in all of it
-        f"{group}:document_main": float(state.document_names == main),
+        f"{group}:document_main": float(state.document_names == standing.main),
         "document_names": log1p(state.document_names) / 3,
     }
 
