@@ -253,13 +253,17 @@ def is_role_noun(noun: Token) -> bool:
 def role_words(noun: Token) -> str:
     """'its new chief executive (of)' -> 'new chief executive of'; 'the Crown prosecutor'
     -> 'prosecutor of' (the owner's name is not part of the role)."""
+    return " ".join([*role_name(noun), "of"])
+
+
+def role_name(noun: Token) -> list[str]:
+    """The words of a role without its owner's name: 'the Acme Party nominee' -> ['nominee']."""
     modifiers = [
         t
         for t in noun.lefts
         if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("ORG", "GPE", "NORP")
     ]
-    words = [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
-    return " ".join([*words, "of"])
+    return [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
 
 
 def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
@@ -278,11 +282,11 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
         for owner in children(noun, "compound"):
             if owner.ent_type_ in ("ORG", "GPE", "NORP"):
                 yield owner, role_words(noun)
+    words = role_name(noun)
     for prep in children(noun, "prep"):
         if prep.lower_ not in ("of", "at", "for", "with", "to"):
             continue  # 'adviser to', 'supplier to' name a relation too
         for obj in children(prep, "pobj"):
-            words = role_words(noun).split()[:-1]  # 'the Acme Party nominee': no 'Party'
             if is_post(obj):
                 # 'nominee for Governor of Zorbia' -> Zorbia: the post itself is no organization
                 for owner, post in post_owners(obj):

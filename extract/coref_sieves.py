@@ -14,7 +14,6 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import governing_verbs, role_of
 from extract.coref_state import Antecedent, EntityState, Resolution
-from extract.descriptions import evidence
 from extract.lexicon import DESCRIPTOR_TYPES, INSTITUTION_NOUNS, REPORTING_VERBS
 
 QUOTES = ('"', "“", "”")
@@ -123,7 +122,6 @@ def subject_description(
             for s in eligible
             if s.names
             and (described in s.types or s.types == {"thing"})
-            and evidence(anaphor, s) is not None
             and s.last_role == "subject"
             and sentence - s.last_sentence == back
         ]

@@ -231,8 +231,9 @@ def description_sieve(
         ("said", "the text said so"),
         ("kin", "says what the text or its name said it is"),
     )
+    fits = [(s, evidence(anaphor, s)) for s in eligible]
     for kind, reason in kinds:
-        found = [s for s in eligible if evidence(anaphor, s) == kind]
+        found = [s for s, fit in fits if fit == kind]
         if found and not modifier_clash(anaphor, found[0]):
             return found[0], reason
     return None

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
+from extract.candidate import HYPHENS
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
@@ -24,7 +25,6 @@ from extract.lexicon import (
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
-HYPHENS = frozenset({"-", "‐", "‑"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 

@@ -35,7 +35,7 @@ def particles(verb: Token) -> list[Token]:
     out at sea' the 'out' belongs to 'at sea' (a particle comes before so heavy an object)."""
     found = []
     for particle in children(verb, "prt"):
-        objects = [o for o in verb.children if o.dep_ == "dobj" and o.i < particle.i]
+        objects = [o for o in children(verb, "dobj") if o.i < particle.i]
         if not any(t.dep_ == "prep" for o in objects for t in o.subtree):
             found.append(particle)
     return found
