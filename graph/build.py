@@ -212,7 +212,7 @@ class BuildJob:
         # document the store holds, the facts gathered on the way are the store's facts.
         # Always refreshed: a build interrupted after its document writes left them behind.
         if stored <= set(report.parsed):
-            writer.then(write_facts, store, facts.quads())
+            writer.then(write_facts, store, facts.nquads())
             return facts
         writer.wait()
         return refresh_facts(store)

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from extract.triple import Extraction
 from graph.rdf.quads import Occurrences, entity_occurrences
-from graph.rdf.terms import DEFAULT, TERMS, A, iri, literal
+from graph.rdf.terms import A_NT, NT, nt_iri, nt_literal
 from graph.rdf.vocab import CLASS_TYPES, TYPE_CLASSES, entity_iri, relation_iri
 
 
@@ -176,28 +176,31 @@ class Facts:
 
     def quads(self) -> list[ox.Quad]:
         """The default graph."""
-        quads = []
+        return list(ox.parse(self.nquads(), format=ox.RdfFormat.N_QUADS))
+
+    def nquads(self) -> bytes:
+        """The default graph as N-Quads, which the store loads without a Python object per
+        term (see graph.store.facts.write_facts)."""
+        lines = []
         for entity, node in sorted(self.entities().items()):
-            subject = iri(entity)
-            quads += [
-                ox.Quad(subject, A, TERMS["kg:Entity"], DEFAULT),
-                ox.Quad(subject, A, iri(node.class_iri), DEFAULT),
-                ox.Quad(subject, TERMS["rdfs:label"], literal(node.label), DEFAULT),
-                ox.Quad(subject, TERMS["kg:mentionCount"], literal(node.mentions), DEFAULT),
+            subject = nt_iri(entity)
+            lines += [
+                f"{subject} {A_NT} {NT['kg:Entity']} .\n",
+                f"{subject} {A_NT} {nt_iri(node.class_iri)} .\n",
+                f"{subject} {NT['rdfs:label']} {nt_literal(node.label)} .\n",
+                f"{subject} {NT['kg:mentionCount']} {nt_literal(node.mentions)} .\n",
             ]
-            quads += [
-                ox.Quad(subject, TERMS["skos:altLabel"], literal(alias), DEFAULT)
-                for alias in node.aliases
-            ]
+            lines += [f"{subject} {NT['skos:altLabel']} {nt_literal(a)} .\n" for a in node.aliases]
         for subject, obj, predicate, kind in sorted(self.edges):
             if kind == "asserted":
-                quads.append(ox.Quad(iri(subject), iri(predicate), iri(obj), DEFAULT))
+                lines.append(f"{nt_iri(subject)} {nt_iri(predicate)} {nt_iri(obj)} .\n")
         for predicate, forms in sorted(self.relations.items()):
-            quads += [
-                ox.Quad(iri(predicate), A, TERMS["owl:ObjectProperty"], DEFAULT),
-                ox.Quad(iri(predicate), TERMS["rdfs:label"], literal(most_common(forms)), DEFAULT),
+            relation = nt_iri(predicate)
+            lines += [
+                f"{relation} {A_NT} {NT['owl:ObjectProperty']} .\n",
+                f"{relation} {NT['rdfs:label']} {nt_literal(most_common(forms))} .\n",
             ]
-        return quads
+        return "".join(lines).encode()
 
     def network(self, nodes: dict[str, NodeAttributes] | None = None) -> nx.MultiDiGraph:
         """The entity network (see graph.store.facts.to_networkx), with the attributes of `nodes`

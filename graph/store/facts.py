@@ -18,20 +18,18 @@ def refresh_facts(store: Store, facts: Facts | None = None) -> Facts:
     from all documents in the store; return the facts."""
     if facts is None:
         facts = read_facts(store)
-    write_facts(store, facts.quads())
+    write_facts(store, facts.nquads())
     return facts
 
 
-def write_facts(store: Store, quads: list[ox.Quad]) -> None:
-    """Make `quads` (`Facts.quads`) the default graph."""
+def write_facts(store: Store, nquads: bytes) -> None:
+    """Make `nquads` (`Facts.nquads`) the default graph."""
     # Not one transaction, and need not be: every build recomputes the facts from scratch.
     store.clear_graph(ox.DefaultGraph())
-    if isinstance(store, ox.Store):
-        # The bulk loader writes the store's files directly: less work than a transaction,
-        # and nothing left in memory for the store to write out when it closes.
-        store.bulk_extend(quads)
-    else:
-        store.extend(quads)
+    # The bulk loader writes the store's files directly: less work than a transaction, and
+    # nothing left in memory for the store to write out when it closes. Lenient: the IRIs are
+    # valid by construction (graph.rdf.vocab), as in graph.store.store.replace_documents.
+    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def read_facts(store: Store) -> Facts:
