@@ -114,7 +114,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     subjects = [n for s in expand(subjects_of(verb)) for n in names_for(s) or [s]]
     if not subjects:
         return
-    frame = frame_of(verb)
+    frame = None  # the clause's polarity, read once a rule finds a relation: most find none
     rules = (
         svo,
         passive,
@@ -145,6 +145,8 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
                 pairs = [(o, s) for s in subjects for o in objects]
             else:
                 pairs = [(s, o) for s in expand([role]) for o in objects]
+            if frame is None:
+                frame = frame_of(verb)
             # 'is considering a sale of X': the noun's relation is only intended
             own = {**frame, "modality": "intended"} if intends(verb, name, frame) else frame
             for subject, object_ in pairs:
