@@ -39,6 +39,7 @@ from extract.aliases import (
 from extract.names import (
     COMPANY_DESIGNATORS,
     entity_key,
+    identifying_words,
     is_acronym,
     name_words,
     spelling_key,
@@ -171,7 +172,7 @@ def document_names(names: list[tuple[str, str]], keys: list[str]) -> dict[str, N
         types[key].add(type_)
         if "(" in name or ")" in name:
             broken.add(key)
-        words.setdefault(key, tuple(name_words(name)))
+        words.setdefault(key, identifying_words(name))
         if titled(name):  # 'Ms Doe' is a person, whatever the tag
             titles.add(key)
             types[key].add("person")

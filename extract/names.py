@@ -148,6 +148,7 @@ def initials(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def acronym_letters(name: str) -> str | None:
     """The letters of a name written as an acronym ('U.S.', 'KCNA', 'IE9', 'DoJ'), lower case;
     None for a name of several words, or of fewer than two capitals.
