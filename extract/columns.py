@@ -30,6 +30,9 @@ class Columns:
     lower: np.ndarray
     ent_iob: np.ndarray
     sentence: np.ndarray  # index of each token's sentence
+    # Where each sentence starts, and the document's length after them: sentence n is
+    # tokens bounds[n] to bounds[n + 1] (plain ints: the rules ask one sentence at a time).
+    bounds: list[int]
 
     def ids(self, *names: str) -> np.ndarray:
         """String ids of `names` in this document's vocabulary, for comparing with a column
@@ -38,11 +41,7 @@ class Columns:
 
     def sentence_span(self, index: int) -> Span:
         """The sentence with this index."""
-        # The column counts sentences up from 0: a binary search, not a pass over the document
-        # for each sentence asked about.
-        start = np.searchsorted(self.sentence, index, side="left")
-        end = np.searchsorted(self.sentence, index, side="right")
-        return self.doc[int(start) : int(end)]
+        return self.doc[self.bounds[index] : self.bounds[index + 1]]
 
     def tokens(self, mask: np.ndarray) -> list[Token]:
         doc = self.doc
@@ -71,6 +70,7 @@ def columns(doc: Doc) -> Columns:
         array[:, 4],
         array[:, 5],
         np.cumsum(starts) - 1,
+        [*np.flatnonzero(starts).tolist(), len(doc)],
     )
 
 
