@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from extract.anaphora import PERSON_PRONOUNS
 from extract.lexicon import (
     CLASS_SYNONYMS,
     COUNTRY_CLASSES,
@@ -33,7 +34,11 @@ from extract.lexicon import (
     NAME_CLASS_NOUNS,
     NAMING_NOUNS,
     ORGANIZATION_KINDS,
+    PLACE_KINDS,
+    SELF_REFERRING_WORKS,
     UNDISTINGUISHING_MODIFIERS,
+    VENUE_NOUNS,
+    VENUE_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -54,31 +59,42 @@ LOOSE_TYPES = {
     "law": frozenset({"law", "work"}),
 }
 
+# Kinds of organization and of place that one description does not cross.
+KINDS = ORGANIZATION_KINDS + PLACE_KINDS
+
 
 def class_of(lemma: str) -> str | None:
     """The entity type a class noun describes, if it is one."""
+    if lemma in VENUE_NOUNS:
+        return "place"
     return DESCRIPTOR_TYPES.get(lemma) or DESCRIPTION_CLASSES.get(lemma)
 
 
 def name_heads(span: Span) -> set[str]:
     """The words of a name a description may repeat: its last word ('the court' of 'the
-    Supreme Court'), the word before its 'of' ('the county' of 'the County of Rowe') and a
-    class noun it opens with ('the cyclone' of 'Cyclone Zeta'). A one-word name counts only
+    Supreme Court'), or the word before its 'of' ('the county' of 'the County of Rowe', not
+    'the mayor' of 'the Office of the Mayor'), and a class noun it opens with ('the cyclone'
+    of 'Cyclone Zeta'). A one-word name counts only
     after 'the' ('the Court'): 'Attention' or 'Government' alone is a capitalized common
     noun more often than a name."""
     words = [t for t in span if t.is_alpha]
     if not words:
         return set()
+    if len(words) == 1 and len(span) > 1 and span[-1].like_num:
+        return {words[0].lower_}  # 'Factor 1 ... that factor', 'Phase 2 ... the phase'
     if len(words) == 1:
         before = span.doc[span.start - 1] if span.start else None
         institution = words[0].lower_ in INSTITUTION_NOUNS  # 'the Government': the country's
         if before is None or before.lower_ != "the" or institution:
             return set()
         return {words[0].lower_}
-    heads = {words[-1].lower_}
-    if class_of(words[0].lower_) is not None:
+    before_of = {t.lower_ for t in words if t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "of"}
+    # 'Office of the Mayor' is an office: the last word of a name with 'of' is not its head.
+    heads = before_of or {words[-1].lower_}
+    # 'Cyclone Zeta', not 'Application School': a class noun opening a name that names no
+    # other class is what the name is.
+    if class_of(words[0].lower_) is not None and not any(name_class(t.lower_) for t in words[1:]):
         heads.add(words[0].lower_)
-    heads |= {t.lower_ for t in words if t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "of"}
     return heads
 
 
@@ -145,7 +161,7 @@ def told_types(state: EntityState) -> set[str]:
 def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
     """Every head a description of this document may have: class nouns, and the name heads
     and said classes of its entities."""
-    words = set(DESCRIPTION_CLASSES)
+    words = set(DESCRIPTION_CLASSES) | VENUE_NOUNS
     for state in states.values():
         words |= state.words | state.descriptors
     return frozenset(words)
@@ -153,11 +169,14 @@ def vocabulary(states: dict[int, EntityState]) -> frozenset[str]:
 
 def kin(lemma: str) -> frozenset[str]:
     """Class nouns that say what `lemma` says ('beverage' of 'drink'); 'event' is said of
-    every kind of event ('the event' of 'the Zeta Festival'). Not 'company' of every kind
+    every kind of event ('the event' of 'the Zeta Festival'), 'facility' of the grounds a name
+    ends in ('the facility' of 'the Zeta Convention Centre'). Not 'company' of every kind
     of company: the chipmaker of one sentence is often not the company of the next, when
     the text names two companies."""
     if lemma == "event":
         return EVENT_KINDS
+    if lemma in VENUE_NOUNS:
+        return VENUE_WORDS
     return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
 
 
@@ -166,8 +185,10 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     the text gave it), 'kin' (a synonym of either), 'told' (a class of the type its names
     give it), 'class' (a class of its tagged type), or None."""
     lemma, lower = anaphor.form, anaphor.token.lower_
-    if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS:
+    if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
+    if names_here(anaphor.token):
+        return None
     if lower in state.words or lemma in state.words:
         return "name"
     if lemma in state.descriptors:
@@ -179,6 +200,8 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     described = class_of(lemma)
     if described is None or lemma in INSTITUTION_NOUNS:
         return None
+    if described != "person" and is_person(state):
+        return None  # 'Ahmed Mohamed ... he ... the company'
     fitting = LOOSE_TYPES.get(described, {described})
     # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags,
     # and so does what its name says ('Cyclone Zeta' ... 'the storm').
@@ -192,12 +215,26 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     return None
 
 
+def names_here(token: Token) -> bool:
+    """'this guy named Kilo', 'the river known as the Zeta', 'the publishing giant Zeta': a
+    noun phrase that gives its name right there introduces an entity, or is said of the
+    name beside it, rather than pointing back at one."""
+    if token.head.pos_ == "PROPN" and token.dep_ in ("compound", "nmod", "amod"):
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS for c in token.children)
+
+
+def is_person(state: EntityState) -> bool:
+    """Whether a person's name or a person pronoun resolved to it says the entity is one."""
+    return "person" in state.types and bool(state.genders or state.pronouns & PERSON_PRONOUNS)
+
+
 def kind_clash(lemma: str, said: set[str]) -> bool:
     """Whether what the text or a name's head said the entity is, is another kind of
-    organization than the description's: 'the company' of 'the Zeta Commission, a
-    regulator'."""
-    kinds = {n for n, group in enumerate(ORGANIZATION_KINDS) if said & group}
-    own = {n for n, group in enumerate(ORGANIZATION_KINDS) if lemma in group}
+    organization or place than the description's: 'the company' of 'the Zeta Commission,
+    a regulator', 'the city' of a country."""
+    kinds = {n for n, group in enumerate(KINDS) if said & group}
+    own = {n for n, group in enumerate(KINDS) if lemma in group}
     return bool(own and kinds and not own & kinds)
 
 

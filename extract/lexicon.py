@@ -648,3 +648,21 @@ ORGANIZATION_KINDS = (
         "council court parliament police".split()
     ),
 )
+
+# --- Kinds of place and self-referring works that descriptions tell apart (coreference) ---
+# 'Taiwan ... the city', 'Zorbia ... the region': a country is no city nor region, and a
+# city no country.
+PLACE_KINDS = (
+    frozenset("country nation kingdom republic".split()),
+    frozenset("city town village municipality capital borough suburb".split()),
+    frozenset("region province county district territory prefecture".split()),
+)
+# 'this study', 'this paper': in an academic text, most often the text itself.
+SELF_REFERRING_WORKS = frozenset("study paper article essay thesis chapter".split())
+# 'the Metro Convention Centre ... the facility': the buildings and grounds 'the facility'
+# and 'the venue' may describe, by the last word of their names.
+VENUE_WORDS = frozenset(
+    "centre center hall arena stadium complex pavilion auditorium theatre theater "
+    "coliseum colosseum showground fairground".split()
+)
+VENUE_NOUNS = frozenset({"facility", "venue"})
