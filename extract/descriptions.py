@@ -32,6 +32,7 @@ from extract.lexicon import (
     EVENT_NAME_WORDS,
     INSTITUTION_NOUNS,
     NAME_CLASS_NOUNS,
+    NAMED_CLASS_HEADS,
     NAMING_NOUNS,
     ORGANIZATION_KINDS,
     PLACE_KINDS,
@@ -100,8 +101,8 @@ def name_heads(span: Span) -> set[str]:
 
 def said_classes(span: Span) -> set[str]:
     """Class nouns the text gives a name: 'chipmaker Zeta', 'the rapper Zeta', 'Zeta, the
-    chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called Zeta'; not 'the
-    Zeta property', which is Zeta's, nor 'the name Zeta'."""
+    chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called Zeta', 'the Zeta
+    organization'; not 'the Zeta property', which is Zeta's, nor 'the name Zeta'."""
     root = span.root
     # 'the rapper Zeta': the small model often tags such a noun an adjective.
     nouns = {
@@ -115,6 +116,8 @@ def said_classes(span: Span) -> set[str]:
     if before is not None and before.pos_ in ("NOUN", "ADJ") and class_of(before.lower_):
         nouns.add(before)  # whatever the parse made of it
     head = root.head
+    if root.dep_ == "compound" and head.lemma_ in NAMED_CLASS_HEADS and head.tag_ == "NN":
+        nouns.add(head)  # 'the Zeta organization'
     # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
     cited = before is not None and before.text == "("
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
@@ -281,10 +284,17 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
     text said of it, by its type alone, and whether a modifier clashes."""
     kind = evidence(anaphor, state)
     described = class_of(anaphor.form)
+    said_types = {class_of(noun) for noun in state.descriptors}
     return {
         f"desc_evidence:{kind}": 1.0,
         "desc_type_exact": float(described is not None and described in state.types),
         "desc_modifier_clash": float(modifier_clash(anaphor, state)),
+        # 'Zeta, a church, ... the organization': a class of the type the text said
+        "desc_said_type": float(described is not None and described in said_types),
+        # 'the Zeta Festival ... the zeta festival': a modifier repeats a word of its names
+        "desc_modifier_named": float(
+            any(c.lower_ in state.name_words for c in anaphor.token.lefts if c.dep_ != "det")
+        ),
     }
 
 

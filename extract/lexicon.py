@@ -666,3 +666,6 @@ VENUE_WORDS = frozenset(
     "coliseum colosseum showground fairground".split()
 )
 VENUE_NOUNS = frozenset({"facility", "venue"})
+# Class nouns a name before them says the named thing is: 'the Zeta organization', 'the
+# Labour party' (not 'the Zeta chip' nor 'the Zeta team', which are Zeta's).
+NAMED_CLASS_HEADS = frozenset("organization organisation movement party church".split())

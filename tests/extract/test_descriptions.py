@@ -76,6 +76,13 @@ DESCRIBED = [
         "Rowe Convention Centre",
     ),
     ("Kim Roe ran Study 2 in Oslo. The study found no effect.", "study", "Study 2"),
+    # a name before a class noun that says what it is
+    (
+        "Kim Roe took two drives from the Zorbology organization in May. Later the "
+        "organization asked for them back.",
+        "organization",
+        "Zorbology",
+    ),
 ]
 # text and a description that must stay unresolved
 UNDESCRIBED = [
@@ -99,6 +106,8 @@ UNDESCRIBED = [
     ("Bo Lind is a guy from Oslo. Years later I met this guy named Tor Berg.", "guy"),
     ("The Lenn is a river in Zorbia. In the south, the river known as the Avon runs dry.", "river"),
     ("Vantor, a publishing giant, grew fast. Bolt bought the publishing giant Orbis.", "giant"),
+    # a name before a class noun it does not say it is: the team is Zeta's
+    ("Kim Roe joined the Zeta team in May. The team won.", "team"),
     # a generic description defined by its own clause
     ("Vantor hired ten engineers. The company that wins the bid will build the bridge.", "company"),
     # a person is no company, a city no firm, a country no city
