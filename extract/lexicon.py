@@ -650,12 +650,18 @@ ORGANIZATION_KINDS = (
 )
 
 # --- Kinds of place and self-referring works that descriptions tell apart (coreference) ---
-# 'Taiwan ... the city', 'Zorbia ... the region': a country is no city nor region, and a
-# city no country.
+# 'Taiwan ... the city', 'the Zeta Memorial ... the city': a country is no city nor region,
+# a city no country, a building no city, a street no station, a river no town.
 PLACE_KINDS = (
     frozenset("country nation kingdom republic".split()),
     frozenset("city town village municipality capital borough suburb".split()),
     frozenset("region province county district territory prefecture".split()),
+    frozenset(
+        "building tower castle palace memorial monument hall station airport stadium arena "
+        "bridge campus centre center".split()
+    ),
+    frozenset("street avenue road boulevard highway".split()),
+    frozenset("river lake mountain island sea ocean bay coast valley desert peninsula".split()),
 )
 # 'this study', 'this paper': in an academic text, most often the text itself.
 SELF_REFERRING_WORKS = frozenset("study paper article essay thesis chapter".split())

@@ -300,6 +300,9 @@ def test_description_place_kinds_clash(nlp):
     assert evidence(city, country) is None and evidence(region, country) is None
     assert evidence(city, town) == "kin"
     assert kind_clash("country", {"city"}) and not kind_clash("region", {"province"})
+    # a memorial is no city, a station no street; a tower is a building
+    assert kind_clash("city", {"memorial"}) and kind_clash("street", {"station"})
+    assert not kind_clash("building", {"tower"})
 
 
 def test_description_this_study_is_the_text_itself(nlp):
