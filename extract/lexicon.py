@@ -648,3 +648,30 @@ ORGANIZATION_KINDS = (
         "council court parliament police".split()
     ),
 )
+
+# --- Kinds of place and self-referring works that descriptions tell apart (coreference) ---
+# 'Taiwan ... the city', 'the Zeta Memorial ... the city': a country is no city nor region,
+# a city no country, a building no city, a street no station, a river no town.
+PLACE_KINDS = (
+    frozenset("country nation kingdom republic".split()),
+    frozenset("city town village municipality capital borough suburb".split()),
+    frozenset("region province county district territory prefecture".split()),
+    frozenset(
+        "building tower castle palace memorial monument hall station airport stadium arena "
+        "bridge campus centre center".split()
+    ),
+    frozenset("street avenue road boulevard highway".split()),
+    frozenset("river lake mountain island sea ocean bay coast valley desert peninsula".split()),
+)
+# 'this study', 'this paper': in an academic text, most often the text itself.
+SELF_REFERRING_WORKS = frozenset("study paper article essay thesis chapter".split())
+# 'the Metro Convention Centre ... the facility': the buildings and grounds 'the facility'
+# and 'the venue' may describe, by the last word of their names.
+VENUE_WORDS = frozenset(
+    "centre center hall arena stadium complex pavilion auditorium theatre theater "
+    "coliseum colosseum showground fairground".split()
+)
+VENUE_NOUNS = frozenset({"facility", "venue"})
+# Class nouns a name before them says the named thing is: 'the Zeta organization', 'the
+# Labour party' (not 'the Zeta chip' nor 'the Zeta team', which are Zeta's).
+NAMED_CLASS_HEADS = frozenset("organization organisation movement party church".split())

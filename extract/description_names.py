@@ -1,0 +1,114 @@
+"""What a name and the words around it say an entity is, for the descriptions that may
+point back at it: the head words of its names ('the court' of 'the Supreme Court'), and the
+class nouns the text gives it ('Zeta, a drink maker', 'the rapper Zeta', 'Zeta is a city')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extract.lexicon import (
+    COUNTRY_CLASSES,
+    COUNTRY_NAMES,
+    DESCRIPTION_CLASSES,
+    DESCRIPTOR_TYPES,
+    EVENT_NAME_WORDS,
+    INSTITUTION_NOUNS,
+    NAME_CLASS_NOUNS,
+    NAMED_CLASS_HEADS,
+    NAMING_NOUNS,
+    VENUE_NOUNS,
+)
+
+# Verbs whose object names the noun they describe: 'a drink called the Zeta'.
+NAMING_VERBS = frozenset("call name dub title know label".split())
+
+
+def class_of(lemma: str) -> str | None:
+    """The entity type a class noun describes, if it is one."""
+    if lemma in VENUE_NOUNS:
+        return "place"
+    return DESCRIPTOR_TYPES.get(lemma) or DESCRIPTION_CLASSES.get(lemma)
+
+
+def name_heads(span: Span) -> set[str]:
+    """The words of a name a description may repeat: its last word ('the court' of 'the
+    Supreme Court'), or the word before its 'of' ('the county' of 'the County of Rowe', not
+    'the mayor' of 'the Office of the Mayor'), and a class noun it opens with ('the cyclone'
+    of 'Cyclone Zeta'). A one-word name counts only
+    after 'the' ('the Court'): 'Attention' or 'Government' alone is a capitalized common
+    noun more often than a name."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return set()
+    if len(words) == 1 and len(span) > 1 and span[-1].like_num:
+        return {words[0].lower_}  # 'Factor 1 ... that factor', 'Phase 2 ... the phase'
+    if len(words) == 1:
+        before = span.doc[span.start - 1] if span.start else None
+        institution = words[0].lower_ in INSTITUTION_NOUNS  # 'the Government': the country's
+        if before is None or before.lower_ != "the" or institution:
+            return set()
+        return {words[0].lower_}
+    before_of = {t.lower_ for t in words if t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "of"}
+    # 'Office of the Mayor' is an office: the last word of a name with 'of' is not its head.
+    heads = before_of or {words[-1].lower_}
+    # 'Cyclone Zeta', not 'Application School': a class noun opening a name that names no
+    # other class is what the name is.
+    if class_of(words[0].lower_) is not None and not any(name_class(t.lower_) for t in words[1:]):
+        heads.add(words[0].lower_)
+    return heads
+
+
+def said_classes(span: Span) -> set[str]:
+    """Class nouns the text gives a name: 'chipmaker Zeta', 'the rapper Zeta', 'Zeta, the
+    chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called Zeta', 'the Zeta
+    organization'; not 'the Zeta property', which is Zeta's, nor 'the name Zeta'."""
+    root = span.root
+    # 'the rapper Zeta': the small model often tags such a noun an adjective.
+    nouns = {
+        t
+        for t in root.lefts
+        if t.i < span.start
+        and (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and class_of(t.lower_) is not None))
+    }
+    nouns |= {t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.pos_ in ("NOUN", "ADJ") and class_of(before.lower_):
+        nouns.add(before)  # whatever the parse made of it
+    head = root.head
+    if root.dep_ == "compound" and head.lemma_ in NAMED_CLASS_HEADS and head.tag_ == "NN":
+        nouns.add(head)  # 'the Zeta organization'
+    # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
+    cited = before is not None and before.text == "("
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
+        nouns.add(head)
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        nouns |= {c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
+    if root.dep_ == "attr" and head.lemma_ == "be":
+        nouns |= {c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    verb = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
+    if (
+        root.dep_ in ("oprd", "xcomp", "dobj", "attr", "pobj")
+        and verb.lemma_ in NAMING_VERBS
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.pos_ == "NOUN"
+    ):
+        nouns.add(verb.head)
+    # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
+    said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
+    return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def is_country(span: Span) -> bool:
+    """Whether a name is a country's: its name says it is one ('the country' of 'Chile')."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) in COUNTRY_NAMES
+
+
+def name_class(word: str) -> str | None:
+    """The type a word of a name says the named thing has ('museum' of 'the Zeta Museum',
+    'games' of 'the Zeta Games')."""
+    if word in EVENT_NAME_WORDS:
+        return "event"
+    return class_of(word) or NAME_CLASS_NOUNS.get(word)
