@@ -5,7 +5,8 @@ mention-ranking model (Clark and Manning 2015) for the rest:
 1. anaphoricity: an expletive or event "it" and a description that defines its noun refer to
    nothing (`extract.anaphora`);
 2. hard constraints pick the candidates: agreement of person, number and type, binding ("Meta
-   praised it" cannot mean Meta), a window of sentences;
+   praised it" cannot mean Meta), a window of sentences; a third person inside a quotation
+   is not its speaker, and a name addressed ("Your Honor") is no third person;
 3. a logistic regression trained on GUM's coreference (`extract.coref_model`) scores each
    candidate from its distance, its salience (references already resolved to it count as
    mentions), grammatical roles, type and head-word fit; the best one is taken if its
@@ -37,12 +38,13 @@ from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features
 from extract.coref_model import CorefModel, load_model
 from extract.coref_sieves import (
+    Quotations,
     clause_subject,
     reported_speaker,
     salience_sieve,
     speaker_resolutions,
 )
-from extract.coref_state import Antecedent, EntityState, Resolution, entity_states
+from extract.coref_state import Antecedent, EntityState, Resolution, addressed, entity_states
 from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
 
@@ -93,21 +95,24 @@ def resolve_references(
     heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
     nouns = NounIndex.of(cols)
+    quotations = Quotations.of(cols, antecedents)
+    referred: dict[int, int] = {}  # token -> the cluster it was resolved to
     resolutions: list[Resolution] = []
     pending = iter(antecedents)
     next_name = next(pending, None)
     for anaphor in anaphors:
         while next_name is not None and next_name.span.start < anaphor.start:
-            state = states[next_name.cluster]
-            state.mention(
-                next_name.span.root, int(cols.sentence[next_name.span.start]), reference=False
-            )
+            if not addressed(next_name.span):  # 'Your Honor' is 'you' there, not 'he'
+                sentence = int(cols.sentence[next_name.span.start])
+                states[next_name.cluster].mention(next_name.span.root, sentence, reference=False)
             next_name = next(pending, None)
         if anaphor.first_person:
             continue  # resolved from its quotation below, once every speaker is known
-        resolution = resolve_one(anaphor, states, cols, nouns, decide)
+        speaker = quotations.speaker(anaphor.start, referred) if anaphor.kind == "pronoun" else None
+        resolution = resolve_one(anaphor, states, cols, nouns, decide, speaker=speaker)
         resolutions.append(resolution)
         if resolution.ranked:
+            referred[anaphor.token.i] = resolution.ranked[0][0]
             best = states[resolution.ranked[0][0]]
             best.mention(anaphor.token, int(cols.sentence[anaphor.token.i]), reference=True)
             if anaphor.kind == "description":
@@ -126,11 +131,19 @@ def resolve_one(
     cols: Columns,
     nouns: NounIndex,
     decide: Decide,
+    *,
+    speaker: int | None = None,
 ) -> Resolution:
+    """One anaphor's resolution; `speaker` is the cluster that says the quotation it is in (a
+    third person there is someone else)."""
     if is_pleonastic(anaphor.token):
         return Resolution(anaphor, (), "expletive 'it': stands for a clause, not an entity")
     sentence = int(cols.sentence[anaphor.token.i])
-    eligible = [state for state in states.values() if allowed(anaphor, state, sentence)]
+    eligible = [
+        state
+        for state in states.values()
+        if state.cluster != speaker and allowed(anaphor, state, sentence)
+    ]
     eligible.sort(key=lambda state: -state.last_token)
     if not eligible:
         return Resolution(anaphor, (), "no agreeing entity mentioned nearby")

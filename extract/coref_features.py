@@ -167,6 +167,9 @@ def pronoun_context(token: Token) -> dict[str, float]:
     if token.lower_ == "it":
         if token.dep_ in SUBJECT_DEPS and head.lemma_ == "be":
             features["it_subject_of_be"] = 1.0
+            # "It's true", "it's ironic": said of what was just said or done, seldom of a name
+            if any(c.dep_ == "acomp" for c in head.children):
+                features["it_be_adjective"] = 1.0
         if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in head.children):
             features["it_clause_beside"] = 1.0
     if token.i == token.sent.start:

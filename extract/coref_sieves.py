@@ -1,10 +1,12 @@
 """The rules of the coreference resolver that decide where they are precise (the sieves of
 Lee et al. 2013): the speaker of a reported claim, the subject of a possessive's own clause,
-the subject in view, and the speaker of a quotation for "I" and "we"."""
+the subject in view, and the speaker of a quotation for "I" and "we" (and, for "he" or "it"
+inside a quotation, whom it cannot be)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Token
@@ -177,3 +179,28 @@ def quotation_speaker(
                 if subject.i in referred:
                     return referred[subject.i]
     return None
+
+
+@dataclass(frozen=True)
+class Quotations:
+    """The document's quotation marks and named mentions, to tell who says the quotation a
+    word is in."""
+
+    cols: Columns
+    quotes: list[int]
+    named: dict
+
+    @classmethod
+    def of(cls, cols: Columns, antecedents: list[Antecedent]) -> Quotations:
+        quotes = np.flatnonzero(isin(cols.lower, cols.ids(*QUOTES))).tolist()
+        return cls(cols, quotes, {t.i: a for a in antecedents for t in a.span})
+
+    def speaker(self, position: int, referred: dict[int, int]) -> int | None:
+        """The cluster of whoever says the quotation around a token, None outside one or when
+        its speaker is no entity: '"We will keep it until he leaves," Stan said': 'he' is not
+        Stan, who would say 'I'."""
+        at = bisect_left(self.quotes, position)
+        if at % 2 == 0 or at >= len(self.quotes):
+            return None
+        opening, closing = self.quotes[at - 1], self.quotes[at]
+        return quotation_speaker(self.cols, opening, closing, self.named, referred)

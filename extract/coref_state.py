@@ -99,3 +99,11 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
         elif "person" in antecedent.types and (gender := name_gender(antecedent.span)):
             state.genders.add(gender)
     return states
+
+
+def addressed(span: Span) -> bool:
+    """Whether a name is the one spoken to: 'Your Honor', 'your Majesty'. The one addressed
+    is 'you' there, and a 'he' or 'it' after it is someone else. (Vocatives by their commas
+    alone, 'Thank you, Roe.', are not told from lists of names by a small parse: on GUM that
+    rule lost 24 right pronouns.)"""
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in span.root.children)

@@ -43,6 +43,17 @@ REFERENCES = [
         "its",
         "Borland",
     ),
+    # a third person inside a quotation is not the one who says it
+    (
+        'Jonathan Stan spoke to Rick Santorum. Stan said, "We will keep it until he leaves."',
+        "he",
+        "Rick Santorum",
+    ),
+    (
+        'Kevin Brown met Mark Smith in Paris. Smith said, "He will sign the deal."',
+        "He",
+        "Kevin Brown",
+    ),
 ]
 # text and a referring word that must stay unresolved
 UNRESOLVED = [
@@ -57,6 +68,10 @@ UNRESOLVED = [
     ("Mark Smith arrived in London. She was late.", "She"),  # a man's name is no "she"
     # 'it' after a chain of person pronouns is no person, and no thing was named
     ("Laura Jones met Kevin Brown. She told him about the plan. He read it twice.", "it"),
+    # the speaker of the quotation would say 'I'; no one else is named
+    ('Mark Smith met the press. "He will sign," Smith said.', "He"),
+    # the one addressed is 'you', not 'he'
+    ("Your Honor, the jury was told he had left.", "he"),
 ]
 
 
