@@ -648,3 +648,7 @@ ORGANIZATION_KINDS = (
         "council court parliament police".split()
     ),
 )
+
+# --- Photo credits and sites named after places (news facts on held-out text) ---
+# Labels of a photo credit after a caption: 'Image: Jo Roe', 'Photo: Zeta Press'.
+CREDIT_LABELS = frozenset("image photo photograph picture credit".split())

@@ -1,0 +1,95 @@
+"""Readings found wrong on news text no rule was written against: photo credits run into their
+captions, and places that begin the names of sites. Sentences read with the real model, and
+the rules on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.sentences import credit_starts, is_credit
+from tests.conftest import hand_parse, plain, read
+
+CREDITS = [
+    # text -> its sentences, stripped
+    (
+        "Jo Roe opens the Zeta Fair Image: Tim Lee.",
+        ["Jo Roe opens the Zeta Fair", "Image: Tim Lee."],
+    ),
+    (
+        "Jo Roe at the Zeta Fair. Photo: Acme Press / Tim Lee.",
+        ["Jo Roe at the Zeta Fair.", "Photo: Acme Press / Tim Lee."],
+    ),
+    # a label without its colon is a word of the sentence
+    (
+        "Jo Roe sold the image to Acme.",
+        ["Jo Roe sold the image to Acme."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITS)
+def test_credit_starts_a_sentence(nlp, text, expected):
+    assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+CREDIT_TRIPLES = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Zeta Agency tweeted support of Jo Roe via its account Orbis Station Image: Twitter / "
+        "Zeta Agency.",
+        {("Zeta Agency", "tweet support of", "Jo Roe")},
+        {("Zeta Agency", "tweet via", "Orbis Station Image"), ("Twitter", "be", "image")},
+    ),
+    (
+        "File photo of Jo Roe. Image: Tim Lee.",
+        {("Tim Lee", "credited for", "image")},
+        {("Tim Lee", "be", "image")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CREDIT_TRIPLES)
+def test_credit_states_no_fact(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_credit_label_and_colon_on_built_parse(nlp):
+    # 'Roe spoke Image: Lee .' and 'The image : Lee' (a label in lower case is a word)
+    credit = hand_parse(
+        nlp,
+        ["Roe", "spoke", "Image", ":", "Lee", "."],
+        [1, 1, 1, 2, 2, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "appos", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "PUNCT"],
+    )
+    word = hand_parse(
+        nlp,
+        ["The", "image", ":", "Lee"],
+        [1, 1, 1, 1],
+        ["det", "ROOT", "punct", "appos"],
+        ["DET", "NOUN", "PUNCT", "PROPN"],
+    )
+    assert list(credit_starts(credit)) == [2]
+    assert is_credit(credit[2:])
+    assert not is_credit(credit[0:2])
+    assert list(credit_starts(word)) == []
+
+
+SITES = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "The museum at Ohio Ridley International Airport was chosen. In a statement, Governor "
+        "of Ohio Jo Roe said the museum was ready.",
+        {("Jo Roe", "Governor of", "Ohio")},
+        {("Jo Roe", "Governor of", "Ohio Ridley International Airport")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SITES)
+def test_place_before_a_site_name_is_its_own_entity(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
