@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.clauses import subjects_of
 from extract.sentences import credit_starts, is_credit
 from tests.conftest import hand_parse, plain, read
 
@@ -93,3 +94,50 @@ def test_place_before_a_site_name_is_its_own_entity(nlp, text, wanted, unwanted)
     found = plain(read(text, nlp=nlp, require_named=False))
     assert wanted <= found
     assert not unwanted & found
+
+
+EXISTENTIAL = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "While Acme is holding its show, there are also Zeta Polaroid exhibits at the Orbis "
+        "Museum and Art Gallery at Kestrel College in Ohio.",
+        {("Acme", "hold", "show")},
+        {("Zeta Polaroid", "exhibit at", "Art Gallery")},
+    ),
+    # the verb of a clause of its own keeps its subject
+    (
+        "Zeta Polaroid exhibits at the Orbis Museum.",
+        {("Zeta Polaroid", "exhibit at", "Orbis Museum")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), EXISTENTIAL)
+def test_what_there_is_is_no_verb(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_existential_attribute_has_no_subject_on_built_parse(nlp):
+    # 'There are Zeta exhibits at Orbis .' with 'exhibits' tagged a verb, 'Zeta' its subject,
+    # against 'Zeta exhibits at Orbis .'
+    there = hand_parse(
+        nlp,
+        ["There", "are", "Zeta", "exhibits", "at", "Orbis", "."],
+        [1, 1, 3, 1, 3, 4, 1],
+        ["expl", "ROOT", "nsubj", "attr", "prep", "pobj", "punct"],
+        ["PRON", "VERB", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        lemmas=["there", "be", "Zeta", "exhibit", "at", "Orbis", "."],
+    )
+    clause = hand_parse(
+        nlp,
+        ["Zeta", "exhibits", "at", "Orbis", "."],
+        [1, 1, 1, 2, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        lemmas=["Zeta", "exhibit", "at", "Orbis", "."],
+    )
+    assert subjects_of(there[3]) == []
+    assert [t.text for t in subjects_of(clause[1])] == ["Zeta"]
