@@ -30,7 +30,7 @@ from extract.lexicon import (
     TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
-from extract.posts import is_post, post_owners
+from extract.posts import has_of_phrase, is_post, is_role_object, post_owners
 from extract.verb_words import is_relating, particles
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
@@ -220,8 +220,8 @@ def as_role(verb: Token) -> RuleOutput:
             if not is_role_noun(role):
                 continue
             owners = list(role_objects(role))
-            if not owners and role.lower_ in CORPORATE_TITLES:
-                # 'was appointed as chief executive': extract.variants finds the organization
+            if not owners and role.lower_ in CORPORATE_TITLES and not has_of_phrase(role):
+                # 'appointed as chief executive' (not '... of a startup'): variants finds the owner
                 owners = [(role, role_words(role))]
             for owner, predicate in owners:
                 if appointer is not None and owner.lower_ in ("its", "their"):
@@ -292,7 +292,7 @@ def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
                 for owner, post in post_owners(obj):
                     yield owner, " ".join([*words, prep.lower_, post])
                 continue
-            if obj.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or obj.pos_ == "PROPN":
+            if is_role_object(obj):
                 yield obj, " ".join([*words, prep.lower_])
                 for place in children(obj, "prep"):
                     if place.lower_ == "at":  # 'director of Housing Studies at Harvard'

@@ -652,3 +652,6 @@ ORGANIZATION_KINDS = (
 # --- Photo credits and sites named after places (news facts on held-out text) ---
 # Labels of a photo credit after a caption: 'Image: Jo Roe', 'Photo: Zeta Press'.
 CREDIT_LABELS = frozenset("image photo photograph picture credit".split())
+# Fields of a post beyond the public ones: 'Director of Media and Communications of the Zeta
+# Open' is no director of an organization called Media.
+FIELD_WORDS = POST_FIELDS | frozenset("media communications marketing sales operations".split())

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from extract.clauses import subjects_of
+from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit
-from tests.conftest import hand_parse, plain, read
+from tests.conftest import hand_parse, parse_rows, plain, read
 
 CREDITS = [
     # text -> its sentences, stripped
@@ -141,3 +142,82 @@ def test_existential_attribute_has_no_subject_on_built_parse(nlp):
     )
     assert subjects_of(there[3]) == []
     assert [t.text for t in subjects_of(clause[1])] == ["Zeta"]
+
+
+POST_FIELD_TRIPLES = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Acme Corp hired Jo Roe in May. Acme said she had served as the Director of Media and "
+        "Communications of a tennis event.",
+        {("Acme Corp", "hire", "Jo Roe")},
+        {
+            ("Jo Roe", "Director of", "Media"),
+            ("Jo Roe", "Director of", "Communications"),
+            ("Jo Roe", "Director of", "Acme Corp"),
+        },
+    ),
+    # a named owner after the role keeps it
+    (
+        "Jo Roe served as the chief executive of Acme Inc. until May.",
+        {("Jo Roe", "chief executive of", "Acme Inc.")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), POST_FIELD_TRIPLES)
+def test_field_of_a_post_is_no_owner(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_field_and_of_phrase_on_built_parse(nlp):
+    # 'Director of Media of a event' against 'Director of Acme'
+    field = parse_rows(
+        nlp,
+        [
+            ("Director", 0, "ROOT", "PROPN", "O"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("Media", 1, "pobj", "PROPN", "B-ORG"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("an", 5, "det", "DET", "O"),
+            ("event", 3, "pobj", "NOUN", "O"),
+        ],
+    )
+    owner = parse_rows(
+        nlp,
+        [
+            ("Director", 0, "ROOT", "PROPN", "O"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("Acme", 1, "pobj", "PROPN", "B-ORG"),
+        ],
+    )
+    lone = parse_rows(nlp, [("Director", 0, "ROOT", "PROPN", "O")])
+    assert not is_role_object(field[2])
+    assert is_role_object(owner[2])
+    assert has_of_phrase(field[0]) and has_of_phrase(owner[0]) and not has_of_phrase(lone[0])
+
+
+def test_word_inside_a_name_is_no_verb_on_built_parse(nlp):
+    # 'Roe of Heaven Sent Gaming' as one name, 'Sent' tagged a verb; against 'Roe sent Acme'
+    inside = parse_rows(
+        nlp,
+        [
+            ("Roe", 3, "nsubj", "PROPN", "B-PERSON"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("Heaven", 1, "pobj", "PROPN", "B-ORG"),
+            ("Sent", 3, "ROOT", "VERB", "I-ORG"),
+            ("Gaming", 3, "dobj", "PROPN", "I-ORG"),
+        ],
+    )
+    clause = parse_rows(
+        nlp,
+        [
+            ("Roe", 1, "nsubj", "PROPN", "B-PERSON"),
+            ("sent", 1, "ROOT", "VERB", "O"),
+            ("Acme", 1, "dobj", "PROPN", "B-ORG"),
+        ],
+    )
+    assert subjects_of(inside[3]) == []
+    assert [t.text for t in subjects_of(clause[1])] == ["Roe"]
