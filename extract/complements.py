@@ -27,7 +27,7 @@ from extract.lexicon import (
 )
 from extract.polarity import verb_phrase
 from extract.posts import is_post
-from extract.verb_words import is_relating, particles
+from extract.verb_words import is_relating, particles, set_phrases
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -95,8 +95,8 @@ def verb_preposition(verb: Token) -> RuleOutput:
                 # 'Llama 2 has been made available on Azure'
                 predicate = f"be {state.lemma_.lower()} {prep.lower_}"
                 yield "subject", obj, predicate, (state, prep), "adjective_preposition"
-            elif is_pass:
-                predicate = f"be {verb.lower_} {prep.lower_}"
+            elif is_pass:  # 'was put through to X'
+                predicate = " ".join(["be", *(t.lower_ for t in relation_span(verb)), prep.lower_])
                 yield "subject", obj, predicate, (verb, prep), "passive_preposition"
             else:
                 yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
@@ -107,9 +107,9 @@ def verb_preposition(verb: Token) -> RuleOutput:
 def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
     """'signed a deal with X' -> 'sign deal with'; 'partnered with X' -> 'partner with'."""
     noun = light_noun(verb)
-    words = [verb_phrase(verb), *([noun.lower_] if noun is not None else []), prep.lower_]
-    tokens = (*relation_span(verb), *([noun] if noun is not None else []), prep)
-    return " ".join(words), tokens
+    phrase = [noun] if noun is not None else set_phrases(verb, prep)  # 'get in touch with'
+    words = [verb_phrase(verb), *(t.lower_ for t in phrase), prep.lower_]
+    return " ".join(words), (*relation_span(verb), *phrase, prep)
 
 
 def light_noun(verb: Token) -> Token | None:

@@ -9,6 +9,7 @@ import pytest
 from extract.clauses import subjects_of
 from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit
+from extract.verb_words import set_phrases
 from tests.conftest import hand_parse, parse_rows, plain, read
 
 CREDITS = [
@@ -221,3 +222,53 @@ def test_word_inside_a_name_is_no_verb_on_built_parse(nlp):
     )
     assert subjects_of(inside[3]) == []
     assert [t.text for t in subjects_of(clause[1])] == ["Roe"]
+
+
+SET_PHRASES = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Jo Roe left the firm and got in touch with Acme.",
+        {("Jo Roe", "get in touch with", "Acme")},
+        {("Jo Roe", "get with", "Acme")},
+    ),
+    ("Jo Roe was put through to Tim Lee.", {("Jo Roe", "be put through to", "Tim Lee")}, set()),
+    # a name, a date or a noun with an article between is no set phrase
+    (
+        "Jo Roe met in Paris with Tim Lee.",
+        {("Jo Roe", "meet with", "Tim Lee")},
+        {("Jo Roe", "meet in paris with", "Tim Lee")},
+    ),
+    (
+        "Jo Roe went to the store with Tim Lee.",
+        {("Jo Roe", "go with", "Tim Lee")},
+        {("Jo Roe", "go to store with", "Tim Lee")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), SET_PHRASES)
+def test_set_phrase_is_part_of_the_relation(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_set_phrases_on_built_parse(nlp):
+    # 'Roe went on display at Acme' against 'Roe went on the stage at Acme'
+    bare = hand_parse(
+        nlp,
+        ["Roe", "went", "on", "display", "at", "Acme"],
+        [1, 1, 1, 2, 1, 4],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN"],
+    )
+    article = hand_parse(
+        nlp,
+        ["Roe", "went", "on", "the", "stage", "at", "Acme"],
+        [1, 1, 1, 4, 2, 1, 5],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"],
+    )
+    assert [t.text for t in set_phrases(bare[1], bare[4])] == ["on", "display"]
+    assert set_phrases(bare[1], bare[2]) == []
+    assert set_phrases(article[1], article[5]) == []
