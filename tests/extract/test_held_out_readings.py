@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract.clauses import subjects_of
+from extract.places import is_region_name
 from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit
 from extract.verb_words import set_phrases
@@ -272,3 +273,55 @@ def test_set_phrases_on_built_parse(nlp):
     assert [t.text for t in set_phrases(bare[1], bare[4])] == ["on", "display"]
     assert set_phrases(bare[1], bare[2]) == []
     assert set_phrases(article[1], article[5]) == []
+
+
+def typed(triples) -> set[tuple]:
+    return {(t.subject.name, t.predicate, t.object.name, t.object.type) for t in triples}
+
+
+REGIONS = [
+    # text -> triples (with the object's type) that must be read, and triples that must not
+    (
+        "The festival took place in Lucca, Tuscany, last year.",
+        {("Lucca", "be in", "Tuscany", "place")},
+        set(),
+    ),
+    # a subject after a place and a comma is no region of it
+    (
+        "After traveling back from Florida, Montalvo walked into the station.",
+        set(),
+        {("Florida", "be in", "Montalvo", "place"), ("Florida", "be in", "Montalvo", "person")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), REGIONS)
+def test_region_after_a_place_is_a_place(nlp, text, wanted, unwanted):
+    found = typed(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def region_rows(name: str, iob: str, after: str) -> list[tuple]:
+    # 'in Livorno , <name> <after>' with the name apposed to the town
+    return [
+        ("in", 0, "ROOT", "ADP", "O"),
+        ("Livorno", 0, "pobj", "PROPN", "B-GPE"),
+        (",", 1, "punct", "PUNCT", "O"),
+        (name, 1, "appos", "PROPN", iob),
+        (after, 0, "punct" if after in ",." else "dep", "PUNCT" if after in ",." else "VERB", "O"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("iob", "after", "expected"),
+    [
+        ("B-PERSON", ",", True),
+        ("O", ".", True),
+        ("B-PERSON", "walked", False),
+        ("B-ORG", ",", False),
+    ],
+)
+def test_region_name_on_built_parse(nlp, iob, after, expected):
+    doc = parse_rows(nlp, region_rows("Tuscany", iob, after))
+    assert is_region_name(doc[3]) is expected
