@@ -43,10 +43,13 @@ def particles(verb: Token) -> list[Token]:
 
 def is_relating(prep: Token) -> bool:
     """Whether a verb's preposition may relate the subject to its object: not one that sets
-    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
-    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
+    the object apart ('relies, unlike Zeta, on...') or compares with it ('votes like Zeta'),
+    lists examples of a noun ('the gods, such as Zeus'), or bounds a range a word before it
+    opens ('support ranging from X to Y')."""
     if prep.lower_ in CONTRAST_PREPOSITIONS:
         return False
+    if prep.lower_ == "like" and prep.head.pos_ in ("VERB", "AUX"):
+        return False  # 'I'll have one vote, just like every other Zorbian': a comparison
     if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         return False
     if prep.lower_ not in ("from", "to"):

@@ -10,7 +10,7 @@ from extract.clauses import subjects_of
 from extract.places import is_region_name
 from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit
-from extract.verb_words import set_phrases
+from extract.verb_words import is_relating, set_phrases
 from tests.conftest import hand_parse, parse_rows, plain, read
 
 CREDITS = [
@@ -325,3 +325,46 @@ def region_rows(name: str, iob: str, after: str) -> list[tuple]:
 def test_region_name_on_built_parse(nlp, iob, after, expected):
     doc = parse_rows(nlp, region_rows("Tuscany", iob, after))
     assert is_region_name(doc[3]) is expected
+
+
+COMPARISONS = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Jo Roe said she will have one vote in the referendum, just like Tim Lee.",
+        set(),
+        {("Jo Roe", "have vote like", "Tim Lee"), ("Jo Roe", "have like", "Tim Lee")},
+    ),
+    # a noun's examples are still read ('rivals like X')
+    (
+        "Acme competes with rivals like Zeta Corp.",
+        {("Acme", "compete with rivals like", "Zeta Corp.")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), COMPARISONS)
+def test_comparison_after_a_verb_relates_nothing(nlp, text, wanted, unwanted):
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_like_after_a_verb_on_built_parse(nlp):
+    # 'Roe votes like Lee' against 'rivals like Lee'
+    verb = hand_parse(
+        nlp,
+        ["Roe", "votes", "like", "Lee"],
+        [1, 1, 1, 2],
+        ["nsubj", "ROOT", "prep", "pobj"],
+        ["PROPN", "VERB", "ADP", "PROPN"],
+    )
+    noun = hand_parse(
+        nlp,
+        ["rivals", "like", "Lee"],
+        [0, 0, 1],
+        ["ROOT", "prep", "pobj"],
+        ["NOUN", "ADP", "PROPN"],
+    )
+    assert not is_relating(verb[2])
+    assert is_relating(noun[1])
