@@ -649,9 +649,9 @@ ORGANIZATION_KINDS = (
     ),
 )
 
-# --- Photo credits and sites named after places (news facts on held-out text) ---
-# Labels of a photo credit after a caption: 'Image: Jo Roe', 'Photo: Zeta Press'.
-CREDIT_LABELS = frozenset("image photo photograph picture credit".split())
+# --- News facts: credits after captions and the fields of posts ---
+# Labels of a credit after a caption: 'Image: Jo Roe', 'Photo: Zeta Press', 'Audio: Jo Roe'.
+CREDIT_LABELS = frozenset("image photo photograph picture credit audio video".split())
 # Fields of a post beyond the public ones: 'Director of Media and Communications of the Zeta
 # Open' is no director of an organization called Media.
 FIELD_WORDS = POST_FIELDS | frozenset("media communications marketing sales operations".split())
