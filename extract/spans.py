@@ -14,7 +14,6 @@ from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
 from extract.lexicon import (
-    CREDIT_LABELS,
     DESCRIPTOR_TYPES,
     NAME_COORDINATORS,
     PERSON_TITLES,
@@ -64,42 +63,11 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
-    titled = [titled_after_colon(span, type_) for span, type_ in zip(spans, types)]
-    types = [t if new is old else "work" for new, old, t in zip(titled, spans, types)]
-    spans = titled
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
-    kept = [n for n in kept if not inside_another(spans, n)]
     order = sorted(kept, key=lambda n: spans[n].start)
     return [spans[n] for n in order], [types[n] for n in order]
-
-
-def titled_after_colon(span: Span, type_: str) -> Span:
-    """'Zorbix: The Lost Series', 'Zorbix: Night Run,': a title goes on after a colon when
-    the words after it are proper nouns up to a comma or a stop; not after a person's or a
-    place's name ('Jo Roe: Yes.' in a transcript), nor into a clause ('Zorbix: A Look at...')."""
-    doc = span.doc
-    colon = span.end
-    if type_ in ("person", "place") or colon + 1 >= len(doc) or doc[colon].text != ":":
-        return span
-    if span[-1].pos_ != "PROPN" or (len(span) == 1 and span[0].lower_ in CREDIT_LABELS):
-        return span  # 'Image: Jo Roe.' is a credit
-    start = colon + 2 if doc[colon + 1].lower_ in ("the", "a", "an") else colon + 1
-    end = start
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        end += 1
-    closed = end == len(doc) or doc[end].text in (",", ".", ";", ")", '"', "”")
-    return doc[span.start : end] if end > start and closed else span
-
-
-def inside_another(spans: list[Span], n: int) -> bool:
-    """Whether a name lies within a longer one that a title after a colon made."""
-    span = spans[n]
-    return any(
-        m != n and len(other) > len(span) and other.start <= span.start and span.end <= other.end
-        for m, other in enumerate(spans)
-    )
 
 
 def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> Iterator[Token]:

@@ -10,7 +10,6 @@ from extract.clauses import subjects_of
 from extract.places import is_region_name
 from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit
-from extract.spans import titled_after_colon
 from extract.verb_words import is_relating, set_phrases
 from tests.conftest import hand_parse, parse_rows, plain, read
 
@@ -369,86 +368,3 @@ def test_like_after_a_verb_on_built_parse(nlp):
     )
     assert not is_relating(verb[2])
     assert is_relating(noun[1])
-
-
-COLON_TITLES = [
-    # text -> triples that must be read, and triples that must not
-    (
-        "The finals saw Team Orbis face off in Zorbix: Night Run.",
-        {("Team Orbis", "face off in", "Zorbix: Night Run")},
-        {("Team Orbis", "face off in", "Zorbix")},
-    ),
-    (
-        "Jo Roe voiced the hero in Zorbix: The Lost Series, which ran for years.",
-        {("Jo Roe", "voice hero in", "Zorbix: The Lost Series")},
-        {("Jo Roe", "voice hero in", "Zorbix")},
-    ),
-    # a clause after the colon is no part of the name
-    (
-        "Jo Roe, the director of Zorbix: A Look at the Past, spoke.",
-        {("Jo Roe", "director of", "Zorbix")},
-        set(),
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "wanted", "unwanted"), COLON_TITLES)
-def test_title_goes_on_after_a_colon(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
-
-
-def colon_rows(first: str, label: str, after: list[tuple]) -> list[tuple]:
-    # '<first> : <after...>' with the first name's entity label
-    return [(first, 0, "ROOT", "PROPN", f"B-{label}"), (":", 0, "punct", "PUNCT", "O"), *after]
-
-
-@pytest.mark.parametrize(
-    ("first", "label", "after", "expected"),
-    [
-        (
-            "Zorbix",
-            "ORG",
-            [
-                ("Night", 3, "compound", "PROPN", "O"),
-                ("Run", 0, "appos", "PROPN", "O"),
-                (".", 0, "punct", "PUNCT", "O"),
-            ],
-            "Zorbix: Night Run",
-        ),
-        # a person's name before a colon speaks ('Roe: Yes.')
-        (
-            "Roe",
-            "PERSON",
-            [
-                ("Night", 3, "compound", "PROPN", "O"),
-                ("Run", 0, "appos", "PROPN", "O"),
-                (".", 0, "punct", "PUNCT", "O"),
-            ],
-            "Roe",
-        ),
-        # the words after it go on into a clause
-        (
-            "Zorbix",
-            "ORG",
-            [("Night", 0, "appos", "PROPN", "O"), ("falls", 0, "dep", "VERB", "O")],
-            "Zorbix",
-        ),
-        # a credit
-        (
-            "Image",
-            "ORG",
-            [
-                ("Night", 3, "compound", "PROPN", "O"),
-                ("Run", 0, "appos", "PROPN", "O"),
-                (".", 0, "punct", "PUNCT", "O"),
-            ],
-            "Image",
-        ),
-    ],
-)
-def test_title_after_colon_on_built_parse(nlp, first, label, after, expected):
-    doc = parse_rows(nlp, colon_rows(first, label, after))
-    type_ = "person" if label == "PERSON" else "organization"
-    assert titled_after_colon(doc[0:1], type_).text.replace(" :", ":") == expected
