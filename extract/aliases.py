@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from extract.lexicon import COUNTRY_KEYS, NAME_COORDINATORS, NAME_FUNCTION_WORDS
+from extract.lexicon import COUNTRY_KEYS, FACILITY_WORDS, NAME_COORDINATORS, NAME_FUNCTION_WORDS
 from extract.names import acronym_letters, initials
 
 PLACES = frozenset({"place", "group"})
@@ -50,8 +50,9 @@ def compatible(short: Name, full: Name) -> bool:
 
 
 def coordinated(words: tuple[str, ...]) -> bool:
-    """'Siemens and Bosch': a name that joins two names is no one's full name."""
-    return any(w.casefold() in NAME_COORDINATORS for w in words[1:-1])
+    """'Siemens and Bosch', 'Twitter / Acme' (a credit): a name that joins two names is no
+    one's full name."""
+    return any(w.casefold() in NAME_COORDINATORS or w == "/" for w in words[1:-1])
 
 
 @dataclass
@@ -110,13 +111,28 @@ def begins(short: Name, full: Name) -> bool:
     447': the words a number adds name a model, a version or a flight; nor 'Lumora' for the
     product 'Lumora Glide', nor 'Glide' for 'Glide Touch': a product's first words name its
     maker or its line. Nor a person's full name for what is named after them: 'Jo Zell' for
-    'Jo Zell Foundation'."""
+    'Jo Zell Foundation'. Nor a place for a site named after it and more: 'Zorbia' for 'Zorbia
+    Ridley International Airport' (see `sited`)."""
     rest = full.words[len(short.words) :]
     return (
         compatible(short, full)
         and not short.person
         and not (short.types | full.types) & {"product"}
         and not any(ch.isdigit() for w in rest for ch in w)
+        and not sited(short, rest)
+    )
+
+
+def sited(short: Name, rest: tuple[str, ...]) -> bool:
+    """Whether a place name begins a facility's name only to say where it is: 'Zorbia' of
+    'Zorbia Ridley International Airport', 'Zorbia Space Center'. The facility word alone after
+    it is a short form's own ('Heathrow' for 'Heathrow Airport'); a place and two or more words
+    more, ending on one, is a site in that place, and both are named on their own."""
+    return (
+        bool(short.types)
+        and short.types <= PLACES
+        and len(rest) > 1
+        and rest[-1].casefold() in FACILITY_WORDS
     )
 
 

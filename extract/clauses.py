@@ -35,6 +35,8 @@ def subjects_of(verb: Token) -> list[Token]:
     """The subject of a predicate, inherited from the governing verb where the clause has none:
     coordinated verbs ('released and promoted'), control ('plans to bring'), participles and
     gerunds ('By licensing X, Meta...'), and a noun's infinitive ('Meta's plan to buy X')."""
+    if is_existential_noun(verb) or is_name_word(verb):
+        return []
     # 'Co-founder of Acme, Jo Roe, met...': the tokenizer's pieces of a hyphenated word are
     # no subjects, though the parser may make them so.
     direct = [c for c, dep in dependents(verb) if dep in SUBJECT_DEPS and not is_word_piece(c)]
@@ -73,6 +75,29 @@ def subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and is_infinitive(verb):
         return noun_controllers(verb.head)
     return []
+
+
+def is_existential_noun(verb: Token) -> bool:
+    """'there are also Zeta Polaroid exhibits at the museum': what 'there is' says exists is a
+    noun, whatever the tagger made of it ('exhibits' as a verb with 'Polaroid' its subject)."""
+    head = verb.head
+    return (
+        verb.dep_ == "attr"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+def is_name_word(verb: Token) -> bool:
+    """'Isabel Ruiz of Heaven Sent Gaming': a capitalized word inside a name, with words of
+    the name on both sides, is no verb of the sentence."""
+    doc = verb.doc
+    return (
+        verb.is_title
+        and verb.ent_iob_ == "I"
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].ent_iob_ == "I"
+    )
 
 
 def source_before(gerund: Token) -> list[Token]:

@@ -1,6 +1,6 @@
 """Rules over what a verb takes beyond its subject and direct object: prepositional objects,
-light verbs ('file a lawsuit against'), adjective complements ('made X available on Y'), roles
-given with 'as', and claims about someone; and the role nouns they share with appositions.
+light verbs ('file a lawsuit against'), adjective complements ('made X available on Y'), rivals
+and claims about someone. Roles given with 'as' and role nouns are in extract.roles.
 
 Each rule yields (who is the subject, object token, predicate, relation tokens, rule name) for
 `extract.relations.predicate_candidates`, which adds the subjects and the clause's polarity.
@@ -15,23 +15,19 @@ from spacy.tokens import Token
 from extract.candidate import children, dependents, has_lemma
 from extract.clauses import NAMED_LABELS, UNNAMED_LABELS, is_named, is_passive, names_for
 from extract.lexicon import (
-    APPOINTING_VERBS,
     CANCELLING_VERBS,
     CLAIM_VERBS,
     COMMUNICATION_NOUNS,
-    CORPORATE_TITLES,
     DESCRIPTOR_TYPES,
     EVENT_NOUNS,
     IRREGULAR_PARTICIPLES,
     LIGHT_VERBS,
     REPORTING_VERBS,
     RIVAL_WORDS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
 )
 from extract.polarity import verb_phrase
-from extract.posts import is_post, post_owners
-from extract.verb_words import is_relating, particles
+from extract.posts import is_post
+from extract.verb_words import is_relating, particles, set_phrases
 
 # Prepositions of time and place: their concept objects are circumstances, not partners.
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -99,8 +95,8 @@ def verb_preposition(verb: Token) -> RuleOutput:
                 # 'Llama 2 has been made available on Azure'
                 predicate = f"be {state.lemma_.lower()} {prep.lower_}"
                 yield "subject", obj, predicate, (state, prep), "adjective_preposition"
-            elif is_pass:
-                predicate = f"be {verb.lower_} {prep.lower_}"
+            elif is_pass:  # 'was put through to X'
+                predicate = " ".join(["be", *(t.lower_ for t in relation_span(verb)), prep.lower_])
                 yield "subject", obj, predicate, (verb, prep), "passive_preposition"
             else:
                 yield "subject", obj, *light_relation(verb, prep), "verb_preposition"
@@ -111,9 +107,9 @@ def verb_preposition(verb: Token) -> RuleOutput:
 def light_relation(verb: Token, prep: Token) -> tuple[str, tuple[Token, ...]]:
     """'signed a deal with X' -> 'sign deal with'; 'partnered with X' -> 'partner with'."""
     noun = light_noun(verb)
-    words = [verb_phrase(verb), *([noun.lower_] if noun is not None else []), prep.lower_]
-    tokens = (*relation_span(verb), *([noun] if noun is not None else []), prep)
-    return " ".join(words), tokens
+    phrase = [noun] if noun is not None else set_phrases(verb, prep)  # 'get in touch with'
+    words = [verb_phrase(verb), *(t.lower_ for t in phrase), prep.lower_]
+    return " ".join(words), (*relation_span(verb), *phrase, prep)
 
 
 def light_noun(verb: Token) -> Token | None:
@@ -202,35 +198,6 @@ def rival_objects(verb: Token) -> RuleOutput:
             yield "subject", obj, "rival of", (rivals[0],), "role"
 
 
-def as_role(verb: Token) -> RuleOutput:
-    """'GM named Mary Barra as its new chief executive' -> (Mary Barra, new chief executive
-    of, GM); 'Jane Doe was appointed as chief scientist of Meta' -> (Jane Doe, ...); 'Haas will
-    replace Segars as the head of Arm' -> (Haas, head of, Arm): the object takes the role only
-    after a verb of appointing."""
-    people: list[str | Token] = ["subject"]
-    appointer = None
-    if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
-        people = [o for o in children(verb, "dobj", "oprd") if is_named(o)]
-        # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
-        appointer = next((n for s in children(verb, "nsubj") for n in names_for(s) or [s]), None)
-    for prep in children(verb, "prep"):
-        if prep.lower_ != "as":
-            continue
-        for role in children(prep, "pobj"):
-            if not is_role_noun(role):
-                continue
-            owners = list(role_objects(role))
-            if not owners and role.lower_ in CORPORATE_TITLES:
-                # 'was appointed as chief executive': extract.variants finds the organization
-                owners = [(role, role_words(role))]
-            for owner, predicate in owners:
-                if appointer is not None and owner.lower_ in ("its", "their"):
-                    owner = appointer
-                rule = "role" if owner is not role else "title_unowned"
-                for person in people:
-                    yield person, owner, predicate, (role,), rule
-
-
 def reported_subject(verb: Token) -> RuleOutput:
     """'Paris claimed that the Church imprisoned her' -> (Paris, claim about, Church), 'Secunia
     said that Zeta has flaws' -> (Secunia, say about, Zeta): a statement by one entity about
@@ -243,74 +210,6 @@ def reported_subject(verb: Token) -> RuleOutput:
             for about in (subject, *stand_ins(subject)):
                 if about.pos_ in ("PROPN", "PRON") or about.ent_type_ in NAMED_LABELS:
                     yield "subject", about, f"{verb_phrase(verb)} about", (verb,), "report"
-
-
-def is_role_noun(noun: Token) -> bool:
-    lemma = noun.lemma_.lower()
-    return lemma in TITLE_WORDS or lemma in ROLE_NOUNS or DESCRIPTOR_TYPES.get(lemma) == "person"
-
-
-def role_words(noun: Token) -> str:
-    """'its new chief executive (of)' -> 'new chief executive of'; 'the Crown prosecutor'
-    -> 'prosecutor of' (the owner's name is not part of the role)."""
-    return " ".join([*role_name(noun), "of"])
-
-
-def role_name(noun: Token) -> list[str]:
-    """The words of a role without its owner's name: 'the Acme Party nominee' -> ['nominee']."""
-    modifiers = [
-        t
-        for t in noun.lefts
-        if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("ORG", "GPE", "NORP")
-    ]
-    return [t.lower_ if t.pos_ != "PROPN" else t.text for t in (*modifiers, noun)]
-
-
-def role_objects(noun: Token) -> Iterator[tuple[Token, str]]:
-    """'chief executive of Microsoft' -> (Microsoft, 'chief executive of'): a role noun whose
-    preposition names an organization; 'its main rival', 'Meta's chief scientist' -> the
-    possessor ('Firefox, its main rival' -> Firefox is the main rival of what 'its' is); 'the
-    Crown prosecutor' -> the organization named before a role noun; 'director of Housing
-    Studies at Harvard' -> also Harvard."""
-    # 'Spore, AOL's AIM messenger': a name before the noun makes the phrase name that thing,
-    # whose owner the possessor is; it says nothing of Spore's role.
-    named_inside = any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.lefts)
-    for owner in children(noun, "poss"):
-        if (owner.pos_ in ("PROPN", "PRON") or owner.ent_type_) and not named_inside:
-            yield owner, role_words(noun)
-    if is_role_noun(noun):
-        for owner in children(noun, "compound"):
-            if owner.ent_type_ in ("ORG", "GPE", "NORP"):
-                yield owner, role_words(noun)
-    words = role_name(noun)
-    for prep in children(noun, "prep"):
-        if prep.lower_ not in ("of", "at", "for", "with", "to"):
-            continue  # 'adviser to', 'supplier to' name a relation too
-        for obj in children(prep, "pobj"):
-            if is_post(obj):
-                # 'nominee for Governor of Zorbia' -> Zorbia: the post itself is no organization
-                for owner, post in post_owners(obj):
-                    yield owner, " ".join([*words, prep.lower_, post])
-                continue
-            if obj.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or obj.pos_ == "PROPN":
-                yield obj, " ".join([*words, prep.lower_])
-                for place in children(obj, "prep"):
-                    if place.lower_ == "at":  # 'director of Housing Studies at Harvard'
-                        for host in children(place, "pobj"):
-                            if is_named(host):
-                                yield host, " ".join([*words, "at"])
-
-
-def role_holder(person: Token) -> tuple[Token, Token] | None:
-    """'the general secretary of the union Unite, Tony Woodley': the parser hangs the person on
-    the organization; the role noun and its preposition, when `person` is such a name."""
-    owner = person.head
-    if person.dep_ != "appos" or person.ent_type_ != "PERSON" or owner.dep_ != "pobj":
-        return None
-    prep = owner.head
-    if prep.lower_ in ("of", "at") and is_role_noun(prep.head) and is_named(owner):
-        return prep.head, prep
-    return None
 
 
 def statement_recipients(verb: Token) -> RuleOutput:

@@ -675,3 +675,10 @@ VENUE_NOUNS = frozenset({"facility", "venue"})
 # Class nouns a name before them says the named thing is: 'the Zeta organization', 'the
 # Labour party' (not 'the Zeta chip' nor 'the Zeta team', which are Zeta's).
 NAMED_CLASS_HEADS = frozenset("organization organisation movement party church".split())
+
+# --- News facts: credits after captions and the fields of posts ---
+# Labels of a credit after a caption: 'Image: Jo Roe', 'Photo: Zeta Press', 'Audio: Jo Roe'.
+CREDIT_LABELS = frozenset("image photo photograph picture credit audio video".split())
+# Fields of a post beyond the public ones: 'Director of Media and Communications of the Zeta
+# Open' is no director of an organization called Media.
+FIELD_WORDS = POST_FIELDS | frozenset("media communications marketing sales operations".split())

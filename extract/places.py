@@ -174,11 +174,29 @@ def is_place_pair(place: Token, appos: Token) -> bool:
         listed = bool(place.conjuncts or appos.conjuncts)
     return (
         place.ent_type_ == "GPE"
-        and appos.ent_type_ == "GPE"
+        and (appos.ent_type_ == "GPE" or is_region_name(appos))
         and before is not None
         and before.text == ","
         and before.i == place.i + 1
         and not listed
+    )
+
+
+SET_OFF = frozenset({",", ".", ";", ")", ":"})
+
+
+def is_region_name(appos: Token) -> bool:
+    """'Livorno, Tuscany,': a lone proper noun set off after a place, which the small model may
+    tag a person or nothing; a person's name is not apposed to a town's. Set off on both
+    sides: 'back from Zorbia, Roe walked in' makes the subject after it an apposition."""
+    doc = appos.doc
+    after = doc[appos.i + 1].text if appos.i + 1 < len(doc) else "."
+    return (
+        appos.dep_ == "appos"
+        and appos.pos_ == "PROPN"
+        and appos.ent_type_ in ("PERSON", "")
+        and appos.left_edge.i == appos.right_edge.i
+        and after in SET_OFF
     )
 
 

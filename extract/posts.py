@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from extract.candidate import Candidate, children
-from extract.lexicon import POST_FIELDS, POST_WORDS, PUBLIC_POST_WORDS
+from extract.lexicon import FIELD_WORDS, POST_WORDS, PUBLIC_POST_WORDS
 
 NAMED_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 HOLDER_TYPES = NAMED_TYPES | {"PERSON"}
@@ -78,7 +78,20 @@ def post_owners(post: Token) -> list[tuple[Token, str]]:
 
 def is_owner(token: Token) -> bool:
     """A name that may own a post: not the field of one ('Secretary of State')."""
-    return token.ent_type_ in NAMED_TYPES and token.lower_ not in POST_FIELDS
+    return token.ent_type_ in NAMED_TYPES and token.lower_ not in FIELD_WORDS
+
+
+def is_role_object(token: Token) -> bool:
+    """A name a role may be of ('director of Acme'), not the field of the role ('Director of
+    Media and Communications of the Zeta Open', 'Minister of Finance')."""
+    named = token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or token.pos_ == "PROPN"
+    return named and token.lower_ not in FIELD_WORDS
+
+
+def has_of_phrase(role: Token) -> bool:
+    """'Director of Media and Communications of a tennis event', 'chief executive of a
+    startup': a role with an 'of' phrase is of what that phrase says, named or not."""
+    return any(prep.lower_ == "of" for prep in children(role, "prep"))
 
 
 def post_candidates(post: Token) -> Iterator[Candidate]:

@@ -44,14 +44,10 @@ from extract.columns import Columns, isin
 from extract.complements import (
     RuleOutput,
     adjective_complement,
-    as_role,
     object_preposition,
     relation_span,
     reported_subject,
     rival_objects,
-    role_holder,
-    role_objects,
-    role_words,
     stand_ins,
     statement_recipients,
     verb_preposition,
@@ -61,6 +57,7 @@ from extract.lexicon import HOLDER_TITLE_WORDS, INTENT_VERBS, NOMINALIZATIONS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
 from extract.posts import is_post, post_owners
+from extract.roles import as_role, role_holder, role_objects, role_words
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})

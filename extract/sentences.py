@@ -11,7 +11,10 @@ A sentence starts
 - after a headline repeated at the start of the next paragraph (news feeds that print the
   title again before the body);
 - after a dateline at the start of a sentence: a date ('March 3, 2009', 'Friday, May 8,
-  2009') or a place and a dash ('MENLO PARK, Calif. --') followed by a capital.
+  2009') or a place and a dash ('MENLO PARK, Calif. --') followed by a capital;
+- at a photo credit ('... at the fair Image: Jo Roe.'): a caption's credit says who made the
+  picture, and run on into the caption it makes its label a word of the last name ('the
+  Zeta Station Image'). A credit states no fact (see `is_credit`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from extract.lexicon import JOINING_WORDS, MONTHS, WEEKDAYS
+from extract.lexicon import CREDIT_LABELS, JOINING_WORDS, MONTHS, WEEKDAYS
 
 DASHES = frozenset({"--", "—", "–"})
 # A dateline ('MENLO PARK, Calif. --') is a few words at the start of a paragraph.
@@ -42,7 +45,26 @@ def sentence_starts(doc: Doc) -> set[int]:
             starts.update(repeated_title(lines[n - 1][0], line))
     for start in [0, *sorted(starts)]:
         starts.update(dateline_end(doc, start))
+    starts.update(credit_starts(doc))
     return {i for i in starts if 0 < i < len(doc)}
+
+
+def credit_starts(doc: Doc) -> Iterator[int]:
+    """Where a photo credit begins: a capitalized label and a colon ('Image: Jo Roe')."""
+    for token in doc[:-1]:
+        if token.text.istitle() and token.lower_ in CREDIT_LABELS and doc[token.i + 1].text == ":":
+            yield token.i
+
+
+def is_credit(sent: Span) -> bool:
+    """Whether a sentence is a photo credit ('Image: Jo Roe / Zeta Press.'): it names who made
+    a picture, and no rule should read 'Jo Roe is an image' from it."""
+    return (
+        len(sent) > 1
+        and sent[0].text.istitle()
+        and sent[0].lower_ in CREDIT_LABELS
+        and sent[1].text == ":"
+    )
 
 
 def text_lines(doc: Doc) -> Iterator[tuple[Span, bool]]:

@@ -29,6 +29,7 @@ from extract.reframes import (
     place_group_variants,
     target_variants,
 )
+from extract.sentences import is_credit
 
 # Prepositions after an object's head that relate it to an entity: 'a deal with Magna'.
 OBJECT_PREPOSITIONS = frozenset(
@@ -52,7 +53,12 @@ MAX_HEAD_WORDS = 4
 
 
 def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iterator[Candidate]:
-    """The candidate as read, and the variants that move an argument to an entity."""
+    """The candidate as read, and the variants that move an argument to an entity; in a
+    photo credit only who is credited."""
+    sent = candidate.relation_tokens[0].sent
+    if is_credit(sent):
+        yield from credit_fact(candidate, sent[0])
+        return
     if candidate.rule in UNOWNED_RULES:
         yield from owned_title(candidate, entities)
         return
@@ -66,6 +72,13 @@ def candidate_variants(candidate: Candidate, entities: DocumentEntities) -> Iter
     yield from object_variants(candidate, entities)
     yield from role_chain_variants(candidate, entities)
     yield from verb_complement_variants(candidate, entities)
+
+
+def credit_fact(candidate: Candidate, label: Token) -> Iterator[Candidate]:
+    """'Image: Jo Roe.' -> (Jo Roe, credited for, image): the credit names who made the
+    picture, and it is no kind of thing ('Jo Roe is an image')."""
+    if candidate.object.i == label.i and candidate.subject.i != label.i:
+        yield replace(candidate, predicate="credited for", rule="role", predicative=False)
 
 
 def is_adjunct(candidate: Candidate) -> bool:

@@ -43,10 +43,13 @@ def particles(verb: Token) -> list[Token]:
 
 def is_relating(prep: Token) -> bool:
     """Whether a verb's preposition may relate the subject to its object: not one that sets
-    the object apart ('relies, unlike Zeta, on...'), lists examples of a noun ('the gods, such
-    as Zeus'), or bounds a range a word before it opens ('support ranging from X to Y')."""
+    the object apart ('relies, unlike Zeta, on...') or compares with it ('votes like Zeta'),
+    lists examples of a noun ('the gods, such as Zeus'), or bounds a range a word before it
+    opens ('support ranging from X to Y')."""
     if prep.lower_ in CONTRAST_PREPOSITIONS:
         return False
+    if prep.lower_ == "like" and prep.head.pos_ in ("VERB", "AUX"):
+        return False  # 'I'll have one vote, just like every other Zorbian': a comparison
     if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         return False
     if prep.lower_ not in ("from", "to"):
@@ -54,3 +57,20 @@ def is_relating(prep: Token) -> bool:
     head = prep.head
     between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
     return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))
+
+
+def set_phrases(verb: Token, prep: Token) -> list[Token]:
+    """The set phrases between a verb and its preposition that are part of the relation: 'get
+    in touch with', 'went on display at', 'testified in court against'. A preposition with a
+    bare common noun (no article, no modifier, no name) before `prep`, and that noun."""
+    found = []
+    for other in children(verb, "prep"):
+        if other.i >= prep.i or other.i < verb.i:
+            continue
+        objects = list(other.children)
+        if len(objects) != 1 or objects[0].dep_ != "pobj":
+            continue
+        noun = objects[0]
+        if noun.pos_ == "NOUN" and not noun.ent_type_ and not list(noun.children):
+            found += [other, noun]
+    return found

@@ -27,6 +27,7 @@ from extract.lexicon import (
     SHARE_NOUNS,
 )
 from extract.name_votes import own_class_votes, product_line_votes, version_votes
+from extract.places import is_place_pair
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
 # such an entity may also be what "the company" or "its" refers to.
@@ -81,6 +82,10 @@ def mention_votes(
         votes[cluster]["product"] += LINE_VOTE
     for cluster, type_, weight in list_votes(spans, types, clusters, full_person):
         votes[cluster][type_] += weight
+    for n, span in enumerate(spans):
+        # 'Livorno, Tuscany': the place a place lies in (see extract.places.is_place_pair)
+        if len(span) == 1 and is_place_pair(span.root.head, span.root):
+            votes[clusters[n]]["place"] += NOUN_VOTE
     return votes
 
 

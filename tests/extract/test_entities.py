@@ -80,6 +80,7 @@ RULES = [
     ([("Freedonia Conduct Authority", T), ("Freedonia", PL)], [0, 1], ""),
     ([("Freedonian", G), ("Freedonian Broadcasting", ORG)], [0, 1], ""),
     ([("Acme and Globex", ORG), ("Acme", ORG)], [0, 1], ""),
+    ([("Twitter / Zeta Agency", ORG), ("Zeta Agency", ORG)], [0, 1], ""),  # a credit's two
     (
         [("North and South Varnia", PL), ("North Varnia", PL), ("North", PL)],
         [0, 1, 1],
@@ -90,6 +91,12 @@ RULES = [
     ([("Glide", "product"), ("Glide Touch", T)], [0, 1], ""),  # another product of the line
     ([("Lumora Glide", "product"), ("Glide", P)], [0, 0], "end of Lumora Glide"),
     ([("North Varnia", PL), ("Varnia", PL)], [0, 1], ""),  # a bare place is another place
+    # a place before a site's own name and its class says where the site is
+    ([("Varnia Ridley International Airport", PL), ("Varnia", PL)], [0, 1], ""),
+    ([("Varnia Space Center", ORG), ("Varnia", PL)], [0, 1], ""),
+    ([("Varnia Space Center", ORG), ("Varnia", ORG)], [0, 0], "beginning of Varnia Space Center"),
+    ([("Ridley Airport", PL), ("Ridley", PL)], [0, 0], "beginning of Ridley Airport"),
+    ([("Varnia City", PL), ("Varnia", PL)], [0, 0], "beginning of Varnia City"),
     # after 'of', an untyped or organization name is the organization; a person, a place or
     # a group ('Zorbists') is what it is of
     ([("Church of Zorbism", ORG), ("Zorbism", T)], [0, 0], "end of Church of Zorbism"),
