@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import CREDIT_LABELS, JOINING_WORDS, MONTHS, WEEKDAYS
 
@@ -52,19 +52,24 @@ def sentence_starts(doc: Doc) -> set[int]:
 def credit_starts(doc: Doc) -> Iterator[int]:
     """Where a photo credit begins: a capitalized label and a colon ('Image: Jo Roe')."""
     for token in doc[:-1]:
-        if token.text.istitle() and token.lower_ in CREDIT_LABELS and doc[token.i + 1].text == ":":
+        if is_credit_label(token):
             yield token.i
+
+
+def is_credit_label(token: Token) -> bool:
+    """'Image' of 'Image: Jo Roe': the label of a photo credit, no name nor word of one."""
+    return (
+        token.text.istitle()
+        and token.lower_ in CREDIT_LABELS
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text == ":"
+    )
 
 
 def is_credit(sent: Span) -> bool:
     """Whether a sentence is a photo credit ('Image: Jo Roe / Zeta Press.'): it names who made
     a picture, and no rule should read 'Jo Roe is an image' from it."""
-    return (
-        len(sent) > 1
-        and sent[0].text.istitle()
-        and sent[0].lower_ in CREDIT_LABELS
-        and sent[1].text == ":"
-    )
+    return len(sent) > 1 and is_credit_label(sent[0])
 
 
 def text_lines(doc: Doc) -> Iterator[tuple[Span, bool]]:

@@ -20,6 +20,7 @@ from extract.lexicon import (
     POST_WORDS,
     TITLE_WORDS,
 )
+from extract.sentences import is_credit_label
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -218,6 +219,7 @@ def trim(span: Span) -> Span | None:
         span.doc[end - 1].tag_ == "POS"
         or span.doc[end - 1].text in TRAILING
         or span.doc[end - 1].is_space
+        or is_credit_label(span.doc[end - 1])  # 'Zeta Station Image: Jo Roe'
     ):
         end -= 1
     # 'Llama 3', 'Windows 11': NER often stops before a version number.

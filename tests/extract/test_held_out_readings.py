@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from extract.clauses import subjects_of
+from extract.columns import columns
 from extract.places import is_region_name
 from extract.posts import has_of_phrase, is_role_object
-from extract.sentences import credit_starts, is_credit
+from extract.sentences import credit_starts, is_credit, is_credit_label
+from extract.spans import name_spans, trim
 from extract.verb_words import is_relating, set_phrases
 from tests.conftest import hand_parse, parse_rows, plain, read
 
@@ -34,6 +36,31 @@ CREDITS = [
 @pytest.mark.parametrize(("text", "expected"), CREDITS)
 def test_credit_starts_a_sentence(nlp, text, expected):
     assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+CREDIT_NAMES = [
+    # text -> names found; the label of a credit is none of them nor a word of one
+    ("A drawing of the Zeta Probe Image: Orbis Agency", ["Zeta Probe", "Orbis Agency"]),
+    ("Jo Roe at the fair. Image: Orbis Agency", ["Jo Roe", "Orbis Agency"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDIT_NAMES)
+def test_credit_label_is_no_name(nlp, text, expected):
+    spans, _ = name_spans(columns(nlp(text)))
+    assert [span.text for span in spans] == expected
+
+
+def test_credit_label_on_built_parse(nlp):
+    doc = hand_parse(
+        nlp,
+        ["Zeta", "Probe", "Image", ":", "Orbis"],
+        heads=[1, 1, 1, 2, 2],
+        deps=["compound", "ROOT", "appos", "punct", "appos"],
+        pos=["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN"],
+    )
+    assert [is_credit_label(t) for t in doc] == [False, False, True, False, False]
+    assert trim(doc[0:3]).text == "Zeta Probe"
 
 
 CREDIT_TRIPLES = [
