@@ -93,9 +93,19 @@ def main() -> None:
         model = CorefModel(weights_of(train, groups, l2=L2), shipped.threshold, shipped.thresholds)
         for item in (item for n, item in enumerate(items) if n % FOLDS == fold):
             buckets_of(item, model, out)
+    print_counts(out)
+    print_cases(out, args.show)
+
+
+def print_counts(out: dict[str, list[str]]) -> None:
+    """Each bucket's count, the largest first, false positives last."""
     for bucket, cases in sorted(out.items(), key=lambda kv: (kv[0].startswith("FP"), -len(kv[1]))):
         print(f"{len(cases):5d}  {bucket}")
-    for prefix in args.show:
+
+
+def print_cases(out: dict[str, list[str]], prefixes: list[str]) -> None:
+    """The cases of the buckets whose names start with one of `prefixes`."""
+    for prefix in prefixes:
         for bucket in (b for b in out if b.startswith(prefix)):
             print(f"\n== {bucket}")
             print("\n".join(out[bucket]))

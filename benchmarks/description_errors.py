@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import extract.coref as coref
+from benchmarks.coref_errors import print_cases, print_counts
 from benchmarks.gum import DATA, read_documents, scorer
 from benchmarks.train_coref import (
     FOLDS,
@@ -214,8 +215,7 @@ def main() -> None:
     for threshold in (0.7, 0.6, 0.5, 0.4, 0.3):
         above = [c.split()[1] for c in curve if float(c.split()[0]) >= threshold]
         print(f"model at {threshold}: right {above.count('R')} of {len(above)}")
-    for bucket, cases in sorted(out.items(), key=lambda kv: (kv[0].startswith("FP"), -len(kv[1]))):
-        print(f"{len(cases):5d}  {bucket}")
+    print_counts(out)
     if args.heads:
         missed = Counter(
             line.split(" | ")[1]
@@ -227,10 +227,7 @@ def main() -> None:
         print("missed heads:", " ".join(f"{h}:{n}" for h, n in missed.most_common()))
     if "~" in args.show:
         print("\n".join(c for c in curve if float(c.split()[0]) >= 0.3))
-    for prefix in args.show:
-        for bucket in (b for b in out if b.startswith(prefix)):
-            print(f"\n== {bucket}")
-            print("\n".join(out[bucket]))
+    print_cases(out, args.show)
 
 
 if __name__ == "__main__":
