@@ -82,9 +82,7 @@ def is_existential_noun(verb: Token) -> bool:
     noun, whatever the tagger made of it ('exhibits' as a verb with 'Polaroid' its subject)."""
     head = verb.head
     return (
-        verb.dep_ == "attr"
-        and head.lemma_ == "be"
-        and any(c.dep_ == "expl" for c in head.children)
+        verb.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
     )
 
 

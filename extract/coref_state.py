@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from extract.anaphora import Anaphor
 from extract.coref_features import role_of, subject_verb
-from extract.descriptions import name_heads, said_classes
+from extract.description_names import name_heads, said_classes
 from extract.gender import given_name_gender, name_gender
 
 

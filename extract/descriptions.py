@@ -22,14 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.anaphora import PERSON_PRONOUNS
-from extract.description_names import (
-    NAMING_VERBS,
-    class_of,
-    is_country,
-    name_class,
-    name_heads,
-    said_classes,
-)
+from extract.description_names import NAMING_VERBS, class_of, name_class
 from extract.lexicon import (
     CLASS_SYNONYMS,
     DESCRIPTION_CLASSES,
@@ -47,10 +40,6 @@ from extract.lexicon import (
 if TYPE_CHECKING:
     from extract.anaphora import Anaphor
     from extract.coref_state import EntityState
-
-# What names say is read in extract.description_names; kept importable from here, where the
-# resolver looks for everything about descriptions.
-REEXPORTED = (is_country, name_heads, said_classes)
 
 # Types a class noun of one type may still describe: a work is often tagged a product, a
 # country acting an organization.

@@ -9,15 +9,8 @@ import pytest
 from extract.anaphora import Anaphor
 from extract.columns import columns
 from extract.coref import EntityState
-from extract.descriptions import (
-    evidence,
-    is_country,
-    kin,
-    kind_clash,
-    modifier_clash,
-    name_heads,
-    said_classes,
-)
+from extract.description_names import is_country, name_heads, said_classes
+from extract.descriptions import evidence, kin, kind_clash, modifier_clash
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
