@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -85,16 +86,22 @@ def main() -> None:
     parser.add_argument("--show", action="append", default=[], help="Print a bucket's cases.")
     args = parser.parse_args()
     items = prepare(read_documents(args.data), scorer(args.data))
+    out: dict[str, list[str]] = defaultdict(list)
+    for item, model in out_of_fold(items):
+        buckets_of(item, model, out)
+    print_counts(out)
+    print_cases(out, args.show)
+
+
+def out_of_fold(items: list[Prepared]) -> Iterator[tuple[Prepared, CorefModel]]:
+    """Each document with weights trained on the other folds and the shipped thresholds."""
     groups = {item.gum.id: training_groups(item) for item in items}
     shipped = load_model()
-    out: dict[str, list[str]] = defaultdict(list)
     for fold in range(FOLDS):
         train = [item for n, item in enumerate(items) if n % FOLDS != fold]
         model = CorefModel(weights_of(train, groups, l2=L2), shipped.threshold, shipped.thresholds)
         for item in (item for n, item in enumerate(items) if n % FOLDS == fold):
-            buckets_of(item, model, out)
-    print_counts(out)
-    print_cases(out, args.show)
+            yield item, model
 
 
 def print_counts(out: dict[str, list[str]]) -> None:

@@ -25,20 +25,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import extract.coref as coref
-from benchmarks.coref_errors import print_cases, print_counts
+from benchmarks.coref_errors import out_of_fold, print_cases, print_counts
 from benchmarks.gum import DATA, read_documents, scorer
 from benchmarks.train_coref import (
-    FOLDS,
-    L2,
     Prepared,
     cluster_golds,
     prepare,
-    training_groups,
-    weights_of,
 )
 from extract.anaphora import find_anaphors
 from extract.coref import candidate_tokens, resolve_references
-from extract.coref_model import CorefModel, load_model
+from extract.coref_model import CorefModel
 from extract.coref_state import entity_states
 from extract.descriptions import evidence, vocabulary
 from extract.mentions import named_mentions
@@ -203,14 +199,9 @@ def main() -> None:
     documents = read_documents(args.data)
     items = prepare(documents, gum)
     golds = {d.id: Gold.of(gum.gold_anaphors(d.tokens, d.mentions)) for d in documents}
-    groups = {item.gum.id: training_groups(item) for item in items}
-    shipped = load_model()
     out: dict[str, list[str]] = defaultdict(list)
-    for fold in range(FOLDS):
-        train = [item for n, item in enumerate(items) if n % FOLDS != fold]
-        model = CorefModel(weights_of(train, groups, l2=L2), shipped.threshold, shipped.thresholds)
-        for item in (item for n, item in enumerate(items) if n % FOLDS == fold):
-            buckets_of(item, model, golds[item.gum.id], out)
+    for item, model in out_of_fold(items):
+        buckets_of(item, model, golds[item.gum.id], out)
     curve = sorted(out.pop("~model", []), reverse=True)
     for threshold in (0.7, 0.6, 0.5, 0.4, 0.3):
         above = [c.split()[1] for c in curve if float(c.split()[0]) >= threshold]
