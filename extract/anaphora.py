@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.description_names import apposed_name
 from extract.lexicon import (
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
@@ -107,7 +108,8 @@ def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:
     if token.tag_ != "NN" or not known or not token.is_lower:
         return None
     determiner = [c for c in token.lefts if c.dep_ == "det" and c.lower_ in DETERMINERS]
-    if not determiner or not introduces_nothing(token):
+    # 'Zeta, the first lunar mission': an apposition is its name's, whatever defines it
+    if not determiner or not (introduces_nothing(token) or apposed_name(token) is not None):
         return None
     if lemma in EITHER_DESCRIPTORS:
         types = frozenset({"organization", "person"})

@@ -4,7 +4,7 @@ class nouns the text gives it ('Zeta, a drink maker', 'the rapper Zeta', 'Zeta i
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from extract.lexicon import (
     COUNTRY_CLASSES,
@@ -15,6 +15,7 @@ from extract.lexicon import (
     INSTITUTION_NOUNS,
     NAME_CLASS_NOUNS,
     NAMED_CLASS_HEADS,
+    NAMED_VENUE_HEADS,
     NAMING_NOUNS,
     VENUE_NOUNS,
 )
@@ -75,8 +76,8 @@ def said_classes(span: Span) -> set[str]:
     if before is not None and before.pos_ in ("NOUN", "ADJ") and class_of(before.lower_):
         nouns.add(before)  # whatever the parse made of it
     head = root.head
-    if root.dep_ == "compound" and head.lemma_ in NAMED_CLASS_HEADS and head.tag_ == "NN":
-        nouns.add(head)  # 'the Zeta organization'
+    if root.dep_ == "compound" and head.tag_ == "NN" and named_class_head(root, head):
+        nouns.add(head)  # 'the Zeta organization', 'the Zeta bar'
     # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
     cited = before is not None and before.text == "("
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
@@ -85,6 +86,9 @@ def said_classes(span: Span) -> set[str]:
         nouns |= {c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
     if root.dep_ == "attr" and head.lemma_ == "be":
         nouns |= {c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"}
+    if root.dep_ == "oprd" and head.lemma_ in NAMING_VERBS:
+        # 'the first part is called Zeta'
+        nouns |= {c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"}
     verb = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
     if (
         root.dep_ in ("oprd", "xcomp", "dobj", "attr", "pobj")
@@ -96,6 +100,48 @@ def said_classes(span: Span) -> set[str]:
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
     return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def named_class_head(name: Token, noun: Token) -> bool:
+    """Whether the noun a name modifies says what the name is: 'the Zeta organization', and
+    of a place of business ('the Zeta bar') unless the name is a person's, its owner's."""
+    if noun.lemma_ in NAMED_CLASS_HEADS:
+        return True
+    return noun.lemma_ in NAMED_VENUE_HEADS and name.ent_type_ != "PERSON"
+
+
+def apposed_name(noun: Token) -> Token | None:
+    """The name a definite description is in apposition with ('Zeta, the first lunar
+    mission'): the word it describes, whatever modifier defines it ('the first mission' alone
+    introduces one). Not a phrase with a name or an 'of' inside ('Roe, the former Zeta
+    chairman', 'Roe, the head of Zeta'), which says whose it is; nor a copula's predicate
+    ('Roe was the first author to...'), on GUM another mention 3 times of 4."""
+    if any(t.pos_ == "PROPN" for t in noun.subtree) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    ):
+        return None
+    head = noun.head
+    if noun.dep_ == "appos" and head.pos_ == "PROPN" and head.i < noun.i and closed(noun):
+        return head
+    return comma_apposed(noun)
+
+
+def comma_apposed(noun: Token) -> Token | None:
+    """'lifted off on Zeta-1, the first crewed mission.': an apposition the small parse
+    attached elsewhere, told by its words alone: a name, a comma, the description and the end
+    of the clause; not a subject ('Zeta, the company said')."""
+    doc, start = noun.doc, noun.left_edge.i
+    if start < 2 or noun.dep_ in ("nsubj", "nsubjpass") or not closed(noun):
+        return None
+    name = doc[start - 2]
+    return name if doc[start - 1].text == "," and name.pos_ == "PROPN" else None
+
+
+def closed(noun: Token) -> bool:
+    """Whether punctuation ends the noun's phrase: 'Oslo, the company that bought it moved
+    in' runs on into the clause and is its subject, not Oslo's apposition."""
+    end = noun.right_edge.i + 1
+    return end < len(noun.doc) and noun.doc[end].text in (",", ".", ";", ")", "!", "?")
 
 
 def is_country(span: Span) -> bool:

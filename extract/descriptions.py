@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.anaphora import PERSON_PRONOUNS
-from extract.description_names import NAMING_VERBS, class_of, name_class
+from extract.description_names import NAMING_VERBS, apposed_name, class_of, name_class
 from extract.lexicon import (
     CLASS_SYNONYMS,
     DESCRIPTION_CLASSES,
@@ -94,6 +94,8 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
     if names_here(anaphor.token):
         return None
+    if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
+        return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
     if lower in state.words or lemma in state.words:
         return "name"
     if lemma in state.descriptors:
@@ -126,7 +128,11 @@ def names_here(token: Token) -> bool:
     name beside it, rather than pointing back at one."""
     if token.head.pos_ == "PROPN" and token.dep_ in ("compound", "nmod", "amod"):
         return True
-    return any(c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS for c in token.children)
+    # A participle names ('known as'); a clause does not ('the first guy I know').
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"
+        for c in token.children
+    )
 
 
 def is_person(state: EntityState) -> bool:
@@ -164,8 +170,12 @@ def description_sieve(
     """The entity a description's own words pick: the nearest whose name it repeats, else
     the nearest the text said is one, when no modifier of the description says otherwise.
     Only a class noun decides so ('the court', 'the singer'; not 'the press' of 'the Zeta
-    Press', nor 'the purpose'), and not after 'that' ('that program' is most often another
-    one than the named program: 0 of 3 right on GUM)."""
+    Press', nor 'the purpose', nor 'the part' of a part called Zeta: said of names, such
+    nouns cost 5 wrong for 2 right on GUM), and not after 'that' ('that program' is most
+    often another one than the named program: 0 of 3 right on GUM)."""
+    if (name := apposed_name(anaphor.token)) is not None:
+        found = [s for s in eligible if s.last_token == name.i]
+        return (found[0], "in apposition to its name") if found else None
     if class_of(anaphor.form) is None or anaphor.determiner == "that":
         return None
     kinds = (
@@ -175,10 +185,19 @@ def description_sieve(
     )
     fits = [(s, evidence(anaphor, s)) for s in eligible]
     for kind, reason in kinds:
-        found = [s for s, fit in fits if fit == kind]
+        # 'the summer festival' of the festival called Summer, not of the nearer Winter one
+        found = sorted(
+            (s for s, fit in fits if fit == kind), key=lambda s: not modifier_named(anaphor, s)
+        )
         if found and not modifier_clash(anaphor, found[0]):
             return found[0], reason
     return None
+
+
+def modifier_named(anaphor: Anaphor, state: EntityState) -> bool:
+    """Whether a modifier of the description is a word of the entity's names ('the zeta
+    festival' of 'the Zeta Festival')."""
+    return any(c.lower_ in state.name_words for c in anaphor.token.lefts if c.dep_ != "det")
 
 
 def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, float]:
@@ -194,9 +213,7 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         # 'Zeta, a church, ... the organization': a class of the type the text said
         "desc_said_type": float(described is not None and described in said_types),
         # 'the Zeta Festival ... the zeta festival': a modifier repeats a word of its names
-        "desc_modifier_named": float(
-            any(c.lower_ in state.name_words for c in anaphor.token.lefts if c.dep_ != "det")
-        ),
+        "desc_modifier_named": float(modifier_named(anaphor, state)),
     }
 
 

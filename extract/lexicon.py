@@ -682,3 +682,13 @@ CREDIT_LABELS = frozenset("image photo photograph picture credit audio video".sp
 # Fields of a post beyond the public ones: 'Director of Media and Communications of the Zeta
 # Open' is no director of an organization called Media.
 FIELD_WORDS = POST_FIELDS | frozenset("media communications marketing sales operations".split())
+
+# --- Definite descriptions: venues named before their class noun (issue 13) ---
+# Places of drink that a name before them says the named thing is: 'the Zeta bar', as 'the
+# Zeta organization' (a person's name there is an owner's or a namesake's). Not a hotel,
+# restaurant or gallery: 'the Zeta hotel' is as often the chain Zeta's, 'the Zeta gallery'
+# the college Zeta's.
+NAMED_VENUE_HEADS = frozenset("bar pub cafe tavern nightclub".split())
+DESCRIPTION_CLASSES.update(
+    {noun: "organization" for noun in NAMED_VENUE_HEADS if noun not in DESCRIPTION_CLASSES}
+)

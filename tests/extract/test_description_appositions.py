@@ -1,0 +1,126 @@
+"""Descriptions said of a name in their own sentence: 'Vantor-1, the first crewed mission',
+'Kilo Vance, the best-known rapper': each is its name's entity, whatever modifier defines
+it; a subject after a comma is not, nor a copula's predicate."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from extract.columns import columns
+from extract.description_names import apposed_name, said_classes
+from extract.mentions import find_entities
+from tests.conftest import hand_parse
+
+# text, the description's head (its last occurrence), the entity it must refer to
+APPOSED = [
+    (
+        "Kilo Vance, the first great Zorbian rapper, wrote songs about the harbor.",
+        "rapper",
+        "Kilo Vance",
+    ),
+    # of two festivals the text named, the one whose name the modifier repeats
+    (
+        "The first festival was called Summerfest and the second festival was called "
+        "Winterfest. At the summerfest festival the crowds were large.",
+        "festival",
+        "Summerfest",
+    ),
+]
+# text and a description that must stay unresolved
+NOT_APPOSED = [
+    # a subject after a comma is no apposition
+    ("When Vantor left Oslo, the company that bought it moved in.", "company"),
+    # the first mission alone introduces one
+    ("Vantor hired ten engineers in Oslo. The first mission failed.", "mission"),
+    # a name or an 'of' inside says whose it is; a copula's predicate is not asked
+    ("Bo Lind, the former Vantor chairman, spoke first.", "chairman"),
+    ("Bo Lind, the head of the board, spoke first.", "head"),
+    ("By the way, Bo Lind was the first guy I know of to do this.", "guy"),
+]
+
+
+def referent(nlp, text: str, word: str) -> str | None:
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    token = [t for t in doc if t.text == word][-1]
+    reference = entities.references.get(token.i)
+    return reference.candidates[0].name if reference and reference.candidates else None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), APPOSED, ids=[t for t, _, _ in APPOSED])
+def test_description_apposed_resolves(nlp, text, word, expected):
+    assert referent(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_APPOSED, ids=[t for t, _ in NOT_APPOSED])
+def test_description_not_apposed_stays_unresolved(nlp, text, word):
+    assert referent(nlp, text, word) is None
+
+
+def test_description_apposed_name_on_hand_parses(nlp):
+    # "Zeta , the first mission , failed ." : an apposition of the name
+    doc = hand_parse(
+        nlp,
+        ["Zeta", ",", "the", "first", "mission", ",", "failed", "."],
+        [6, 0, 4, 4, 0, 0, 6, 6],
+        ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert apposed_name(doc[4]) == doc[0]
+    # "flew on Zeta , the first mission ." : the parse took the apposition for an object
+    doc = hand_parse(
+        nlp,
+        ["flew", "on", "Zeta", ",", "the", "first", "mission", "."],
+        [0, 0, 1, 0, 6, 6, 0, 0],
+        ["ROOT", "prep", "pobj", "punct", "det", "amod", "dobj", "punct"],
+        ["VERB", "ADP", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"],
+    )
+    assert apposed_name(doc[6]) == doc[2]
+    # "Zeta is the first mission ." : a copula is none
+    doc = hand_parse(
+        nlp,
+        ["Zeta", "is", "the", "first", "mission", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "det", "amod", "attr", "punct"],
+        ["PROPN", "AUX", "DET", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["Zeta", "be", "the", "first", "mission", "."],
+    )
+    assert apposed_name(doc[4]) is None
+    # "In Zeta , the mission failed ." : a subject after a comma is none
+    doc = hand_parse(
+        nlp,
+        ["In", "Zeta", ",", "the", "mission", "failed", "."],
+        [5, 0, 5, 4, 5, 5, 5],
+        ["prep", "pobj", "punct", "det", "nsubj", "ROOT", "punct"],
+        ["ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+    )
+    assert apposed_name(doc[4]) is None
+
+
+def test_description_said_classes_of_a_passive_naming(nlp):
+    # "the first part is called Zeta ." : Zeta is a part
+    doc = hand_parse(
+        nlp,
+        ["the", "first", "part", "is", "called", "Zeta", "."],
+        [2, 2, 4, 4, 4, 4, 4],
+        ["det", "amod", "nsubjpass", "auxpass", "ROOT", "oprd", "punct"],
+        ["DET", "ADJ", "NOUN", "AUX", "VERB", "PROPN", "PUNCT"],
+        lemmas=["the", "first", "part", "be", "call", "Zeta", "."],
+        tags=["DT", "JJ", "NN", "VBZ", "VBN", "NNP", "."],
+    )
+    assert said_classes(doc[5:6]) == {"part"}
+
+
+def test_description_said_classes_of_a_named_bar(nlp):
+    # "the Zeta Lights bar opened ." : Zeta Lights is a bar
+    words = ["the", "Zeta", "Lights", "bar", "opened", "."]
+    heads, pos = [3, 2, 3, 4, 4, 4], ["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"]
+    deps = ["det", "compound", "compound", "nsubj", "ROOT", "punct"]
+    tags = ["DT", "NNP", "NNPS", "NN", "VBD", "."]
+    doc = hand_parse(nlp, words, heads, deps, pos, tags=tags)
+    assert said_classes(doc[1:3]) == {"bar"}
+    # a person's name before it is its owner's
+    doc = hand_parse(nlp, words, heads, deps, pos, tags=tags)
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert said_classes(doc[1:3]) == set()
