@@ -7,8 +7,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from extract.anaphora import Anaphor
 from extract.columns import columns
+from extract.coref import EntityState
 from extract.description_names import apposed_name, said_classes
+from extract.descriptions import evidence
 from extract.mentions import find_entities
 from tests.conftest import hand_parse
 
@@ -124,3 +127,22 @@ def test_description_said_classes_of_a_named_bar(nlp):
     doc = hand_parse(nlp, words, heads, deps, pos, tags=tags)
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
     assert said_classes(doc[1:3]) == set()
+
+
+def test_description_of_no_class_needs_its_name_beside_it(nlp):
+    # 'the shuttle' of 'Zeta Shuttle', 'the fungus' of a species said to be one: a noun of no
+    # class gives no evidence; 'the zeta part' of a part called Zeta does
+    doc = hand_parse(
+        nlp,
+        ["the", "shuttle", "and", "the", "zeta", "part"],
+        [1, 1, 1, 5, 5, 1],
+        ["det", "ROOT", "cc", "det", "compound", "conj"],
+        ["DET", "NOUN", "CCONJ", "DET", "NOUN", "NOUN"],
+        tags=["DT", "NN", "CC", "DT", "NN", "NN"],
+    )
+    shuttle = Anaphor(doc[1], "description", frozenset({"product", "thing"}), 0, 2)
+    part = Anaphor(doc[5], "description", frozenset({"product", "thing"}), 3, 6)
+    named = EntityState(0, frozenset({"product"}), set(), words={"shuttle"})
+    said = EntityState(1, frozenset({"work"}), set(), descriptors={"part"}, name_words={"zeta"})
+    assert evidence(shuttle, named) is None
+    assert evidence(part, said) == "said"
