@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from extract.candidate import HYPHENS
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
+from extract.description_names import NAMING_VERBS, class_of
 from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
 from extract.lexicon import (
@@ -239,3 +240,18 @@ def clean_name(text: str) -> str:
     'Meta'
     """
     return " ".join(text.split()).removesuffix("'s").removesuffix("’s")
+
+
+def called_class(span: Span) -> str | None:
+    """The type of the thing a naming verb gives this name: 'product' for 'a drink called
+    Zeta', 'work' for 'a song named Jo Roe'; None for a person ('a man called Zeta') or where
+    no naming verb gives it."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if root.dep_ not in ("oprd", "xcomp", "dobj", "attr", "pobj") or verb.i == root.i:
+        return None
+    if verb.lemma_ not in NAMING_VERBS or verb.dep_ not in ("acl", "relcl"):
+        return None
+    noun = verb.head
+    type_ = class_of(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return type_ if type_ not in (None, "person") else None

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.columns import columns
 from extract.mentions import find_entities
-from extract.spans import extended, joined_entities, split_entity
+from extract.spans import called_class, extended, joined_entities, split_entity
 from extract.votes import reference_type
 from tests.conftest import hand_parse
 
@@ -219,3 +219,44 @@ EXTENDED = [
 def test_mentions_extend_a_name_span(nlp, words, spaces, heads, deps, pos, given, expected):
     doc = spaced_parse(nlp, words, spaces, heads, deps, pos)
     assert extended(doc[given[0] : given[1]]).text == expected
+
+
+CALLED = [
+    # text, the mention a naming verb gives a thing, the entity it names, its type
+    (
+        "Senator Malcolm Trevick spoke on Monday. A bar in Oslo sells a new drink called "
+        "Trevick. Trevick said he was amused.",
+        "Trevick",
+        ("Trevick", "product"),
+    ),
+    (  # a person named so keeps the name
+        "Malcolm Trevick left early. A man called Trevick phoned later.",
+        "Trevick",
+        ("Malcolm Trevick", "person"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"), CALLED, ids=[t[:30] for t, _, _ in CALLED]
+)
+def test_mentions_a_called_thing_is_no_persons_name(nlp, text, mention, expected):
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    called = next(t.i for t in doc if t.text == mention and t.head.lemma_ == "call")
+    entity = entities.span_entity[entities.token_span[called]]
+    assert (entity.name, entity.type) == expected
+    others = [e for s, e in zip(entities.spans, entities.span_entity) if s.start > called]
+    assert all(e.name == "Malcolm Trevick" for e in others if e.name.endswith("Trevick"))
+
+
+def test_mentions_called_class_of_a_hand_parse(nlp):
+    words = ["a", "drink", "called", "Zeta", "and", "a", "man", "called", "Roe"]
+    heads = [1, 1, 1, 2, 1, 6, 1, 6, 7]
+    deps = ["det", "ROOT", "acl", "oprd", "cc", "det", "conj", "acl", "oprd"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "PROPN"]
+    lemmas = ["a", "drink", "call", "Zeta", "and", "a", "man", "call", "Roe"]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas)
+    assert called_class(doc[3:4]) == "product"
+    assert called_class(doc[8:9]) is None  # a person keeps the name
+    assert called_class(doc[1:2]) is None  # no naming verb gives it
