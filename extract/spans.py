@@ -95,12 +95,14 @@ def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> I
 
 
 def is_title_only(phrase: Span) -> bool:
-    """'Acme's Chief Executive, Jo Roe': a post in capitals before the name of its holder is
-    the holder's title, no entity of its own ('the President' alone may be one)."""
+    """'Acme's Chief Executive, Jo Roe', 'a Professor at Zeta University': a post in capitals
+    is no entity of its own, but its holder's title ('the President' alone may be one)."""
     doc = phrase.doc
+    if not all(t.lower_ in POST_WORDS or t.lower_.rstrip(".") in PERSON_TITLES for t in phrase):
+        return False
     after = doc[phrase.end : phrase.end + 2]
     holder = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
-    return holder and all(t.lower_ in POST_WORDS for t in phrase)
+    return holder or phrase.start == 0 or doc[phrase.start - 1].lower_ != "the"
 
 
 def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:

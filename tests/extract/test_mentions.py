@@ -260,3 +260,19 @@ def test_mentions_called_class_of_a_hand_parse(nlp):
     assert called_class(doc[3:4]) == "product"
     assert called_class(doc[8:9]) is None  # a person keeps the name
     assert called_class(doc[1:2]) is None  # no naming verb gives it
+
+
+TITLES_ALONE = [
+    # text, whether a capitalized post alone is named as an entity
+    ("Currently Roe is a Professor at Zorbia University.", "Professor", False),
+    ("Wikinews interviewed Assistant Professor Jo Roe about sport.", "Assistant Professor", False),
+    ("Officials met on Monday. Later the President spoke to reporters.", "President", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "named"), TITLES_ALONE, ids=[t for t, _, _ in TITLES_ALONE]
+)
+def test_mentions_a_post_alone_names_no_entity(nlp, text, title, named):
+    entities = find_entities(columns(nlp(text)))
+    assert (title in {s.text for s in entities.spans}) == named
