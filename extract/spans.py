@@ -28,6 +28,7 @@ JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+VALUE_TYPES = frozenset({"date", "quantity"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
 
@@ -38,8 +39,8 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for ent, label in joined_entities(doc.ents):
         for part in split_entity(ent):
             span = trim(part)
-            if span is not None:
-                type_ = NER_TYPES.get(label, "thing")
+            type_ = NER_TYPES.get(label, "thing")
+            if span is not None and (type_ in VALUE_TYPES or not is_lower_case(span)):
                 # 'Methodist Jo Roe', 'Republican Jo Roe': a word before a person's name
                 # describes the person; before other names it is often their first word
                 whole = extended(span, words=type_ != "person")
@@ -58,7 +59,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in cols.tokens(untyped):
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            if phrase is not None and not is_title_only(phrase):
+            if phrase is not None and not is_title_only(phrase) and not is_lower_case(phrase):
                 phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")
@@ -92,6 +93,16 @@ def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> I
         if token.text in surnames and token.is_title and token.dep_ in SURNAME_DEPS and bare:
             if token.i not in covered:
                 yield token
+
+
+def is_lower_case(span: Span) -> bool:
+    """'the disco club', 'a magician', 'in red': words without a capital or a digit are
+    common nouns, whatever the tagger made of them; a web or news group address
+    ('alt.zeta.fans') is a name."""
+    text = span.text
+    return not any(ch.isupper() or ch.isdigit() for ch in text) and not (
+        "." in text.strip(".") and " " not in text
+    )
 
 
 def is_title_only(phrase: Span) -> bool:

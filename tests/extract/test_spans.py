@@ -35,3 +35,37 @@ def test_spans_a_post_alone_may_name_its_holder(nlp):
         ("said", 2, "ROOT", "VERB", "O"),
     ]
     assert spans_of(nlp, rows) == ["President"]
+
+
+def test_spans_a_post_after_an_article_is_no_name(nlp):
+    # 'Roe is a Professor at Zorbia University': a post, not the name of its holder
+    rows = [
+        ("Roe", 1, "nsubj", "PROPN", "B-PERSON"),
+        ("is", 1, "ROOT", "AUX", "O"),
+        ("a", 3, "det", "DET", "O"),
+        ("Professor", 1, "attr", "PROPN", "O"),
+        ("at", 3, "prep", "ADP", "O"),
+        ("Zorbia", 6, "compound", "PROPN", "B-ORG"),
+        ("University", 4, "pobj", "PROPN", "I-ORG"),
+    ]
+    assert spans_of(nlp, rows) == ["Roe", "Zorbia University"]
+
+
+def test_spans_words_without_capitals_are_no_name(nlp):
+    # 'the disco club owner Jo Roe of alt.zeta.fans': the model's tags on common nouns
+    rows = [
+        ("the", 3, "det", "DET", "O"),
+        ("disco", 2, "compound", "NOUN", "B-ORG"),
+        ("club", 3, "compound", "NOUN", "I-ORG"),
+        ("owner", 5, "compound", "NOUN", "O"),
+        ("Jo", 5, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 5, "ROOT", "PROPN", "I-PERSON"),
+        ("of", 5, "prep", "ADP", "O"),
+        ("alt.zeta.fans", 6, "pobj", "PROPN", "B-PRODUCT"),
+        ("in", 5, "prep", "ADP", "O"),
+        ("red", 8, "pobj", "PROPN", "O"),
+        ("since", 5, "prep", "ADP", "O"),
+        ("two", 12, "nummod", "NUM", "B-DATE"),
+        ("years", 10, "pobj", "NOUN", "I-DATE"),
+    ]
+    assert spans_of(nlp, rows) == ["Jo Roe", "alt.zeta.fans", "two years"]
