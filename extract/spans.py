@@ -141,15 +141,18 @@ def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
 
 def split_entity(ent: Span) -> list[Span]:
     """An entity span the small model ran across two names: 'Software Development Kit (SDK'
-    is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
+    is a name and its acronym; 'Seawolf in Varnia' is a ship and an island ('in', 'on',
     'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
     two countries."""
     doc = ent.doc
+    # A quoted title's words may be joined by any preposition: '"Tricks on Stage"'. The
+    # small model's WORK_OF_ART tag says too little: it also takes a ship in a port for one.
+    title = is_quoted(ent)
     cuts = [
         t.i
         for t in ent[1:-1]
         if t.text == "("
-        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN" and not title)
         or (t.i == ent.start + 1 and shared_head_coordinator(t))
     ]
     if not cuts:
@@ -160,6 +163,14 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def is_quoted(span: Span) -> bool:
+    """Whether quotation marks enclose the span: '"Tricks on Stage"' is one title."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].is_quote and doc[span.end].is_quote
 
 
 def shared_head_coordinator(token: Token) -> bool:

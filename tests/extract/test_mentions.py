@@ -24,9 +24,9 @@ def test_mentions_split_a_name_and_its_acronym(nlp):
 
 
 def test_mentions_split_at_a_place_preposition(nlp):
-    words = ["Freewinds", "in", "Bonaire"]
+    words = ["Seawolf", "in", "Varnia"]
     span = entity(nlp, words, ["PROPN", "ADP", "PROPN"], 0, 3)
-    assert [p.text for p in split_entity(span)] == ["Freewinds", "Bonaire"]
+    assert [p.text for p in split_entity(span)] == ["Seawolf", "Varnia"]
 
 
 def test_mentions_keep_of_inside_a_name(nlp):
@@ -276,3 +276,17 @@ TITLES_ALONE = [
 def test_mentions_a_post_alone_names_no_entity(nlp, text, title, named):
     entities = find_entities(columns(nlp(text)))
     assert (title in {s.text for s in entities.spans}) == named
+
+
+def test_mentions_keep_a_titles_preposition(nlp):
+    words = ["Tricks", "on", "Stage"]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "ADP", "PROPN"])
+    # unquoted, a work's tag is no reason: the model tags a ship in a port so
+    assert [p.text for p in split_entity(Span(doc, 0, 3, label="WORK_OF_ART"))] == [
+        "Tricks",
+        "Stage",
+    ]
+    quoted = Doc(
+        nlp.vocab, words=['"', *words, '"'], pos=["PUNCT", "PROPN", "ADP", "PROPN", "PUNCT"]
+    )
+    assert [p.text for p in split_entity(Span(quoted, 1, 4, label="ORG"))] == ["Tricks on Stage"]
