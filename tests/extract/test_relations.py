@@ -125,6 +125,12 @@ NOT_EXPECTED = [
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
     # no person is a kind of another
     ("My major influences are Jo Roe and Al Tan.", {("Jo Roe", "be", "Al Tan")}),
+    # words of a quotation belong to it, not to the verb that introduces it
+    (
+        'Jo Roe said, "I think his prints are as good as his paintings, his famous pictures '
+        'of Ann Berg."',
+        {("Jo Roe", "say picture of", "Ann Berg"), ("Jo Roe", "say famous picture of", "Ann Berg")},
+    ),
 ]
 
 
@@ -266,3 +272,26 @@ def test_rule_nominalization_with_agent_on_built_parse(nlp):
         ["the", "launch", "of", "Llama", "by", "Meta"],
     )
     assert candidates(doc) == {("Meta", "launch", "Llama", False)}
+
+
+def test_rule_a_quotations_words_are_no_object_of_its_verb(nlp):
+    # 'Roe said , " I think pictures of Zeta . "' with 'pictures' hung on 'said'
+    doc = parse(
+        nlp,
+        words=["Roe", "said", ",", '"', "I", "think", "pictures", "of", "Zeta", ".", '"'],
+        heads=[1, 1, 1, 1, 5, 1, 1, 6, 7, 1, 1],
+        deps="nsubj ROOT punct punct nsubj ccomp dobj prep pobj punct punct".split(),
+        pos="PROPN VERB PUNCT PUNCT PRON VERB NOUN ADP PROPN PUNCT PUNCT".split(),
+        lemmas=["Roe", "say", ",", '"', "I", "think", "picture", "of", "Zeta", ".", '"'],
+    )
+    assert not {c for c in candidates(doc) if c[0] == "Roe" and c[2] in ("pictures", "Zeta")}
+    # a quoted title right after the verb is its object
+    doc = parse(
+        nlp,
+        words=["Roe", "sang", '"', "Rain", '"', "."],
+        heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "punct", "dobj", "punct", "punct"],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "PUNCT", "PUNCT"],
+        lemmas=["Roe", "sing", '"', "Rain", '"', "."],
+    )
+    assert ("Roe", "sing", "Rain", False) in candidates(doc)
