@@ -19,9 +19,10 @@ from extract.entities import (
     cluster_names,
     name_words,
 )
+from extract.name_checks import called_class
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
-from extract.spans import called_class, clean_name, name_spans
+from extract.spans import clean_name, name_spans
 from extract.triple import Entity
 from extract.votes import (
     NOUN_VOTE,

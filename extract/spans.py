@@ -11,16 +11,15 @@ from spacy.tokens import Span, Token
 
 from extract.candidate import HYPHENS
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
-from extract.description_names import NAMING_VERBS, class_of
 from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     NAME_COORDINATORS,
     PERSON_TITLES,
-    POST_WORDS,
     TITLE_WORDS,
 )
+from extract.name_checks import is_lower_case, is_title_only, with_currencies
 from extract.sentences import is_credit_label
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
@@ -66,6 +65,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
+    spans, types = with_currencies(spans, types)
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
@@ -93,27 +93,6 @@ def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> I
         if token.text in surnames and token.is_title and token.dep_ in SURNAME_DEPS and bare:
             if token.i not in covered:
                 yield token
-
-
-def is_lower_case(span: Span) -> bool:
-    """'the disco club', 'a magician', 'in red': words without a capital or a digit are
-    common nouns, whatever the tagger made of them; a web or news group address
-    ('alt.zeta.fans') is a name."""
-    text = span.text
-    return not any(ch.isupper() or ch.isdigit() for ch in text) and not (
-        "." in text.strip(".") and " " not in text
-    )
-
-
-def is_title_only(phrase: Span) -> bool:
-    """'Acme's Chief Executive, Jo Roe', 'a Professor at Zeta University': a post in capitals
-    is no entity of its own, but its holder's title ('the President' alone may be one)."""
-    doc = phrase.doc
-    if not all(t.lower_ in POST_WORDS or t.lower_.rstrip(".") in PERSON_TITLES for t in phrase):
-        return False
-    after = doc[phrase.end : phrase.end + 2]
-    holder = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
-    return holder or phrase.start == 0 or doc[phrase.start - 1].lower_ != "the"
 
 
 def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
@@ -264,18 +243,3 @@ def clean_name(text: str) -> str:
     'Meta'
     """
     return " ".join(text.split()).removesuffix("'s").removesuffix("’s")
-
-
-def called_class(span: Span) -> str | None:
-    """The type of the thing a naming verb gives this name: 'product' for 'a drink called
-    Zeta', 'work' for 'a song named Jo Roe'; None for a person ('a man called Zeta') or where
-    no naming verb gives it."""
-    root = span.root
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
-    if root.dep_ not in ("oprd", "xcomp", "dobj", "attr", "pobj") or verb.i == root.i:
-        return None
-    if verb.lemma_ not in NAMING_VERBS or verb.dep_ not in ("acl", "relcl"):
-        return None
-    noun = verb.head
-    type_ = class_of(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-    return type_ if type_ not in (None, "person") else None

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from extract.columns import columns
 from extract.mentions import find_entities
-from extract.spans import called_class, extended, joined_entities, split_entity
+from extract.name_checks import called_class
+from extract.spans import extended, joined_entities, split_entity
 from extract.votes import reference_type
 from tests.conftest import hand_parse
 

@@ -69,3 +69,19 @@ def test_spans_words_without_capitals_are_no_name(nlp):
         ("years", 10, "pobj", "NOUN", "I-DATE"),
     ]
     assert spans_of(nlp, rows) == ["Jo Roe", "alt.zeta.fans", "two years"]
+
+
+def test_spans_letters_before_a_currency_sign_are_the_amounts(nlp):
+    # 'cost NZ $ 26 million': the letters say which dollar, no place
+    rows = [
+        ("cost", 0, "ROOT", "VERB", "O"),
+        ("NZ", 0, "dobj", "PROPN", "O"),
+        ("$", 4, "quantmod", "SYM", "B-MONEY"),
+        ("26", 4, "compound", "NUM", "I-MONEY"),
+        ("million", 1, "appos", "NUM", "I-MONEY"),
+    ]
+    doc = parse_rows(nlp, rows)
+    doc[2].tag_ = "$"
+    assert [(s.text, t) for s, t in zip(*name_spans(columns(doc)))] == [
+        ("NZ $ 26 million", "quantity")
+    ]
