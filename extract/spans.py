@@ -133,6 +133,7 @@ def split_entity(ent: Span) -> list[Span]:
         if t.text == "("
         or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN" and not title)
         or (t.i == ent.start + 1 and shared_head_coordinator(t))
+        or (t.text == "," and starts_conjunct(t, ent))
     ]
     if not cuts:
         return [ent]
@@ -142,6 +143,14 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def starts_conjunct(comma: Token, ent: Span) -> bool:
+    """'from the Academy, Zeta Officer School and ...' run into one span: a comma followed by
+    a conjunct of a word before it lists two names ('Zeta, Inc.' or 'Varnia, Ohio' do not)."""
+    return any(
+        t.dep_ == "conj" and ent.start <= t.head.i < comma.i for t in ent[comma.i - ent.start + 1 :]
+    )
 
 
 def is_quoted(span: Span) -> bool:

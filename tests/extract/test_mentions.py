@@ -291,3 +291,21 @@ def test_mentions_keep_a_titles_preposition(nlp):
         nlp.vocab, words=['"', *words, '"'], pos=["PUNCT", "PROPN", "ADP", "PROPN", "PUNCT"]
     )
     assert [p.text for p in split_entity(Span(quoted, 1, 4, label="ORG"))] == ["Tricks on Stage"]
+
+
+def test_mentions_split_a_list_run_into_one_name(nlp):
+    # 'from the Academy , Zeta Officer School' tagged one organization
+    words = ["from", "the", "Academy", ",", "Zeta", "Officer", "School"]
+    heads = [0, 2, 0, 2, 6, 6, 2]
+    deps = ["ROOT", "det", "pobj", "punct", "compound", "compound", "conj"]
+    pos = ["ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN"]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    assert [p.text for p in split_entity(Span(doc, 1, 7, "ORG"))] == [
+        "the Academy",
+        "Zeta Officer School",
+    ]
+    # a comma before a word that is no conjunct ('Zeta, Inc.') stays inside the name
+    doc = hand_parse(
+        nlp, ["Zeta", ",", "Inc."], [0, 0, 0], ["ROOT", "punct", "appos"], ["PROPN"] * 3
+    )
+    assert [p.text for p in split_entity(Span(doc, 0, 3, "ORG"))] == ["Zeta , Inc."]
