@@ -15,8 +15,10 @@ from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
+    FIELD_WORDS,
     NAME_COORDINATORS,
     PERSON_TITLES,
+    POST_WORDS,
     TITLE_WORDS,
 )
 from extract.name_checks import is_lower_case, is_title_only, with_currencies
@@ -134,6 +136,7 @@ def split_entity(ent: Span) -> list[Span]:
         or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN" and not title)
         or (t.i == ent.start + 1 and shared_head_coordinator(t))
         or (t.text == "," and starts_conjunct(t, ent))
+        or (t.lower_ == "of" and is_post_field(ent[: t.i - ent.start]))
     ]
     if not cuts:
         return [ent]
@@ -151,6 +154,25 @@ def starts_conjunct(comma: Token, ent: Span) -> bool:
     return any(
         t.dep_ == "conj" and ent.start <= t.head.i < comma.i for t in ent[comma.i - ent.start + 1 :]
     )
+
+
+def is_post_field(words: Span) -> bool:
+    """'Director of Marketing of Acme Corp.' tagged 'Marketing of Acme Corp.': the field of a
+    post after its 'of' is no word of the organization's name."""
+    doc, start = words.doc, words.start - 1
+    # 'Director of Media and Communications of ...' tagged from 'Communications'
+    while start >= 0 and is_field_word(doc[start]):
+        start -= 1
+    return (
+        start >= 0
+        and doc[start].lower_ == "of"
+        and doc[start].head.lower_ in POST_WORDS
+        and all(is_field_word(w) for w in words)
+    )
+
+
+def is_field_word(token: Token) -> bool:
+    return token.lower_ in FIELD_WORDS or token.lower_ in NAME_COORDINATORS
 
 
 def is_quoted(span: Span) -> bool:
