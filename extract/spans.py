@@ -16,6 +16,7 @@ from extract.gender import first_name_gender
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
     FIELD_WORDS,
+    HOLDER_TITLE_WORDS,
     NAME_COORDINATORS,
     PERSON_TITLES,
     POST_WORDS,
@@ -257,6 +258,9 @@ def trim(span: Span) -> Span | None:
         or is_credit_label(span.doc[end - 1])  # 'Zeta Station Image: Jo Roe'
     ):
         end -= 1
+    # 'Zeta Administrator' tagged an organization: the post is its holder's, not the name's.
+    while end - start > 1 and is_trailing_post(span.doc[end - 1]):
+        end -= 1
     # 'Llama 3', 'Windows 11': NER often stops before a version number.
     while (
         end < len(span.doc)
@@ -265,6 +269,12 @@ def trim(span: Span) -> Span | None:
     ):
         end += 1
     return span.doc[start:end] if end > start else None
+
+
+def is_trailing_post(token: Token) -> bool:
+    """A post word ending an organization's span, no word of its name: 'Zeta Administrator',
+    'Acme CEO', but not 'Zeta Mayor Jo Roe' (a person's) or 'Acme Directors'."""
+    return token.ent_type_ == "ORG" and token.lower_ in HOLDER_TITLE_WORDS and token.tag_ == "NNP"
 
 
 def clean_name(text: str) -> str:

@@ -85,3 +85,21 @@ def test_spans_letters_before_a_currency_sign_are_the_amounts(nlp):
     assert [(s.text, t) for s, t in zip(*name_spans(columns(doc)))] == [
         ("NZ $ 26 million", "quantity")
     ]
+
+
+def test_spans_a_post_ending_an_organizations_span_is_no_word_of_it(nlp):
+    # 'Jo Roe , Zeta Administrator , spoke' with the post tagged into the organization
+    rows = [
+        ("Jo", 1, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 7, "nsubj", "PROPN", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", "O"),
+        ("Zeta", 4, "compound", "PROPN", "B-ORG"),
+        ("Administrator", 1, "appos", "PROPN", "I-ORG"),
+        (",", 1, "punct", "PUNCT", "O"),
+        ("Acme", 7, "npadvmod", "PROPN", "B-ORG"),
+        ("spoke", 7, "ROOT", "VERB", "O"),
+    ]
+    doc = parse_rows(nlp, rows)
+    for token in doc:
+        token.tag_ = "NNP" if token.pos_ == "PROPN" else "XX"
+    assert [s.text for s in name_spans(columns(doc))[0]] == ["Jo Roe", "Zeta", "Acme"]
