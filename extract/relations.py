@@ -135,7 +135,7 @@ def predicate_candidates(verb: Token) -> Iterator[Candidate]:
     )
     for rule in rules:
         for role, obj, predicate, relation_tokens, name in rule(verb):
-            if in_later_quotation(verb, obj):
+            if name != "report" and in_later_quotation(verb, obj):
                 continue
             objects = [resolve_relative(o, verb) for o in expand([obj])]
             if role == "subject":
@@ -156,7 +156,8 @@ def in_later_quotation(verb: Token, obj: Token) -> bool:
     """'Jo said, "I think his work is good, his pictures of Zeta."': a word inside a
     quotation that opens after the verb, behind a clause of its own, is the quotation's, not
     an argument of the verb (the small model hangs such words on 'said'); a quoted title
-    right after the verb ('sang "Rain on Zeta"') is its object."""
+    right after the verb ('sang "Rain on Zeta"') is its object. The report rules read whom
+    the quotation is about on purpose, and are not asked."""
     if obj.i <= verb.i + 1:
         return False
     between = verb.doc[verb.i + 1 : obj.i]

@@ -49,6 +49,7 @@ TYPES = [
     ("The firm is based in Vetrenstad.", "Vetrenstad", "place"),
     ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
     ("Users of QX7 complained. QX7 crashed often.", "QX7", "product"),
+    ("The plan will cost NZ $ 26 million, the minister said.", "NZ $ 26 million", "quantity"),
 ]
 
 

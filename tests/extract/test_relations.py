@@ -90,6 +90,11 @@ EXPECTED = [
         "According to Reuters, citing the Zentek spokesman Jo Roe, sales fell.",
         {("Reuters", "cite", "Jo Roe")},
     ),
+    # whom a quotation is about is read from inside it
+    (
+        'Jo Roe wrote, "Al Tan proceeded to lie to Ann Berg that the drives were lost."',
+        {("Jo Roe", "write about", "Al Tan"), ("Al Tan", "lie to", "Ann Berg")},
+    ),
 ]
 
 # sentence -> triples that must not be read as asserted facts.
