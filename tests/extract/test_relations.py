@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.relations import sentence_candidates
+from extract.verb_words import is_viewpoint
 from tests.conftest import hand_parse as parse
 from tests.conftest import plain, read
 
@@ -130,6 +131,8 @@ NOT_EXPECTED = [
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
     # no person is a kind of another
     ("My major influences are Jo Roe and Al Tan.", {("Jo Roe", "be", "Al Tan")}),
+    # a 'for' phrase that opens the clause says in whose eyes
+    ("For Jo Roe, a Zeta teacher, Al Tan was a legend.", {("Al Tan", "be for", "Jo Roe")}),
     # words of a quotation belong to it, not to the verb that introduces it
     (
         'Jo Roe said, "I think his prints are as good as his paintings, his famous pictures '
@@ -300,3 +303,25 @@ def test_rule_a_quotations_words_are_no_object_of_its_verb(nlp):
         lemmas=["Roe", "sing", '"', "Rain", '"', "."],
     )
     assert ("Roe", "sing", "Rain", False) in candidates(doc)
+
+
+def test_rule_a_viewpoint_relates_nothing_on_built_parse(nlp):
+    # 'For Roe , Tan was a legend' against 'Tan worked for Roe'
+    fronted = parse(
+        nlp,
+        words=["For", "Roe", ",", "Tan", "was", "a", "legend"],
+        heads=[4, 0, 4, 4, 4, 6, 4],
+        deps=["prep", "pobj", "punct", "nsubj", "ROOT", "det", "attr"],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "AUX", "DET", "NOUN"],
+        lemmas=["for", "Roe", ",", "Tan", "be", "a", "legend"],
+    )
+    after = parse(
+        nlp,
+        words=["Tan", "worked", "for", "Roe"],
+        heads=[1, 1, 1, 2],
+        deps=["nsubj", "ROOT", "prep", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "PROPN"],
+        lemmas=["Tan", "work", "for", "Roe"],
+    )
+    assert is_viewpoint(fronted[0])
+    assert not is_viewpoint(after[2])
