@@ -682,3 +682,9 @@ CREDIT_LABELS = frozenset("image photo photograph picture credit audio video".sp
 # Fields of a post beyond the public ones: 'Director of Media and Communications of the Zeta
 # Open' is no director of an organization called Media.
 FIELD_WORDS = POST_FIELDS | frozenset("media communications marketing sales operations".split())
+
+# --- Words the small model takes for names in spoken text ---
+# Interjections and answers that open a spoken sentence: 'Nah, we never did', 'Yep, ...'.
+INTERJECTIONS = frozenset(
+    "yeah yep yup nah nope okay ok oh ah um uh er hmm hey wow yes no well sure alright".split()
+)

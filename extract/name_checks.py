@@ -6,7 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.description_names import NAMING_VERBS, class_of
-from extract.lexicon import PERSON_TITLES, POST_WORDS
+from extract.lexicon import INTERJECTIONS, PERSON_TITLES, POST_WORDS
+
+
+def is_no_name(span: Span) -> bool:
+    """Words the small model takes for a name that name nothing (see below)."""
+    return is_lower_case(span) or is_interjection(span)
 
 
 def is_lower_case(span: Span) -> bool:
@@ -17,6 +22,11 @@ def is_lower_case(span: Span) -> bool:
     return not any(ch.isupper() or ch.isdigit() for ch in text) and not (
         "." in text.strip(".") and " " not in text
     )
+
+
+def is_interjection(span: Span) -> bool:
+    """'Nah, we never did': a spoken answer the small model tags a person is no name."""
+    return len(span) == 1 and span[0].lower_ in INTERJECTIONS
 
 
 def is_title_only(phrase: Span) -> bool:

@@ -22,7 +22,7 @@ from extract.lexicon import (
     POST_WORDS,
     TITLE_WORDS,
 )
-from extract.name_checks import is_lower_case, is_title_only, with_currencies
+from extract.name_checks import is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
@@ -42,7 +42,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         for part in split_entity(ent):
             span = trim(part)
             type_ = NER_TYPES.get(label, "thing")
-            if span is not None and (type_ in VALUE_TYPES or not is_lower_case(span)):
+            if span is not None and (type_ in VALUE_TYPES or not is_no_name(span)):
                 # 'Methodist Jo Roe', 'Republican Jo Roe': a word before a person's name
                 # describes the person; before other names it is often their first word
                 whole = extended(span, words=type_ != "person")
@@ -61,7 +61,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in cols.tokens(untyped):
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            if phrase is not None and not is_title_only(phrase) and not is_lower_case(phrase):
+            if phrase is not None and not is_title_only(phrase) and not is_no_name(phrase):
                 phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")

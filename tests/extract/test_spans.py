@@ -103,3 +103,16 @@ def test_spans_a_post_ending_an_organizations_span_is_no_word_of_it(nlp):
     for token in doc:
         token.tag_ = "NNP" if token.pos_ == "PROPN" else "XX"
     assert [s.text for s in name_spans(columns(doc))[0]] == ["Jo Roe", "Zeta", "Acme"]
+
+
+def test_spans_a_spoken_answer_is_no_name(nlp):
+    # 'Nah , Jo Roe never did' with the answer tagged a person
+    rows = [
+        ("Nah", 5, "npadvmod", "PROPN", "B-PERSON"),
+        (",", 5, "punct", "PUNCT", "O"),
+        ("Jo", 3, "compound", "PROPN", "B-PERSON"),
+        ("Roe", 5, "nsubj", "PROPN", "I-PERSON"),
+        ("never", 5, "neg", "ADV", "O"),
+        ("did", 5, "ROOT", "VERB", "O"),
+    ]
+    assert spans_of(nlp, rows) == ["Jo Roe"]
