@@ -101,6 +101,10 @@ EXPECTED = [
 # sentence -> triples that must not be read as asserted facts.
 NOT_ASSERTED = [
     ("If Meta released Llama 3, Google would respond.", ("Meta", "release", "Llama 3")),
+    (
+        "Jo Roe wrote that Al Tan would be jailed, UNLESS of course, he cooperated with Ann Berg.",
+        ("Al Tan", "cooperate with", "Ann Berg"),
+    ),
     ("Has Meta released Llama 3?", ("Meta", "release", "Llama 3")),
     ("OpenAI believes that Meta released Llama 3.", ("Meta", "release", "Llama 3")),
     ("Meta may release Llama 3.", ("Meta", "release", "Llama 3")),
