@@ -176,7 +176,9 @@ def modality_of(verb: Token) -> str | None:
     """'could release' -> possible; 'plans to release', 'its plan to release', 'partnered with X
     to release' -> intended; 'if Meta released' -> hypothetical; 'Did Meta release?' ->
     question. An infinitive or means gerund shares its governor's modality."""
-    if any(is_condition(c, dep, verb) for c, dep in dependents(verb)):
+    # 'unless he returned and cooperated': a condition holds for the verbs it coordinates
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    if any(is_condition(c, dep, head) for head in heads for c, dep in dependents(head)):
         return "hypothetical"
     if is_question(verb):
         return "question"

@@ -102,7 +102,8 @@ EXPECTED = [
 NOT_ASSERTED = [
     ("If Meta released Llama 3, Google would respond.", ("Meta", "release", "Llama 3")),
     (
-        "Jo Roe wrote that Al Tan would be jailed, UNLESS of course, he cooperated with Ann Berg.",
+        "Jo Roe wrote that Al Tan would be jailed, UNLESS of course, he paid and cooperated "
+        "with Ann Berg.",
         ("Al Tan", "cooperate with", "Ann Berg"),
     ),
     ("Has Meta released Llama 3?", ("Meta", "release", "Llama 3")),
