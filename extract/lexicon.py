@@ -692,3 +692,9 @@ NAMED_VENUE_HEADS = frozenset("bar pub cafe tavern nightclub".split())
 DESCRIPTION_CLASSES.update(
     {noun: "organization" for noun in NAMED_VENUE_HEADS if noun not in DESCRIPTION_CLASSES}
 )
+
+# --- Words the small model takes for names in spoken text ---
+# Interjections and answers that open a spoken sentence: 'Nah, we never did', 'Yep, ...'.
+INTERJECTIONS = frozenset(
+    "yeah yep yup nah nope okay ok oh ah um uh er hmm hey wow yes no well sure alright".split()
+)

@@ -19,6 +19,7 @@ from extract.entities import (
     cluster_names,
     name_words,
 )
+from extract.name_checks import called_class
 from extract.names import is_acronym
 from extract.sentences import ends_sentence
 from extract.spans import clean_name, name_spans
@@ -136,6 +137,7 @@ def named_mentions(cols: Columns) -> NamedMentions:
         second = cluster(list(zip(names, voted)))
         # The second pass only adds merges: 'Dow' stays with its index, voted a product since.
         clustering = joined(clustering, second)
+    clustering, types = called_apart(spans, types, clustering)
     clusters = clustering.index
     types = [
         "person" if reason.startswith(PERSON_RULES) else type_
@@ -152,6 +154,18 @@ def named_mentions(cols: Columns) -> NamedMentions:
         if type_ in NAMED_TYPES
     ]
     return NamedMentions(spans, names, clustering, votes, possible, antecedents)
+
+
+def called_apart(
+    spans: list[Span], types: list[str], clustering: Clustering
+) -> tuple[Clustering, list[str]]:
+    """'a drink called Zeta' where the text names a Jo Zeta: a name given to a thing is that
+    thing's own entity, of the type its noun says, not the person's last (or first) name."""
+    index, reason, types = list(clustering.index), list(clustering.reason), list(types)
+    for n, span in enumerate(spans):
+        if reason[n].startswith(PERSON_RULES) and (type_ := called_class(span)):
+            index[n], reason[n], types[n] = max(index) + 1, "", type_
+    return Clustering(index, reason), types
 
 
 def joined(first: Clustering, second: Clustering) -> Clustering:

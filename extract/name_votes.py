@@ -77,8 +77,10 @@ def name_class(span: Span) -> str | None:
 
 def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:
     """'Internet Explorer 9', 'FTSE 100', 'Airbus A330', 'IE9': a name that ends in a version
-    or model number names a product (a date or an amount is no such name)."""
+    or model number names a product (a date or an amount is no such name, nor 'NZ $ 26')."""
     for span, cluster in zip(spans, clusters):
+        if any(t.tag_ == "$" for t in span):
+            continue
         if VERSIONED_ACRONYM.match(span.text) or (
             len(span) > 1
             and (span[-1].like_num or any(ch.isdigit() for ch in span[-1].text))

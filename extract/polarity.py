@@ -164,13 +164,21 @@ def is_no_longer(token: Token) -> bool:
     return token.lower_ == "longer" and any(c.lower_ == "no" for c in token.children)
 
 
+def is_condition(word: Token, dep: str, verb: Token) -> bool:
+    """'if', 'unless' or 'whether' opening the verb's clause; 'UNLESS of course, he paid' is
+    parsed with a preposition's label."""
+    if word.lower_ not in ("if", "unless", "whether"):
+        return False
+    return dep == "mark" or (dep == "prep" and word.pos_ == "SCONJ" and word.i < verb.i)
+
+
 def modality_of(verb: Token) -> str | None:
     """'could release' -> possible; 'plans to release', 'its plan to release', 'partnered with X
     to release' -> intended; 'if Meta released' -> hypothetical; 'Did Meta release?' ->
     question. An infinitive or means gerund shares its governor's modality."""
-    if any(
-        dep == "mark" and c.lower_ in ("if", "unless", "whether") for c, dep in dependents(verb)
-    ):
+    # 'unless he returned and cooperated': a condition holds for the verbs it coordinates
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    if any(is_condition(c, dep, head) for head in heads for c, dep in dependents(head)):
         return "hypothetical"
     if is_question(verb):
         return "question"

@@ -15,11 +15,14 @@ from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
 from extract.lexicon import (
     DESCRIPTOR_TYPES,
+    FIELD_WORDS,
+    HOLDER_TITLE_WORDS,
     NAME_COORDINATORS,
     PERSON_TITLES,
     POST_WORDS,
     TITLE_WORDS,
 )
+from extract.name_checks import is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
@@ -27,6 +30,7 @@ JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
 SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+VALUE_TYPES = frozenset({"date", "quantity"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
 
 
@@ -37,8 +41,8 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for ent, label in joined_entities(doc.ents):
         for part in split_entity(ent):
             span = trim(part)
-            if span is not None:
-                type_ = NER_TYPES.get(label, "thing")
+            type_ = NER_TYPES.get(label, "thing")
+            if span is not None and (type_ in VALUE_TYPES or not is_no_name(span)):
                 # 'Methodist Jo Roe', 'Republican Jo Roe': a word before a person's name
                 # describes the person; before other names it is often their first word
                 whole = extended(span, words=type_ != "person")
@@ -57,13 +61,14 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     for token in cols.tokens(untyped):
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
-            if phrase is not None and not is_title_only(phrase):
+            if phrase is not None and not is_title_only(phrase) and not is_no_name(phrase):
                 phrase = extended(phrase)
                 spans.append(phrase)
                 types.append("thing")
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
+    spans, types = with_currencies(spans, types)
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
@@ -93,15 +98,6 @@ def mistagged_surnames(cols: Columns, spans: list[Span], covered: set[int]) -> I
                 yield token
 
 
-def is_title_only(phrase: Span) -> bool:
-    """'Acme's Chief Executive, Jo Roe': a post in capitals before the name of its holder is
-    the holder's title, no entity of its own ('the President' alone may be one)."""
-    doc = phrase.doc
-    after = doc[phrase.end : phrase.end + 2]
-    holder = any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
-    return holder and all(t.lower_ in POST_WORDS for t in phrase)
-
-
 def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
     """The entities with their labels, two of one label side by side joined when the first
     modifies the second: the small model cuts 'Jane Paris' into two places (then untyped)."""
@@ -127,16 +123,21 @@ def joined_entities(ents: tuple[Span, ...]) -> Iterator[tuple[Span, str]]:
 
 def split_entity(ent: Span) -> list[Span]:
     """An entity span the small model ran across two names: 'Software Development Kit (SDK'
-    is a name and its acronym; 'Freewinds in Bonaire' is a ship and an island ('in', 'on',
+    is a name and its acronym; 'Seawolf in Varnia' is a ship and an island ('in', 'on',
     'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
     two countries."""
     doc = ent.doc
+    # A quoted title's words may be joined by any preposition: '"Tricks on Stage"'. The
+    # small model's WORK_OF_ART tag says too little: it also takes a ship in a port for one.
+    title = is_quoted(ent)
     cuts = [
         t.i
         for t in ent[1:-1]
         if t.text == "("
-        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN")
+        or (t.lower_ in SPLITTING_PREPOSITIONS and doc[t.i + 1].pos_ == "PROPN" and not title)
         or (t.i == ent.start + 1 and shared_head_coordinator(t))
+        or (t.text == "," and starts_conjunct(t, ent))
+        or (t.lower_ == "of" and is_post_field(ent[: t.i - ent.start]))
     ]
     if not cuts:
         return [ent]
@@ -146,6 +147,41 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def starts_conjunct(comma: Token, ent: Span) -> bool:
+    """'from the Academy, Zeta Officer School and ...' run into one span: a comma followed by
+    a conjunct of a word before it lists two names ('Zeta, Inc.' or 'Varnia, Ohio' do not)."""
+    return any(
+        t.dep_ == "conj" and ent.start <= t.head.i < comma.i for t in ent[comma.i - ent.start + 1 :]
+    )
+
+
+def is_post_field(words: Span) -> bool:
+    """'Director of Marketing of Acme Corp.' tagged 'Marketing of Acme Corp.': the field of a
+    post after its 'of' is no word of the organization's name."""
+    doc, start = words.doc, words.start - 1
+    # 'Director of Media and Communications of ...' tagged from 'Communications'
+    while start >= 0 and is_field_word(doc[start]):
+        start -= 1
+    return (
+        start >= 0
+        and doc[start].lower_ == "of"
+        and doc[start].head.lower_ in POST_WORDS
+        and all(is_field_word(w) for w in words)
+    )
+
+
+def is_field_word(token: Token) -> bool:
+    return token.lower_ in FIELD_WORDS or token.lower_ in NAME_COORDINATORS
+
+
+def is_quoted(span: Span) -> bool:
+    """Whether quotation marks enclose the span: '"Tricks on Stage"' is one title."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    return doc[span.start - 1].is_quote and doc[span.end].is_quote
 
 
 def shared_head_coordinator(token: Token) -> bool:
@@ -222,6 +258,9 @@ def trim(span: Span) -> Span | None:
         or is_credit_label(span.doc[end - 1])  # 'Zeta Station Image: Jo Roe'
     ):
         end -= 1
+    # 'Zeta Administrator' tagged an organization: the post is its holder's, not the name's.
+    while end - start > 1 and is_trailing_post(span.doc[end - 1]):
+        end -= 1
     # 'Llama 3', 'Windows 11': NER often stops before a version number.
     while (
         end < len(span.doc)
@@ -230,6 +269,12 @@ def trim(span: Span) -> Span | None:
     ):
         end += 1
     return span.doc[start:end] if end > start else None
+
+
+def is_trailing_post(token: Token) -> bool:
+    """A post word ending an organization's span, no word of its name: 'Zeta Administrator',
+    'Acme CEO', but not 'Zeta Mayor Jo Roe' (a person's) or 'Acme Directors'."""
+    return token.ent_type_ == "ORG" and token.lower_ in HOLDER_TITLE_WORDS and token.tag_ == "NNP"
 
 
 def clean_name(text: str) -> str:

@@ -52,11 +52,28 @@ def is_relating(prep: Token) -> bool:
         return False  # 'I'll have one vote, just like every other Zorbian': a comparison
     if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
         return False
+    if is_viewpoint(prep):
+        return False
     if prep.lower_ not in ("from", "to"):
         return True
     head = prep.head
     between = prep.doc[min(head.i, prep.i) + 1 : max(head.i, prep.i)]
     return not any(has_lemma(t, RANGE_WORDS) or t.lower_ in RANGE_WORDS for t in (head, *between))
+
+
+def is_viewpoint(prep: Token) -> bool:
+    """'For Jo Roe, Zeta was a legend': a 'for' phrase that opens the clause, set off by a
+    comma before its subject, says in whose eyes; it relates no argument to the subject."""
+    doc, edge = prep.doc, prep.right_edge.i
+    subjects = [c.i for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        prep.lower_ == "for"
+        and edge + 1 < len(doc)
+        and doc[edge + 1].text == ","
+        and bool(subjects)
+        and edge < min(subjects)
+        and prep.i == prep.sent.start
+    )
 
 
 def set_phrases(verb: Token, prep: Token) -> list[Token]:

@@ -191,6 +191,12 @@ POST_FIELD_TRIPLES = [
         {("Jo Roe", "chief executive of", "Acme Inc.")},
         set(),
     ),
+    # a named owner after the field is the post's
+    (
+        "Jo Roe, Director of Marketing of Acme Corp., said sales rose.",
+        {("Jo Roe", "Director of", "Acme Corp.")},
+        {("Jo Roe", "Director of", "Marketing of Acme Corp.")},
+    ),
 ]
 
 
@@ -395,3 +401,30 @@ def test_like_after_a_verb_on_built_parse(nlp):
     )
     assert not is_relating(verb[2])
     assert is_relating(noun[1])
+
+
+def test_field_after_a_posts_of_is_no_word_of_a_name_on_built_parse(nlp):
+    # 'Director of Marketing of Acme Corp.' tagged 'Marketing of Acme Corp.'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Director", 0, "ROOT", "PROPN", "O"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("Marketing", 1, "pobj", "PROPN", "B-ORG"),
+            ("of", 0, "prep", "ADP", "I-ORG"),
+            ("Acme", 5, "compound", "PROPN", "I-ORG"),
+            ("Corp.", 3, "pobj", "PROPN", "I-ORG"),
+        ],
+    )
+    assert "Acme Corp." in [s.text for s in name_spans(columns(doc))[0]]
+    # no post before it: 'Bank of Zeta' is one name
+    doc = parse_rows(
+        nlp,
+        [
+            ("Sales", 3, "nsubj", "PROPN", "B-ORG"),
+            ("of", 0, "prep", "ADP", "I-ORG"),
+            ("Zeta", 1, "pobj", "PROPN", "I-ORG"),
+            ("rose", 3, "ROOT", "VERB", "O"),
+        ],
+    )
+    assert [s.text for s in name_spans(columns(doc))[0]] == ["Sales of Zeta"]

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from extract.columns import columns
 from extract.mentions import find_entities
+from extract.name_checks import called_class
 from extract.spans import extended, joined_entities, split_entity
 from extract.votes import reference_type
 from tests.conftest import hand_parse
@@ -24,9 +25,9 @@ def test_mentions_split_a_name_and_its_acronym(nlp):
 
 
 def test_mentions_split_at_a_place_preposition(nlp):
-    words = ["Freewinds", "in", "Bonaire"]
+    words = ["Seawolf", "in", "Varnia"]
     span = entity(nlp, words, ["PROPN", "ADP", "PROPN"], 0, 3)
-    assert [p.text for p in split_entity(span)] == ["Freewinds", "Bonaire"]
+    assert [p.text for p in split_entity(span)] == ["Seawolf", "Varnia"]
 
 
 def test_mentions_keep_of_inside_a_name(nlp):
@@ -48,6 +49,7 @@ TYPES = [
     ("The firm is based in Vetrenstad.", "Vetrenstad", "place"),
     ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
     ("Users of QX7 complained. QX7 crashed often.", "QX7", "product"),
+    ("The plan will cost NZ $ 26 million, the minister said.", "NZ $ 26 million", "quantity"),
 ]
 
 
@@ -219,3 +221,92 @@ EXTENDED = [
 def test_mentions_extend_a_name_span(nlp, words, spaces, heads, deps, pos, given, expected):
     doc = spaced_parse(nlp, words, spaces, heads, deps, pos)
     assert extended(doc[given[0] : given[1]]).text == expected
+
+
+CALLED = [
+    # text, the mention a naming verb gives a thing, the entity it names, its type
+    (
+        "Senator Malcolm Trevick spoke on Monday. A bar in Oslo sells a new drink called "
+        "Trevick. Trevick said he was amused.",
+        "Trevick",
+        ("Trevick", "product"),
+    ),
+    (  # a person named so keeps the name
+        "Malcolm Trevick left early. A man called Trevick phoned later.",
+        "Trevick",
+        ("Malcolm Trevick", "person"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"), CALLED, ids=[t[:30] for t, _, _ in CALLED]
+)
+def test_mentions_a_called_thing_is_no_persons_name(nlp, text, mention, expected):
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    called = next(t.i for t in doc if t.text == mention and t.head.lemma_ == "call")
+    entity = entities.span_entity[entities.token_span[called]]
+    assert (entity.name, entity.type) == expected
+    others = [e for s, e in zip(entities.spans, entities.span_entity) if s.start > called]
+    assert all(e.name == "Malcolm Trevick" for e in others if e.name.endswith("Trevick"))
+
+
+def test_mentions_called_class_of_a_hand_parse(nlp):
+    words = ["a", "drink", "called", "Zeta", "and", "a", "man", "called", "Roe"]
+    heads = [1, 1, 1, 2, 1, 6, 1, 6, 7]
+    deps = ["det", "ROOT", "acl", "oprd", "cc", "det", "conj", "acl", "oprd"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "CCONJ", "DET", "NOUN", "VERB", "PROPN"]
+    lemmas = ["a", "drink", "call", "Zeta", "and", "a", "man", "call", "Roe"]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas)
+    assert called_class(doc[3:4]) == "product"
+    assert called_class(doc[8:9]) is None  # a person keeps the name
+    assert called_class(doc[1:2]) is None  # no naming verb gives it
+
+
+TITLES_ALONE = [
+    # text, whether a capitalized post alone is named as an entity
+    ("Currently Roe is a Professor at Zorbia University.", "Professor", False),
+    ("Wikinews interviewed Assistant Professor Jo Roe about sport.", "Assistant Professor", False),
+    ("Officials met on Monday. Later the President spoke to reporters.", "President", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "named"), TITLES_ALONE, ids=[t for t, _, _ in TITLES_ALONE]
+)
+def test_mentions_a_post_alone_names_no_entity(nlp, text, title, named):
+    entities = find_entities(columns(nlp(text)))
+    assert (title in {s.text for s in entities.spans}) == named
+
+
+def test_mentions_keep_a_titles_preposition(nlp):
+    words = ["Tricks", "on", "Stage"]
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "ADP", "PROPN"])
+    # unquoted, a work's tag is no reason: the model tags a ship in a port so
+    assert [p.text for p in split_entity(Span(doc, 0, 3, label="WORK_OF_ART"))] == [
+        "Tricks",
+        "Stage",
+    ]
+    quoted = Doc(
+        nlp.vocab, words=['"', *words, '"'], pos=["PUNCT", "PROPN", "ADP", "PROPN", "PUNCT"]
+    )
+    assert [p.text for p in split_entity(Span(quoted, 1, 4, label="ORG"))] == ["Tricks on Stage"]
+
+
+def test_mentions_split_a_list_run_into_one_name(nlp):
+    # 'from the Academy , Zeta Officer School' tagged one organization
+    words = ["from", "the", "Academy", ",", "Zeta", "Officer", "School"]
+    heads = [0, 2, 0, 2, 6, 6, 2]
+    deps = ["ROOT", "det", "pobj", "punct", "compound", "compound", "conj"]
+    pos = ["ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN"]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    assert [p.text for p in split_entity(Span(doc, 1, 7, "ORG"))] == [
+        "the Academy",
+        "Zeta Officer School",
+    ]
+    # a comma before a word that is no conjunct ('Zeta, Inc.') stays inside the name
+    doc = hand_parse(
+        nlp, ["Zeta", ",", "Inc."], [0, 0, 0], ["ROOT", "punct", "appos"], ["PROPN"] * 3
+    )
+    assert [p.text for p in split_entity(Span(doc, 0, 3, "ORG"))] == ["Zeta , Inc."]

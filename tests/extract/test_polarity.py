@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.polarity import modality_of
 from extract.relations import sentence_candidates
 from tests.conftest import hand_parse as parse
 from tests.conftest import read
@@ -293,3 +294,16 @@ def test_rule_plain_statement_has_no_report_mark(nlp):
         ["Zeta", "copy", "Bolt"],
     )
     assert flags(doc)[("Zeta", "copy", "Bolt")] == (False, None)
+
+
+def test_polarity_condition_parsed_as_a_preposition(nlp):
+    # 'UNLESS of course , he paid' with 'UNLESS' labelled a preposition of 'paid'
+    doc = parse(
+        nlp,
+        ["UNLESS", "of", "course", ",", "he", "paid"],
+        [5, 0, 1, 5, 5, 5],
+        ["prep", "pcomp", "pobj", "punct", "nsubj", "ROOT"],
+        ["SCONJ", "ADP", "NOUN", "PUNCT", "PRON", "VERB"],
+        ["unless", "of", "course", ",", "he", "pay"],
+    )
+    assert modality_of(doc[5]) == "hypothetical"

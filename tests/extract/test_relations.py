@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.relations import sentence_candidates
+from extract.verb_words import is_viewpoint
 from tests.conftest import hand_parse as parse
 from tests.conftest import plain, read
 
@@ -90,11 +91,21 @@ EXPECTED = [
         "According to Reuters, citing the Zentek spokesman Jo Roe, sales fell.",
         {("Reuters", "cite", "Jo Roe")},
     ),
+    # whom a quotation is about is read from inside it
+    (
+        'Jo Roe wrote, "Al Tan proceeded to lie to Ann Berg that the drives were lost."',
+        {("Jo Roe", "write about", "Al Tan"), ("Al Tan", "lie to", "Ann Berg")},
+    ),
 ]
 
 # sentence -> triples that must not be read as asserted facts.
 NOT_ASSERTED = [
     ("If Meta released Llama 3, Google would respond.", ("Meta", "release", "Llama 3")),
+    (
+        "Jo Roe wrote that Al Tan would be jailed, UNLESS of course, he paid and cooperated "
+        "with Ann Berg.",
+        ("Al Tan", "cooperate with", "Ann Berg"),
+    ),
     ("Has Meta released Llama 3?", ("Meta", "release", "Llama 3")),
     ("OpenAI believes that Meta released Llama 3.", ("Meta", "release", "Llama 3")),
     ("Meta may release Llama 3.", ("Meta", "release", "Llama 3")),
@@ -125,6 +136,14 @@ NOT_EXPECTED = [
     ("Acme said that it would sue Zeta.", {("Acme", "say about", "Acme")}),
     # no person is a kind of another
     ("My major influences are Jo Roe and Al Tan.", {("Jo Roe", "be", "Al Tan")}),
+    # a 'for' phrase that opens the clause says in whose eyes
+    ("For Jo Roe, a Zeta teacher, Al Tan was a legend.", {("Al Tan", "be for", "Jo Roe")}),
+    # words of a quotation belong to it, not to the verb that introduces it
+    (
+        'Jo Roe said, "I think his prints are as good as his paintings, his famous pictures '
+        'of Ann Berg."',
+        {("Jo Roe", "say picture of", "Ann Berg"), ("Jo Roe", "say famous picture of", "Ann Berg")},
+    ),
 ]
 
 
@@ -266,3 +285,48 @@ def test_rule_nominalization_with_agent_on_built_parse(nlp):
         ["the", "launch", "of", "Llama", "by", "Meta"],
     )
     assert candidates(doc) == {("Meta", "launch", "Llama", False)}
+
+
+def test_rule_a_quotations_words_are_no_object_of_its_verb(nlp):
+    # 'Roe said , " I think pictures of Zeta . "' with 'pictures' hung on 'said'
+    doc = parse(
+        nlp,
+        words=["Roe", "said", ",", '"', "I", "think", "pictures", "of", "Zeta", ".", '"'],
+        heads=[1, 1, 1, 1, 5, 1, 1, 6, 7, 1, 1],
+        deps="nsubj ROOT punct punct nsubj ccomp dobj prep pobj punct punct".split(),
+        pos="PROPN VERB PUNCT PUNCT PRON VERB NOUN ADP PROPN PUNCT PUNCT".split(),
+        lemmas=["Roe", "say", ",", '"', "I", "think", "picture", "of", "Zeta", ".", '"'],
+    )
+    assert not {c for c in candidates(doc) if c[0] == "Roe" and c[2] in ("pictures", "Zeta")}
+    # a quoted title right after the verb is its object
+    doc = parse(
+        nlp,
+        words=["Roe", "sang", '"', "Rain", '"', "."],
+        heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "punct", "dobj", "punct", "punct"],
+        pos=["PROPN", "VERB", "PUNCT", "PROPN", "PUNCT", "PUNCT"],
+        lemmas=["Roe", "sing", '"', "Rain", '"', "."],
+    )
+    assert ("Roe", "sing", "Rain", False) in candidates(doc)
+
+
+def test_rule_a_viewpoint_relates_nothing_on_built_parse(nlp):
+    # 'For Roe , Tan was a legend' against 'Tan worked for Roe'
+    fronted = parse(
+        nlp,
+        words=["For", "Roe", ",", "Tan", "was", "a", "legend"],
+        heads=[4, 0, 4, 4, 4, 6, 4],
+        deps=["prep", "pobj", "punct", "nsubj", "ROOT", "det", "attr"],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "AUX", "DET", "NOUN"],
+        lemmas=["for", "Roe", ",", "Tan", "be", "a", "legend"],
+    )
+    after = parse(
+        nlp,
+        words=["Tan", "worked", "for", "Roe"],
+        heads=[1, 1, 1, 2],
+        deps=["nsubj", "ROOT", "prep", "pobj"],
+        pos=["PROPN", "VERB", "ADP", "PROPN"],
+        lemmas=["Tan", "work", "for", "Roe"],
+    )
+    assert is_viewpoint(fronted[0])
+    assert not is_viewpoint(after[2])
