@@ -62,14 +62,17 @@ class BatchWriter:
     def idle(self) -> bool:
         return self.last is None or self.last.done()
 
-    def send(self) -> Future:
+    def send(self, *, default: bytes | None = None) -> Future:
         """Hand the gathered batch (perhaps empty) to the writer thread, after raising what
-        the previous task raised (and waiting for it: one batch in flight at most)."""
+        the previous task raised (and waiting for it: one batch in flight at most); with
+        `default` (N-Quads of the facts), it replaces the default graph in the same write."""
         if self.last is not None:
             self.last.result()
         batch, self.batch, self.size = self.batch, [], 0
         self.written += sum(len(graph.nquads) for graph in batch)
-        self.stored = self.last = self.writer.submit(write_batch, self.store, batch, self.turtle)
+        self.stored = self.last = self.writer.submit(
+            write_batch, self.store, batch, self.turtle, default
+        )
         return self.stored
 
     def then(self, task: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
@@ -127,7 +130,8 @@ def write_batch(
     store: Store,
     graphs: list[DocumentGraph],
     turtle: Callable[[Iterable[bytes]], None] | None,
+    default: bytes | None = None,
 ) -> None:
-    replace_documents(store, graphs)
+    replace_documents(store, graphs, default=default)
     if turtle is not None:
         turtle(graph.turtle for graph in graphs)
