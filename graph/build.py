@@ -254,7 +254,12 @@ def write_outputs(
     # The store writes the Turtle without holding the GIL: draw the page meanwhile.
     written = {document_iri(document) for document in report.parsed}
     exporting = writer.then(
-        write_turtle, store, out / TURTLE, spool=spool, spooled=written, facts=facts.turtle()
+        write_turtle,
+        store,
+        out / TURTLE,
+        spool=spool,
+        spooled=written,
+        facts=None if spool is None else facts.turtle(),  # a remote store's is read back
     )
     graph = entity_network(facts.network())  # what the page and the summary show
     drawn = page_selection(

@@ -1,7 +1,8 @@
 """Document graphs written to the store in batches, by a writer thread, while the caller parses
 the next documents: the store loads N-Quads without holding the GIL, so the writes cost the
-parse (almost) nothing. What must follow the last batch (the facts, the Turtle) queues behind
-it on the same thread (`BatchWriter.then`), so that a build's end overlaps too."""
+parse (almost) nothing. The facts go with the last batch (`BatchWriter.send(default=...)`),
+and what must follow it (the Turtle) queues behind it on the same thread (`BatchWriter.then`),
+so that a build's end overlaps too."""
 
 from __future__ import annotations
 
