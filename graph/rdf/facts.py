@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from extract.triple import Extraction
 from graph.rdf.quads import Occurrences, entity_occurrences
 from graph.rdf.terms import A_NT, NT, nt_iri, nt_literal
+from graph.rdf.turtle import turtle_text
 from graph.rdf.vocab import CLASS_TYPES, TYPE_CLASSES, entity_iri, relation_iri
 
 
@@ -181,26 +182,36 @@ class Facts:
     def nquads(self) -> bytes:
         """The default graph as N-Quads, which the store loads without a Python object per
         term (see graph.store.facts.write_facts)."""
-        lines = []
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples()).encode()
+
+    def turtle(self) -> bytes:
+        """The default graph as Turtle statements (graph.rdf.turtle), for graph.ttl: written
+        from the facts, not read back from the store."""
+        return turtle_text(self.triples()).encode()
+
+    def triples(self) -> list[tuple[str, str, str]]:
+        """The default graph, as N-Triples terms: entities, then asserted edges, then
+        relations, each sorted by IRI."""
+        triples = []
         for entity, node in sorted(self.entities().items()):
             subject = nt_iri(entity)
-            lines += [
-                f"{subject} {A_NT} {NT['kg:Entity']} .\n",
-                f"{subject} {A_NT} {nt_iri(node.class_iri)} .\n",
-                f"{subject} {NT['rdfs:label']} {nt_literal(node.label)} .\n",
-                f"{subject} {NT['kg:mentionCount']} {nt_literal(node.mentions)} .\n",
+            triples += [
+                (subject, A_NT, NT["kg:Entity"]),
+                (subject, A_NT, nt_iri(node.class_iri)),
+                (subject, NT["rdfs:label"], nt_literal(node.label)),
+                (subject, NT["kg:mentionCount"], nt_literal(node.mentions)),
             ]
-            lines += [f"{subject} {NT['skos:altLabel']} {nt_literal(a)} .\n" for a in node.aliases]
+            triples += [(subject, NT["skos:altLabel"], nt_literal(a)) for a in node.aliases]
         for subject, obj, predicate, kind in sorted(self.edges):
             if kind == "asserted":
-                lines.append(f"{nt_iri(subject)} {nt_iri(predicate)} {nt_iri(obj)} .\n")
+                triples.append((nt_iri(subject), nt_iri(predicate), nt_iri(obj)))
         for predicate, forms in sorted(self.relations.items()):
             relation = nt_iri(predicate)
-            lines += [
-                f"{relation} {A_NT} {NT['owl:ObjectProperty']} .\n",
-                f"{relation} {NT['rdfs:label']} {nt_literal(most_common(forms))} .\n",
+            triples += [
+                (relation, A_NT, NT["owl:ObjectProperty"]),
+                (relation, NT["rdfs:label"], nt_literal(most_common(forms))),
             ]
-        return "".join(lines).encode()
+        return triples
 
     def network(self, nodes: dict[str, NodeAttributes] | None = None) -> nx.MultiDiGraph:
         """The entity network (see graph.store.facts.to_networkx), with the attributes of `nodes`

@@ -1,7 +1,8 @@
 """Document graphs written to the store in batches, by a writer thread, while the caller parses
 the next documents: the store loads N-Quads without holding the GIL, so the writes cost the
-parse (almost) nothing. What must follow the last batch (the facts, the Turtle) queues behind
-it on the same thread (`BatchWriter.then`), so that a build's end overlaps too."""
+parse (almost) nothing. The facts go with the last batch (`BatchWriter.send(default=...)`),
+and what must follow it (the Turtle) queues behind it on the same thread (`BatchWriter.then`),
+so that a build's end overlaps too."""
 
 from __future__ import annotations
 
@@ -62,14 +63,17 @@ class BatchWriter:
     def idle(self) -> bool:
         return self.last is None or self.last.done()
 
-    def send(self) -> Future:
+    def send(self, *, default: bytes | None = None) -> Future:
         """Hand the gathered batch (perhaps empty) to the writer thread, after raising what
-        the previous task raised (and waiting for it: one batch in flight at most)."""
+        the previous task raised (and waiting for it: one batch in flight at most); with
+        `default` (N-Quads of the facts), it replaces the default graph in the same write."""
         if self.last is not None:
             self.last.result()
         batch, self.batch, self.size = self.batch, [], 0
         self.written += sum(len(graph.nquads) for graph in batch)
-        self.stored = self.last = self.writer.submit(write_batch, self.store, batch, self.turtle)
+        self.stored = self.last = self.writer.submit(
+            write_batch, self.store, batch, self.turtle, default
+        )
         return self.stored
 
     def then(self, task: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
@@ -127,7 +131,8 @@ def write_batch(
     store: Store,
     graphs: list[DocumentGraph],
     turtle: Callable[[Iterable[bytes]], None] | None,
+    default: bytes | None = None,
 ) -> None:
-    replace_documents(store, graphs)
+    replace_documents(store, graphs, default=default)
     if turtle is not None:
         turtle(graph.turtle for graph in graphs)

@@ -37,7 +37,7 @@ RDF_FORMATS = {
 DUMP_THREADS = min(4, os.cpu_count() or 1)
 RUNS_PER_THREAD = 4
 COPY_BYTES = 1 << 20
-# Declared again before the Turtle a build spooled: the dumps before it may declare none.
+# Declared first in a build's graph.ttl: the Turtle it wrote itself declares none.
 PREFIX_BLOCK = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in TURTLE_PREFIXES.items()).encode()
 
 
@@ -56,21 +56,30 @@ def write_turtle(
     *,
     spool: BinaryIO | None = None,
     spooled: Collection[str] = frozenset(),
+    facts: bytes | None = None,
 ) -> None:
     """The union of all graphs as Turtle, with kg's prefixes.
 
     A build passes in `spool` the Turtle of the graphs it wrote (graph.rdf.turtle), whose IRIs
-    are `spooled`: those graphs are copied from there, the others dumped from the store.
+    are `spooled`: those graphs are copied from there, the others dumped from the store; and
+    in `facts` the Turtle of the default graph (`graph.rdf.facts.Facts.turtle`), which it has
+    just written, so that the store need not read it back.
     """
     if spool is None or not isinstance(store, ox.Store):
         write_rdf(store, path, fmt="ttl")
         return
-    graphs = [ox.DefaultGraph(), *(g for g in store.named_graphs() if g.value not in spooled)]
+    graphs = [g for g in store.named_graphs() if g.value not in spooled]
+    if facts is None:
+        graphs.insert(0, ox.DefaultGraph())
 
     def write(temporary: Path) -> None:
-        dump_graphs(store, temporary, fmt="ttl", prefixes=TURTLE_PREFIXES, graphs=graphs)
-        with open(temporary, "ab") as file:
+        with open(temporary, "wb") as file:
             file.write(PREFIX_BLOCK)
+            file.write(facts or b"")
+        dump_graphs(
+            store, temporary, fmt="ttl", prefixes=TURTLE_PREFIXES, graphs=graphs, append=True
+        )
+        with open(temporary, "ab") as file:
             spool.seek(0)
             shutil.copyfileobj(spool, file, COPY_BYTES)
 
@@ -110,6 +119,7 @@ def dump_graphs(
     prefixes: dict[str, str],
     threads: int = DUMP_THREADS,
     graphs: list[ox.NamedNode | ox.DefaultGraph] | None = None,
+    append: bool = False,
 ) -> None:
     """The union of `graphs` (all, by default), one graph after another, serialized by the
     store itself.
@@ -117,12 +127,13 @@ def dump_graphs(
     The store does not hold the GIL while it reads and writes: a build draws its page
     meanwhile, and `threads` threads dump consecutive runs of graphs into temporary files
     that are then joined in order, so the file is the same whatever `threads`. Turtle allows
-    a prefix block before each graph, and the graphs share no blank node.
+    a prefix block before each graph, and the graphs share no blank node. `append`: after
+    what `path` holds.
     """
     if graphs is None:
         graphs = [ox.DefaultGraph(), *store.named_graphs()]
     runs = consecutive_runs(graphs, threads * RUNS_PER_THREAD) if threads > 1 else [graphs]
-    with open(path, "wb") as file:
+    with open(path, "ab" if append else "wb") as file:
         if len(runs) == 1:
             dump_run(store, graphs, file, fmt=fmt, prefixes=prefixes)
             return
@@ -168,5 +179,5 @@ def consecutive_runs(items: list, count: int) -> list[list]:
     >>> consecutive_runs([1, 2, 3, 4, 5], 2)
     [[1, 2, 3], [4, 5]]
     """
-    size = -(-len(items) // max(1, count))
+    size = max(1, -(-len(items) // max(1, count)))
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]

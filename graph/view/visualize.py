@@ -40,12 +40,18 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "Knowledge graph") -> st
     >>> "<title>&lt;empty&gt;</title>" in page and "https://" not in page.split("<script")[0]
     True
     """
+    return fill_page(script_json(network_data(graph)), title=title)
+
+
+def fill_page(data: str, *, title: str) -> str:
+    """The page around `data`, the `script_json` of `network_data` (a build lays out and
+    encodes the graph while its last documents are stored, and names the page after)."""
     assets = resources.files("graph.view") / "assets"
     vis = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
     replacements = {
         "__KG_TITLE__": html.escape(title),
         "__KG_CSS__": (assets / "page.css").read_text(encoding="utf-8"),
-        "__KG_DATA__": script_json(network_data(graph)),
+        "__KG_DATA__": data,
         "__KG_VIS_JS__": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
         "__KG_JS__": (assets / "page.js").read_text(encoding="utf-8"),
     }

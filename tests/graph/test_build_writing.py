@@ -58,9 +58,9 @@ def counted_batches(monkeypatch) -> list[int]:
     sizes: list[int] = []
     write = batches.write_batch
 
-    def counting(store, graphs, turtle):
+    def counting(store, graphs, turtle, default=None):
         sizes.append(len(graphs))
-        write(store, graphs, turtle)
+        write(store, graphs, turtle, default)
 
     monkeypatch.setattr(batches, "write_batch", counting)
     return sizes
@@ -89,9 +89,9 @@ def test_build_writing_stores_documents_while_parsing(tmp_path, nlp, monkeypatch
     at_first_write: list[int] = []
     write = batches.write_batch
 
-    def noting(store, graphs, turtle):
+    def noting(store, graphs, turtle, default=None):
         at_first_write.append(len(parsed)) if not at_first_write else None
-        write(store, graphs, turtle)
+        write(store, graphs, turtle, default)
 
     monkeypatch.setattr(batches, "write_batch", noting)
     build([docs], out=tmp_path / "out", nlp=nlp, progress=lambda done, *_: parsed.append(done))
