@@ -330,15 +330,15 @@ def test_coref_a_pronoun_features_are_shared_and_its_form_own(nlp):
 
 
 def clause_subject_case(nlp, words, heads, deps, pos) -> str | None:
-    """What the clause-subject rule makes of 'its' in a hand-built parse of one sentence whose
-    named entity is its first word."""
+    """What the clause-subject rule makes of 'its' (or 'it') in a hand-built parse of one
+    sentence whose named entity is its first word."""
     from extract.anaphora import PRONOUN_TYPES, Anaphor
     from extract.coref_sieves import clause_subject
 
     doc = hand_parse(nlp, words, heads, deps, pos)
     [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
     state.mention(doc[0], 0, reference=False)
-    its = next(t for t in doc if t.lower_ in ("its", "their"))
+    its = next(t for t in doc if t.lower_ in ("its", "their", "it", "they"))
     anaphor = Anaphor(its, "pronoun", PRONOUN_TYPES[its.lower_], its.i, its.i + 1)
     found = clause_subject(anaphor, [state], 0)
     return doc[0].text if found else None
@@ -353,6 +353,38 @@ def test_coref_possessive_of_its_clause_subject_is_that_subject(nlp):
         ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
     )
     assert found == "Acme"
+
+
+def test_coref_subject_of_an_adverbial_clause_is_the_main_subject(nlp):
+    # "Acme recovered , with it climbing again ." and "Acme grew before it sold a unit ."
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "recovered", ",", "with", "it", "climbing", "again", "."],
+        [1, 1, 1, 1, 5, 3, 5, 1],
+        ["nsubj", "ROOT", "punct", "prep", "nsubj", "pcomp", "advmod", "punct"],
+        ["PROPN", "VERB", "PUNCT", "ADP", "PRON", "VERB", "ADV", "PUNCT"],
+    )
+    assert found == "Acme"
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "grew", "before", "it", "sold", "a", "unit", "."],
+        [1, 1, 4, 4, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "advcl", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PRON", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert found == "Acme"
+
+
+def test_coref_subject_of_a_complement_clause_is_left_to_the_model(nlp):
+    # "Acme knows that it won ." : a ccomp subject is not decided by this rule
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "knows", "that", "it", "won", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+    )
+    assert found is None
 
 
 def test_coref_possessive_is_not_a_word_of_a_longer_subject(nlp):
