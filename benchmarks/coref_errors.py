@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,12 +35,19 @@ from benchmarks.train_coref import (
     weights_of,
 )
 from extract.coref import resolve_references
+from extract.coref_features import form_group
 from extract.coref_model import CorefModel, load_model
 from extract.mentions import named_mentions
 
 
-def buckets_of(item: Prepared, model: CorefModel, out: dict[str, list[str]]) -> None:
-    """Add each third-person pronoun of `item` to its bucket in `out`, with its context."""
+def buckets_of(
+    item: Prepared,
+    model: CorefModel,
+    out: dict[str, list[str]],
+    forms: dict[str, Counter],
+) -> None:
+    """Add each third-person pronoun of `item` to its bucket in `out`, with its context, and
+    count it in `forms` under its form ('he', 'it', 'they') and bucket."""
     named = named_mentions(item.cols)
     golds = cluster_golds(item, named.antecedents)
     labels = {a.cluster: a.span.text for a in named.antecedents}
@@ -78,6 +85,7 @@ def buckets_of(item: Prepared, model: CorefModel, out: dict[str, list[str]]) -> 
         context = doc[max(token.i - 10, 0) : token.i + 3].text.replace("\n", " ")
         ranks = " ".join(f"{labels.get(c, c)}:{p:.2f}{'*' * (c in right)}" for c, p in ranking[:3])
         out[bucket].append(f"{item.gum.id} | {context} | {ranks} | {resolution.reason}")
+        forms[form_group(resolution.anaphor)][bucket] += 1
 
 
 def main() -> None:
@@ -87,9 +95,11 @@ def main() -> None:
     args = parser.parse_args()
     items = prepare(read_documents(args.data), scorer(args.data))
     out: dict[str, list[str]] = defaultdict(list)
+    forms: dict[str, Counter] = defaultdict(Counter)
     for item, model in out_of_fold(items):
-        buckets_of(item, model, out)
+        buckets_of(item, model, out, forms)
     print_counts(out)
+    print_forms(out, forms)
     print_cases(out, args.show)
 
 
@@ -108,6 +118,16 @@ def print_counts(out: dict[str, list[str]]) -> None:
     """Each bucket's count, the largest first, false positives last."""
     for bucket, cases in sorted(out.items(), key=lambda kv: (kv[0].startswith("FP"), -len(kv[1]))):
         print(f"{len(cases):5d}  {bucket}")
+
+
+def print_forms(out: dict[str, list[str]], forms: dict[str, Counter]) -> None:
+    """Each pronoun form's count per bucket: the gold ones, then its false positives."""
+    buckets = sorted(out, key=lambda b: (b.startswith("FP"), -len(out[b])))
+    print("\nby form: gold (right) | " + " | ".join(buckets))
+    for form, counted in sorted(forms.items()):
+        gold = sum(n for b, n in counted.items() if not b.startswith("FP"))
+        cells = " | ".join(str(counted[b]) for b in buckets)
+        print(f"{form:5s} {gold:4d} ({counted['right']}) | {cells}")
 
 
 def print_cases(out: dict[str, list[str]], prefixes: list[str]) -> None:

@@ -16,6 +16,7 @@ from math import exp
 
 import numpy as np
 
+from extract.coref_features import form_group
 from extract.errors import ModelError
 
 MODEL_FILE = "coref.json"
@@ -24,15 +25,17 @@ MODEL_FILE = "coref.json"
 @dataclass(frozen=True)
 class CorefModel:
     """Feature weights (the bias among them) and the probability a candidate must reach;
-    `thresholds` overrides `threshold` for a kind of anaphor ("description"): a description's
-    scores are less sure than a pronoun's, and precision is kept per kind."""
+    `thresholds` overrides `threshold` for a kind of anaphor ("description") or a pronoun's
+    form group ("pronoun:it"): a description's scores are less sure than a pronoun's, and an
+    "it" (most of which name no entity) less sure than a "he", so precision is kept per kind."""
 
     weights: dict[str, float]
     threshold: float
     thresholds: dict[str, float] = field(default_factory=dict)
 
-    def threshold_for(self, kind: str) -> float:
-        return self.thresholds.get(kind, self.threshold)
+    def threshold_for(self, kind: str, group: str = "") -> float:
+        """The threshold of an anaphor kind, or of a form group of it when it has its own."""
+        return self.thresholds.get(f"{kind}:{group}", self.thresholds.get(kind, self.threshold))
 
     def probability(self, features: dict[str, float]) -> float:
         return logistic(self.weights, features)
@@ -41,7 +44,8 @@ class CorefModel:
         self, anaphor: object, candidates: list[tuple[int, dict[str, float]]]
     ) -> list[tuple[int, float]]:
         """The candidates whose probability clears the threshold, most probable first."""
-        threshold = self.threshold_for(getattr(anaphor, "kind", ""))
+        kind = getattr(anaphor, "kind", "")
+        threshold = self.threshold_for(kind, form_group(anaphor) if kind == "pronoun" else "")
         scored = [(cluster, self.probability(features)) for cluster, features in candidates]
         kept = [(cluster, round(p, 3)) for cluster, p in scored if p >= threshold]
         return sorted(kept, key=lambda item: -item[1])

@@ -240,14 +240,27 @@ def test_coref_model_round_trips_through_json():
     assert again == model and json.loads(model.to_json())["threshold"] == 0.6
 
 
+def anaphor_like(kind: str, form: str) -> object:
+    return type("Anaphor", (), {"kind": kind, "form": form})()
+
+
 def test_coref_model_keeps_a_threshold_per_kind():
     model = CorefModel({"bias": 0.0}, 0.4, {"description": 0.6})  # every score is 0.5
     assert model_from_json(model.to_json(), source="test").thresholds == {"description": 0.6}
     candidates = [(7, {"bias": 1.0})]
-    pronoun = type("Anaphor", (), {"kind": "pronoun"})()
-    description = type("Anaphor", (), {"kind": "description"})()
-    assert model.decide(pronoun, candidates) == [(7, 0.5)]
-    assert model.decide(description, candidates) == []
+    assert model.decide(anaphor_like("pronoun", "she"), candidates) == [(7, 0.5)]
+    assert model.decide(anaphor_like("description", "company"), candidates) == []
+
+
+def test_coref_model_keeps_a_threshold_per_pronoun_form():
+    # 'it' is held to its own threshold, 'its' with it; 'he' and 'they' fall back to the default
+    model = CorefModel({"bias": 0.0}, 0.4, {"pronoun:it": 0.6})
+    again = model_from_json(model.to_json(), source="test")
+    assert again.threshold_for("pronoun", "it") == 0.6 and again.threshold_for("pronoun") == 0.4
+    candidates = [(7, {"bias": 1.0})]
+    assert model.decide(anaphor_like("pronoun", "its"), candidates) == []
+    assert model.decide(anaphor_like("pronoun", "he"), candidates) == [(7, 0.5)]
+    assert model.decide(anaphor_like("pronoun", "they"), candidates) == [(7, 0.5)]
 
 
 def test_coref_training_separates_the_classes():
@@ -304,16 +317,28 @@ def test_coref_document_main_entity_is_the_one_named_most_in_all_of_it(nlp):
     assert relative_features(he, states[1], eligible)["he:document_main"] == 0.0
 
 
+def test_coref_a_pronoun_features_are_shared_and_its_form_own(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref import by_form
+
+    doc = nlp.make_doc("Acme met Zeta . It smiled . Its plan won .")
+    it = Anaphor(doc[4], "pronoun", PRONOUN_TYPES["it"], 4, 5)
+    its = Anaphor(doc[7], "pronoun", PRONOUN_TYPES["its"], 7, 8)
+    features = {"bias": 1.0, "distance:1": 1.0}
+    assert by_form(it, features) == by_form(its, features)  # one group: 'it', 'its', 'itself'
+    assert by_form(it, features) == {**features, "it|bias": 1.0, "it|distance:1": 1.0}
+
+
 def clause_subject_case(nlp, words, heads, deps, pos) -> str | None:
-    """What the clause-subject rule makes of 'its' in a hand-built parse of one sentence whose
-    named entity is its first word."""
+    """What the clause-subject rule makes of 'its' (or 'it') in a hand-built parse of one
+    sentence whose named entity is its first word."""
     from extract.anaphora import PRONOUN_TYPES, Anaphor
     from extract.coref_sieves import clause_subject
 
     doc = hand_parse(nlp, words, heads, deps, pos)
     [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
     state.mention(doc[0], 0, reference=False)
-    its = next(t for t in doc if t.lower_ in ("its", "their"))
+    its = next(t for t in doc if t.lower_ in ("its", "their", "it", "they"))
     anaphor = Anaphor(its, "pronoun", PRONOUN_TYPES[its.lower_], its.i, its.i + 1)
     found = clause_subject(anaphor, [state], 0)
     return doc[0].text if found else None
@@ -328,6 +353,38 @@ def test_coref_possessive_of_its_clause_subject_is_that_subject(nlp):
         ["PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
     )
     assert found == "Acme"
+
+
+def test_coref_subject_of_an_adverbial_clause_is_the_main_subject(nlp):
+    # "Acme recovered , with it climbing again ." and "Acme grew before it sold a unit ."
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "recovered", ",", "with", "it", "climbing", "again", "."],
+        [1, 1, 1, 1, 5, 3, 5, 1],
+        ["nsubj", "ROOT", "punct", "prep", "nsubj", "pcomp", "advmod", "punct"],
+        ["PROPN", "VERB", "PUNCT", "ADP", "PRON", "VERB", "ADV", "PUNCT"],
+    )
+    assert found == "Acme"
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "grew", "before", "it", "sold", "a", "unit", "."],
+        [1, 1, 4, 4, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "advcl", "det", "dobj", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PRON", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert found == "Acme"
+
+
+def test_coref_subject_of_a_complement_clause_is_left_to_the_model(nlp):
+    # "Acme knows that it won ." : a ccomp subject is not decided by this rule
+    found = clause_subject_case(
+        nlp,
+        ["Acme", "knows", "that", "it", "won", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+    )
+    assert found is None
 
 
 def test_coref_possessive_is_not_a_word_of_a_longer_subject(nlp):
