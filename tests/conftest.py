@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from extract.columns import columns
 from extract.extractor import extract_documents
+from extract.mentions import find_entities
 from extract.pipeline import load_pipeline
 from extract.triple import Document, Extraction, Triple
 
@@ -34,6 +36,15 @@ def read(text: str, *, nlp, require_named: bool = True) -> list[Triple]:
     """The triples of one text."""
     [extraction] = extract_documents([Document("test", text)], nlp=nlp, require_named=require_named)
     return list(extraction.triples)
+
+
+def referent(nlp, text: str, word: str) -> str | None:
+    """The entity the last `word` of `text` was resolved to, if any."""
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    token = [t for t in doc if t.text == word][-1]
+    reference = entities.references.get(token.i)
+    return reference.candidates[0].name if reference and reference.candidates else None
 
 
 def plain(triples: list[Triple]) -> set[tuple]:

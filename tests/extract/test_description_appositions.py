@@ -8,12 +8,10 @@ import pytest
 from spacy.tokens import Span
 
 from extract.anaphora import Anaphor
-from extract.columns import columns
 from extract.coref import EntityState
 from extract.description_names import apposed_name, said_classes
 from extract.descriptions import evidence
-from extract.mentions import find_entities
-from tests.conftest import hand_parse
+from tests.conftest import hand_parse, referent
 
 # text, the description's head (its last occurrence), the entity it must refer to
 APPOSED = [
@@ -41,14 +39,6 @@ NOT_APPOSED = [
     ("Bo Lind, the head of the board, spoke first.", "head"),
     ("By the way, Bo Lind was the first guy I know of to do this.", "guy"),
 ]
-
-
-def referent(nlp, text: str, word: str) -> str | None:
-    doc = nlp(text)
-    entities = find_entities(columns(doc))
-    token = [t for t in doc if t.text == word][-1]
-    reference = entities.references.get(token.i)
-    return reference.candidates[0].name if reference and reference.candidates else None
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), APPOSED, ids=[t for t, _, _ in APPOSED])

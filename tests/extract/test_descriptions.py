@@ -7,12 +7,10 @@ from __future__ import annotations
 import pytest
 
 from extract.anaphora import Anaphor
-from extract.columns import columns
 from extract.coref import EntityState
 from extract.description_names import is_country, name_heads, said_classes
 from extract.descriptions import evidence, kin, kind_clash, modifier_clash
-from extract.mentions import find_entities
-from tests.conftest import hand_parse
+from tests.conftest import hand_parse, referent
 
 # text, the description's head (its last occurrence), the entity it must refer to
 DESCRIBED = [
@@ -108,14 +106,6 @@ UNDESCRIBED = [
     ("Lyon, a city in France, hosted the fair in May. The firm sold ten cars there.", "firm"),
     ("Chile is a long country. The city expects more visitors.", "city"),
 ]
-
-
-def referent(nlp, text: str, word: str) -> str | None:
-    doc = nlp(text)
-    entities = find_entities(columns(doc))
-    token = [t for t in doc if t.text == word][-1]
-    reference = entities.references.get(token.i)
-    return reference.candidates[0].name if reference and reference.candidates else None
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), DESCRIBED, ids=[t for t, _, _ in DESCRIBED])
