@@ -37,11 +37,11 @@ MIN_PRECISION = 0.75
 # A threshold picked as the best of many on the same folds looks better there than it is on
 # new documents: the inner cross-validation must clear the target by this much.
 SELECTION_MARGIN = 0.03
-# What a wrong link costs, in right ones: a threshold is lowered only while the links it adds
-# are right at least WRONG_COST / (WRONG_COST + 1) of the time. Maximizing the right ones alone
-# spends all of a kind's margin above MIN_PRECISION ('he' went to 0.20 for 2 right and 20
-# wrong); a cost of 3 cut out-of-fold F1 from 0.589 to 0.513.
-WRONG_COST = 1.0
+# A threshold is never under even odds: below it a link is more often wrong than right. Above
+# it, the lowest that keeps the precision floor: the gain of right over wrong links is flat
+# between 0.2 and 0.8 for 'he', so its best point swung from fold to fold (0.25 to 0.80) and
+# with it whole chains of one document.
+EVEN_ODDS = 0.5
 FOLDS = 5
 INNER_FOLDS = 4
 L2 = 2.0  # the L2 penalty of the regression
@@ -166,10 +166,9 @@ def weights_of(items: list[Prepared], groups: dict[str, list], *, l2: float) -> 
 def fit(items: list[Prepared], groups: dict[str, list], *, l2: float) -> CorefModel:
     """Weights from every candidate pair of `items`; a threshold for each pronoun form group
     and one for descriptions from an inner cross-validation on `items` alone: for each, the
-    threshold that resolves the most of it right among those whose held-out precision on it
-    reaches MIN_PRECISION with SELECTION_MARGIN to spare, the one whose right links outnumber
-    its wrong ones (each counted WRONG_COST) by most (1.0, resolving none by the model, is one
-    of them unless rules decide some of it; else the most precise).
+    lowest threshold from EVEN_ODDS up whose held-out precision on it reaches MIN_PRECISION
+    with SELECTION_MARGIN to spare (1.0, resolving none by the model, is one of them unless
+    rules decide some of it; else the most precise).
     Each is judged on its own: judged together, the description rules' mistakes (which no
     threshold stops) raised the pronoun threshold, and the scores of 'it' (most of which name
     no entity) are less sure than those of 'he'."""
@@ -184,15 +183,17 @@ def fit(items: list[Prepared], groups: dict[str, list], *, l2: float) -> CorefMo
                 totals[threshold][kind][0] += values[0]
                 totals[threshold][kind][1] += values[1]
 
-    def best_for(kind: str) -> float:
-        def key(threshold: float) -> tuple:
-            correct, predicted = totals[threshold][kind]
-            precision = correct / predicted if predicted else 1.0  # resolving none is safe
-            enough = precision >= MIN_PRECISION + SELECTION_MARGIN
-            gain = correct - WRONG_COST * (predicted - correct)
-            return (enough, gain if enough else precision)
+    def precision(threshold: float, kind: str) -> float:
+        correct, predicted = totals[threshold][kind]
+        return correct / predicted if predicted else 1.0  # resolving none is safe
 
-        return max(THRESHOLDS, key=key)
+    def best_for(kind: str) -> float:
+        enough = [
+            t
+            for t in THRESHOLDS
+            if t >= EVEN_ODDS and precision(t, kind) >= MIN_PRECISION + SELECTION_MARGIN
+        ]
+        return min(enough) if enough else max(THRESHOLDS, key=lambda t: precision(t, kind))
 
     chosen = {kind: best_for(kind) for kind in (*PRONOUN_KINDS, "description")}
     return CorefModel(weights_of(items, groups, l2=l2), chosen.pop("pronoun:he"), chosen)
@@ -242,9 +243,7 @@ def main() -> None:
         train = [item for n, item in enumerate(items) if n % FOLDS != fold]
         test = [item for n, item in enumerate(items) if n % FOLDS == fold]
         model = fit(train, pairs, l2=args.l2)
-        print(
-            f"fold {fold + 1}: thresholds {thresholds_text(model)}, {len(test)} documents"
-        )
+        print(f"fold {fold + 1}: thresholds {thresholds_text(model)}, {len(test)} documents")
         for item in test:
             lines += mention_lines(item, model)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:

@@ -13,7 +13,8 @@ mention-ranking model (Clark and Manning 2015) for the rest:
    probability clears the model's threshold, else the word stays unresolved;
 4. "I" and "we" inside a quotation are its speaker.
 
-Decisions run left to right, so that every resolved reference adds to its entity's salience.
+Decisions run left to right, so that every resolved reference adds to its entity's salience
+(and a pronoun left just under the threshold to its likeliest candidate's: `NotingDecider`).
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from spacy.symbols import NOUN, PRON
 from spacy.tokens import Token
 
 from extract.anaphora import (
-    FEMININE,
-    MASCULINE,
     PRONOUN_TYPES,
     REFLEXIVES,
     Anaphor,
@@ -36,7 +35,7 @@ from extract.anaphora import (
 )
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features
-from extract.coref_model import CorefModel, load_model
+from extract.coref_model import CorefModel, NotingDecider, load_model
 from extract.coref_sieves import (
     Quotations,
     clause_subject,
@@ -44,7 +43,16 @@ from extract.coref_sieves import (
     salience_sieve,
     speaker_resolutions,
 )
-from extract.coref_state import Antecedent, EntityState, Resolution, addressed, entity_states
+from extract.coref_state import (
+    GENDERED,
+    Antecedent,
+    EntityState,
+    Resolution,
+    addressed,
+    entity_states,
+    gender_clashes,
+    gender_matches,
+)
 from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
 
@@ -58,8 +66,6 @@ DESCRIPTION_WINDOW = 10
 # (on GUM, 5-fold CV: pronoun recall 0.396 -> 0.472 at precision 0.764 -> 0.768).
 SALIENT_MENTIONS = 2
 SALIENT_WINDOW = 40
-# A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
-GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
 
 # Given an anaphor and its candidates (cluster, features), the clusters it refers to, best first.
@@ -90,7 +96,8 @@ def resolve_references(
         decide: overrides the model's choice (training uses the gold answer here).
     """
     model = model or load_model()
-    decide = decide or model.decide
+    noting = NotingDecider(model) if decide is None else None
+    decide = decide or noting
     states = entity_states(antecedents)
     heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
@@ -111,15 +118,12 @@ def resolve_references(
         speaker = quotations.speaker(anaphor.start, referred) if anaphor.kind == "pronoun" else None
         resolution = resolve_one(anaphor, states, cols, nouns, decide, speaker=speaker)
         resolutions.append(resolution)
+        sentence = int(cols.sentence[anaphor.token.i])
         if resolution.ranked:
             referred[anaphor.token.i] = resolution.ranked[0][0]
-            best = states[resolution.ranked[0][0]]
-            best.mention(anaphor.token, int(cols.sentence[anaphor.token.i]), reference=True)
-            if anaphor.kind == "description":
-                best.descriptors.add(anaphor.form)
-            else:
-                best.pronouns.add(anaphor.form)
-                best.last_pronoun[form_group(anaphor)] = anaphor.token.i
+            states[resolution.ranked[0][0]].referred(anaphor, sentence)
+        elif noting and anaphor.kind == "pronoun" and anaphor.token.i in noting.likely:
+            states[noting.likely[anaphor.token.i]].mention(anaphor.token, sentence, reference=True)
     resolutions += speaker_resolutions(cols, anaphors, antecedents, resolutions)
     kept = [r for r in resolutions if reported(r.anaphor, resolved=bool(r.ranked))]
     return sorted(kept, key=lambda r: r.anaphor.start)
@@ -269,21 +273,6 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if not (state.types & anaphor.types) and not person_to_untyped and not (head_match or told):
         return False
     return not binds(anaphor.token, state, sentence)
-
-
-def gender_matches(pronoun: str, state: EntityState) -> bool:
-    """Whether an entity's names say the gender of 'he' or 'she'."""
-    return bool(state.genders) and pronoun in GENDERED and not gender_clashes(pronoun, state)
-
-
-def gender_clashes(pronoun: str, state: EntityState) -> bool:
-    """'she' cannot be a man's name, nor 'he' a woman's, when all its names agree on it."""
-    if len(state.genders) != 1:
-        return False
-    gender = next(iter(state.genders))
-    return (pronoun in MASCULINE and gender == "female") or (
-        pronoun in FEMININE and gender == "male"
-    )
 
 
 def binds(token: Token, state: EntityState, sentence: int) -> bool:

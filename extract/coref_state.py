@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extract.anaphora import Anaphor
-from extract.coref_features import role_of, subject_verb
+from extract.anaphora import FEMININE, MASCULINE, Anaphor
+from extract.coref_features import form_group, role_of, subject_verb
 from extract.description_names import name_heads, said_classes
 from extract.gender import given_name_gender, name_gender
+
+# A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
+GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,15 @@ class EntityState:
             self.subject_of.add(verb)
         self.last_token, self.last_sentence, self.last_role = token.i, sentence, role
 
+    def referred(self, anaphor: Anaphor, sentence: int) -> None:
+        """Count a pronoun or description resolved to this entity as its mention."""
+        self.mention(anaphor.token, sentence, reference=True)
+        if anaphor.kind == "description":
+            self.descriptors.add(anaphor.form)
+        else:
+            self.pronouns.add(anaphor.form)
+            self.last_pronoun[form_group(anaphor)] = anaphor.token.i
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -107,3 +119,18 @@ def addressed(span: Span) -> bool:
     alone, 'Thank you, Roe.', are not told from lists of names by a small parse: on GUM that
     rule lost 24 right pronouns.)"""
     return any(c.dep_ == "poss" and c.lower_ == "your" for c in span.root.children)
+
+
+def gender_matches(pronoun: str, state: EntityState) -> bool:
+    """Whether an entity's names say the gender of 'he' or 'she'."""
+    return bool(state.genders) and pronoun in GENDERED and not gender_clashes(pronoun, state)
+
+
+def gender_clashes(pronoun: str, state: EntityState) -> bool:
+    """'she' cannot be a man's name, nor 'he' a woman's, when all its names agree on it."""
+    if len(state.genders) != 1:
+        return False
+    gender = next(iter(state.genders))
+    return (pronoun in MASCULINE and gender == "female") or (
+        pronoun in FEMININE and gender == "male"
+    )

@@ -437,3 +437,21 @@ def test_coref_possessive_inside_the_subject_phrase_is_said_of_another(nlp):
         ["PROPN", "PUNCT", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT"],
     )
     assert found is None
+
+
+def test_coref_pronoun_under_the_threshold_notes_its_likeliest_candidate(nlp):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_model import LIKELY, NotingDecider
+
+    doc = nlp.make_doc("Jo Roe left and he ran.")
+    he = Anaphor(doc[4], "pronoun", PRONOUN_TYPES["he"], 4, 5)
+    candidates = [(1, {"bias": -1.0}), (2, {"bias": 1.0})]  # scores 0.27 and 0.73
+    noting = NotingDecider(CorefModel({"bias": 1.0}, 0.9))
+    assert noting(he, candidates) == []
+    assert noting.likely == {4: 2}  # the likelier one, 0.73, counted for salience only
+    noting = NotingDecider(CorefModel({"bias": 1.0}, 0.6))
+    assert noting(he, candidates) == [(2, 0.731)]
+    assert noting.likely == {}  # resolved: nothing tentative
+    unlikely = [(1, {"bias": -3.0})]  # 0.12, under LIKELY
+    noting = NotingDecider(CorefModel({"bias": 1.0}, 0.9))
+    assert LIKELY > 0.12 and noting(he, unlikely) == [] and noting.likely == {}
