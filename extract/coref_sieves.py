@@ -16,24 +16,35 @@ from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import governing_verbs, role_of
 from extract.coref_state import Antecedent, EntityState, Resolution
-from extract.lexicon import DESCRIPTOR_TYPES, INSTITUTION_NOUNS, REPORTING_VERBS
+from extract.lexicon import (
+    CLAIM_NOUNS,
+    DENYING_VERBS,
+    DESCRIPTOR_TYPES,
+    INSTITUTION_NOUNS,
+    REPORTING_VERBS,
+)
 
 QUOTES = ('"', "“", "”")
 
 
 def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
-    """'Meta said it would appeal', 'Acme said that it will be willing to pay': the subject of
-    a reported clause that is a pronoun is the one who reports it, when that one agrees (a
-    sieve of Lee et al. 2013, whose speaker rules are among the most precise)."""
+    """'Meta said it would appeal', 'Acme denied that it paid', 'Acme rejected claims that it
+    paid': the subject of a reported (or denied) clause that is a pronoun is the one who
+    reports it, when that one agrees (a sieve of Lee et al. 2013, whose speaker rules are
+    among the most precise)."""
     token = anaphor.token
     if anaphor.kind != "pronoun" or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = token.head
     while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or not has_lemma(clause.head, REPORTING_VERBS):
+    verb = clause.head
+    # 'Acme rejected claims that it had paid': the claim's noun is said of its verb's subject
+    if clause.dep_ in ("acl", "ccomp") and verb.lemma_ in CLAIM_NOUNS and verb.dep_ == "dobj":
+        verb = verb.head
+    elif clause.dep_ != "ccomp" or not has_lemma(verb, REPORTING_VERBS | DENYING_VERBS):
         return None
-    speakers = {c.i for c in clause.head.children if c.dep_ == "nsubj"}
+    speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
     found = [s for s in eligible if s.last_token in speakers]
     return found[0] if len(found) == 1 else None
 

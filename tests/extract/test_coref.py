@@ -455,3 +455,43 @@ def test_coref_pronoun_under_the_threshold_notes_its_likeliest_candidate(nlp):
     unlikely = [(1, {"bias": -3.0})]  # 0.12, under LIKELY
     noting = NotingDecider(CorefModel({"bias": 1.0}, 0.9))
     assert LIKELY > 0.12 and noting(he, unlikely) == [] and noting.likely == {}
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # "Acme denied that it paid ." : a denied clause is its subject's claim
+        (
+            ["Acme", "denied", "that", "it", "paid", "."],
+            [1, 1, 4, 4, 1, 1],
+            ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+            "Acme",
+        ),
+        # "Acme rejected claims that it paid ." : the claim's noun is said of its verb's subject
+        (
+            ["Acme", "rejected", "claims", "that", "it", "paid", "."],
+            [1, 1, 1, 5, 5, 2, 1],
+            ["nsubj", "ROOT", "dobj", "mark", "nsubj", "acl", "punct"],
+            "Acme",
+        ),
+        # "Acme sold goods that it made ." : no claim, left to the model
+        (
+            ["Acme", "sold", "goods", "that", "it", "made", "."],
+            [1, 1, 1, 5, 5, 2, 1],
+            ["nsubj", "ROOT", "dobj", "dobj", "nsubj", "relcl", "punct"],
+            None,
+        ),
+    ],
+)
+def test_coref_subject_of_a_reported_claim_is_its_speaker(nlp, words, heads, deps, expected):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_sieves import reported_speaker
+
+    pos = ["PRON" if w == "it" else "PROPN" if w == "Acme" else "VERB" for w in words]
+    lemmas = [{"denied": "deny", "rejected": "reject", "claims": "claim"}.get(w, w) for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas=lemmas)
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    it = doc[words.index("it")]
+    found = reported_speaker(Anaphor(it, "pronoun", PRONOUN_TYPES["it"], it.i, it.i + 1), [state])
+    assert (doc[0].text if found else None) == expected
