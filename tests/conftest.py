@@ -38,6 +38,13 @@ def read(text: str, *, nlp, require_named: bool = True) -> list[Triple]:
     return list(extraction.triples)
 
 
+def assert_reads(nlp, text: str, wanted: set[tuple], unwanted: set[tuple]) -> None:
+    """`text` gives every triple of `wanted` and none of `unwanted` (as `plain` writes them)."""
+    found = plain(read(text, nlp=nlp, require_named=False))
+    assert wanted <= found
+    assert not unwanted & found
+
+
 def referent(nlp, text: str, word: str) -> str | None:
     """The entity the last `word` of `text` was resolved to, if any."""
     doc = nlp(text)

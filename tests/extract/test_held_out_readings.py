@@ -13,7 +13,7 @@ from extract.posts import has_of_phrase, is_role_object
 from extract.sentences import credit_starts, is_credit, is_credit_label
 from extract.spans import name_spans, trim
 from extract.verb_words import is_relating, set_phrases
-from tests.conftest import hand_parse, parse_rows, plain, read
+from tests.conftest import assert_reads, hand_parse, parse_rows, read
 
 CREDITS = [
     # text -> its sentences, stripped
@@ -81,9 +81,7 @@ CREDIT_TRIPLES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), CREDIT_TRIPLES)
 def test_credit_states_no_fact(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 def test_credit_label_and_colon_on_built_parse(nlp):
@@ -121,9 +119,7 @@ SITES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), SITES)
 def test_place_before_a_site_name_is_its_own_entity(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 EXISTENTIAL = [
@@ -145,9 +141,7 @@ EXISTENTIAL = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), EXISTENTIAL)
 def test_what_there_is_is_no_verb(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 def test_existential_attribute_has_no_subject_on_built_parse(nlp):
@@ -202,9 +196,7 @@ POST_FIELD_TRIPLES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), POST_FIELD_TRIPLES)
 def test_field_of_a_post_is_no_owner(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 def test_field_and_of_phrase_on_built_parse(nlp):
@@ -282,9 +274,7 @@ SET_PHRASES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), SET_PHRASES)
 def test_set_phrase_is_part_of_the_relation(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 def test_set_phrases_on_built_parse(nlp):
@@ -378,9 +368,7 @@ COMPARISONS = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), COMPARISONS)
 def test_comparison_after_a_verb_relates_nothing(nlp, text, wanted, unwanted):
-    found = plain(read(text, nlp=nlp, require_named=False))
-    assert wanted <= found
-    assert not unwanted & found
+    assert_reads(nlp, text, wanted, unwanted)
 
 
 def test_like_after_a_verb_on_built_parse(nlp):
