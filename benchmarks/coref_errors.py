@@ -82,7 +82,9 @@ def buckets_of(
             bucket = "right entity not a candidate"
         else:
             bucket = "under threshold" if ranking[0][0] in right else "ranked below another"
-        context = doc[max(token.i - 10, 0) : token.i + 3].text.replace("\n", " ")
+        before = doc[max(token.i - 10, 0) : token.i].text
+        context = f"{before} [{token.text}] {doc[token.i + 1 : token.i + 3].text}"
+        context = context.replace("\n", " ")
         ranks = " ".join(f"{labels.get(c, c)}:{p:.2f}{'*' * (c in right)}" for c, p in ranking[:3])
         out[bucket].append(f"{item.gum.id} | {context} | {ranks} | {resolution.reason}")
         forms[form_group(resolution.anaphor)][bucket] += 1
