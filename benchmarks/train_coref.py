@@ -230,6 +230,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="GUM folder (conllu/, scorer)")
     parser.add_argument("--no-write", action="store_true", help="Do not write the model file.")
     parser.add_argument("--l2", type=float, default=L2, help="L2 penalty of the regression.")
+    parser.add_argument(
+        "--oof",
+        type=Path,
+        help="Also write the out-of-fold mentions here (JSON Lines), for "
+        "gum_coref.py score --per-doc.",
+    )
     args = parser.parse_args()
     from benchmarks.gum import scorer
 
