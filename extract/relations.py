@@ -57,7 +57,7 @@ from extract.lexicon import HOLDER_TITLE_WORDS, INTENT_VERBS, NOMINALIZATIONS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
 from extract.posts import is_post, post_owners
-from extract.roles import as_role, role_holder, role_objects, role_words
+from extract.roles import as_role, is_name_attribute, role_holder, role_objects, role_words
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})
@@ -227,7 +227,9 @@ def copula(verb: Token) -> RuleOutput:
         yield from whose
         return
     for attr in map(one_of, children(verb, "attr")):
-        roles = list(role_objects(attr))
+        # 'the candidates were Jo Roe of the Acme Party': a name is no role ('Jo Roe of');
+        # the affiliation rule reads the party.
+        roles = [] if is_name_attribute(attr) else list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
         if not roles or not children(attr, "prep"):
             yield "subject", attr, verb.lemma_, (verb,), "copula"
