@@ -24,6 +24,7 @@ from extract.lexicon import (
 )
 from extract.name_checks import is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
+from extract.titles import apposed_titles, with_of_phrase, without_overlaps
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -62,13 +63,14 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
             if phrase is not None and not is_title_only(phrase) and not is_no_name(phrase):
-                phrase = extended(phrase)
+                phrase = with_of_phrase(extended(phrase), covered)
                 spans.append(phrase)
                 types.append("thing")
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
     spans, types = with_currencies(spans, types)
+    spans, types = without_overlaps(spans, types, list(apposed_titles(doc)))
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]

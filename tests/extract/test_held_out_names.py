@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.roles import is_name_attribute
+from extract.titles import apposed_titles, with_of_phrase
 from tests.conftest import assert_reads, parse_rows
 
 NAME_ATTRIBUTES = [
@@ -43,3 +44,50 @@ def test_name_attribute_on_built_parse(nlp):
     )
     assert is_name_attribute(doc[4])
     assert not is_name_attribute(doc[8])
+
+
+TITLES = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Tim Lee won the Orbis Man of the Match award.",
+        {("Tim Lee", "win", "Orbis Man of the Match")},
+        {("Tim Lee", "win", "Orbis Man")},
+    ),
+    (
+        "Her first novel, Rivers and Roads, was a bestseller.",
+        {("Rivers and Roads", "be", "bestseller")},
+        {("Rivers", "be", "bestseller")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TITLES)
+def test_a_title_runs_across_small_words(nlp, text, wanted, unwanted):
+    assert_reads(nlp, text, wanted, unwanted)
+
+
+def test_titles_on_built_parse(nlp):
+    # 'his book, Rivers or Roads, won the Zeta Man of the Year award'
+    doc = parse_rows(
+        nlp,
+        [
+            ("his", 1, "poss", "PRON", "O"),
+            ("book", 7, "nsubj", "NOUN", "O", "book"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("Rivers", 1, "appos", "PROPN", "O"),
+            ("or", 3, "cc", "CCONJ", "O"),
+            ("Roads", 3, "conj", "PROPN", "O"),
+            (",", 1, "punct", "PUNCT", "O"),
+            ("won", 7, "ROOT", "VERB", "O"),
+            ("the", 10, "det", "DET", "O"),
+            ("Zeta", 10, "compound", "PROPN", "O"),
+            ("Man", 7, "dobj", "PROPN", "O"),
+            ("of", 10, "prep", "ADP", "O"),
+            ("the", 14, "det", "DET", "O"),
+            ("Year", 14, "compound", "PROPN", "O"),
+            ("award", 11, "pobj", "NOUN", "O"),
+        ],
+    )
+    assert [span.text for span in apposed_titles(doc)] == ["Rivers or Roads"]
+    assert with_of_phrase(doc[9:11], covered=()).text == "Zeta Man of the Year"
+    assert with_of_phrase(doc[9:11], covered={13}).text == "Zeta Man"

@@ -1,0 +1,70 @@
+"""Names that run across small words: titles of works ('his latest book, Hegemony or Survival,')
+and of awards ('the Budweiser Man of the Match award'), which the small model cuts at their 'or'
+or 'of' into two names or leaves half-named."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.lexicon import WORK_CLASS_NOUNS
+
+# Small words a title's capitalized words may run across ('Alice in Wonderland', 'War and
+# Peace', 'Man of the Match').
+TITLE_JOINERS = frozenset("of the a an and or in on at to for".split())
+
+
+def apposed_titles(doc: Doc) -> Iterator[Span]:
+    """'his latest book, Hegemony or Survival, was': the whole apposition of a work's class
+    noun is the work's title when its words are capitalized but for small joining words."""
+    for token in doc:
+        if token.dep_ != "appos" or token.head.lemma_.lower() not in WORK_CLASS_NOUNS:
+            continue
+        span = doc[token.left_edge.i : token.right_edge.i + 1]
+        if len(span) > 1 and is_title_words(span):
+            yield span
+
+
+def is_title_words(span: Span) -> bool:
+    """Capitalized words joined by small words, capitalized at both ends ('Hegemony or
+    Survival'; not 'Acme, its rival')."""
+    first, last = span[0], span[-1]
+    return (
+        first.is_title
+        and last.is_title
+        and all(t.is_title or t.lower_ in TITLE_JOINERS for t in span)
+        and any(t.lower_ in TITLE_JOINERS for t in span)
+    )
+
+
+def with_of_phrase(span: Span, covered: Collection[int]) -> Span:
+    """An untyped proper-noun phrase with the capitalized 'of' phrase after it that no name
+    covers: 'Budweiser Man' + 'of the Match' ('the Budweiser Man of the Match award')."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    start = end + 1 + (doc[end + 1].lower_ == "the")
+    stop = start
+    while stop < len(doc) and is_bare_proper_noun(doc[stop], covered):
+        stop += 1
+    return doc[span.start : stop] if stop > start else span
+
+
+def is_bare_proper_noun(token: Token, covered: Collection[int]) -> bool:
+    return (
+        token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.i not in covered
+    )
+
+
+def without_overlaps(
+    spans: list[Span], types: list[str], titles: list[Span]
+) -> tuple[list[Span], list[str]]:
+    """The name spans with each title in place of the names it overlaps, typed a work."""
+    kept = [
+        (span, type_)
+        for span, type_ in zip(spans, types)
+        if not any(span.start < t.end and t.start < span.end for t in titles)
+    ]
+    kept += [(title, "work") for title in titles]
+    return [s for s, _ in kept], [t for _, t in kept]
