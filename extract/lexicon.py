@@ -698,3 +698,8 @@ DESCRIPTION_CLASSES.update(
 INTERJECTIONS = frozenset(
     "yeah yep yup nah nope okay ok oh ah um uh er hmm hey wow yes no well sure alright".split()
 )
+
+# --- Held-out news readings (issue 14): verbs of placing, fields of study ---
+# Verbs of placing, which say nothing of their object without the place it is put in: 'put
+# Sweden in the lead' (not 'put Sweden').
+PLACING_VERBS = frozenset("put place set".split())

@@ -9,6 +9,7 @@ import pytest
 
 from extract.roles import is_name_attribute
 from extract.titles import apposed_titles, with_of_phrase
+from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
 
 NAME_ATTRIBUTES = [
@@ -91,3 +92,38 @@ def test_titles_on_built_parse(nlp):
     assert [span.text for span in apposed_titles(doc)] == ["Rivers or Roads"]
     assert with_of_phrase(doc[9:11], covered=()).text == "Zeta Man of the Year"
     assert with_of_phrase(doc[9:11], covered={13}).text == "Zeta Man"
+
+
+PLACINGS = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Jo Roe scored a goal, putting Zorbia in the lead.",
+        {("Jo Roe", "put in lead", "Zorbia")},
+        {("Jo Roe", "put", "Zorbia")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PLACINGS)
+def test_a_verb_of_placing_keeps_its_place(nlp, text, wanted, unwanted):
+    assert_reads(nlp, text, wanted, unwanted)
+
+
+def test_placing_phrase_on_built_parse(nlp):
+    # 'Acme put Zeta in the lead and sold Orbis'
+    doc = parse_rows(
+        nlp,
+        [
+            ("Acme", 1, "nsubj", "PROPN", "B-ORG"),
+            ("put", 1, "ROOT", "VERB", "O"),
+            ("Zeta", 1, "dobj", "PROPN", "B-ORG"),
+            ("in", 1, "prep", "ADP", "O"),
+            ("the", 5, "det", "DET", "O"),
+            ("lead", 3, "pobj", "NOUN", "O"),
+            ("and", 1, "cc", "CCONJ", "O"),
+            ("sold", 1, "conj", "VERB", "O", "sell"),
+            ("Orbis", 7, "dobj", "PROPN", "B-ORG"),
+        ],
+    )
+    assert placing_phrase(doc[1]) == "in lead"
+    assert placing_phrase(doc[7]) == ""
