@@ -24,6 +24,21 @@ def is_lower_case(span: Span) -> bool:
     )
 
 
+def is_camel_case(token: Token) -> bool:
+    """'wikiHow', 'iTunes', 'eBay': a few small letters, then a capitalized word, is a brand's
+    name whatever the tagger made of it (an adverb, an interjection); not 'mRNA' or 'pH'."""
+    text = token.text
+    head = len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    rest = text[head:]
+    return (
+        token.is_alpha
+        and 1 <= head <= 4
+        and rest[:1].isupper()
+        and len(rest) >= 3
+        and rest[1:].islower()
+    )
+
+
 def is_interjection(span: Span) -> bool:
     """'Nah, we never did': a spoken answer the small model tags a person is no name."""
     return len(span) == 1 and span[0].lower_ in INTERJECTIONS

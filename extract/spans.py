@@ -22,7 +22,7 @@ from extract.lexicon import (
     POST_WORDS,
     TITLE_WORDS,
 )
-from extract.name_checks import is_no_name, is_title_only, with_currencies
+from extract.name_checks import is_camel_case, is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
 from extract.titles import apposed_titles, with_of_phrase, without_overlaps
 
@@ -66,6 +66,10 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
                 phrase = with_of_phrase(extended(phrase), covered)
                 spans.append(phrase)
                 types.append("thing")
+    for token in doc:
+        if is_camel_case(token) and token.i not in covered:  # 'wikiHow' tagged an adverb
+            spans.append(doc[token.i : token.i + 1])
+            types.append("thing")
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')

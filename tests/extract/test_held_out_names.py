@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.columns import columns
+from extract.name_checks import is_camel_case
 from extract.roles import is_name_attribute
+from extract.spans import name_spans
 from extract.titles import apposed_titles, with_of_phrase
 from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
@@ -127,3 +130,30 @@ def test_placing_phrase_on_built_parse(nlp):
     )
     assert placing_phrase(doc[1]) == "in lead"
     assert placing_phrase(doc[7]) == ""
+
+
+def test_a_camel_case_brand_is_a_name(nlp):
+    # the small model tags 'wikiHow' an adverb or an interjection
+    assert_reads(
+        nlp, "Jo Roe, the founder of wikiHow, spoke.", {("Jo Roe", "founder of", "wikiHow")}, set()
+    )
+    spans, _ = name_spans(columns(nlp("Acme bought wikiHow.")))
+    assert "wikiHow" in [span.text for span in spans]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("wikiHow", True),
+        ("iTunes", True),
+        ("eBay", True),
+        ("mRNA", False),
+        ("pH", False),
+        ("Zeta", False),
+        ("zeta", False),
+        ("McDonald", False),
+    ],
+)
+def test_camel_case_on_built_parse(nlp, word, expected):
+    doc = parse_rows(nlp, [(word, 0, "ROOT", "ADV", "O")])
+    assert is_camel_case(doc[0]) is expected
