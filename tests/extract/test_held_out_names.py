@@ -9,6 +9,7 @@ import pytest
 
 from extract.columns import columns
 from extract.name_checks import is_camel_case
+from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
 from extract.titles import apposed_titles, with_of_phrase
@@ -157,3 +158,36 @@ def test_a_camel_case_brand_is_a_name(nlp):
 def test_camel_case_on_built_parse(nlp, word, expected):
     doc = parse_rows(nlp, [(word, 0, "ROOT", "ADV", "O")])
     assert is_camel_case(doc[0]) is expected
+
+
+POSSESSIONS = [
+    # text -> triples that must be read, and triples that must not
+    (
+        "Jo Roe met Tim Lee in his Acme office in Varnia.",
+        {("Jo Roe", "meet", "Tim Lee")},
+        {("Tim Lee", "have", "Acme"), ("Jo Roe", "have", "Acme")},
+    ),
+    ("Zeta launched its Orbis app in May.", {("Zeta", "have", "Orbis")}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), POSSESSIONS)
+def test_a_persons_office_at_an_organization_is_no_ownership(nlp, text, wanted, unwanted):
+    assert_reads(nlp, text, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("owner", "label", "owns"),
+    [("his", "ORG", False), ("its", "ORG", True), ("his", "PRODUCT", True)],
+)
+def test_possessive_of_a_compound_name_on_built_parse(nlp, owner, label, owns):
+    # 'his Acme office', 'its Acme office', 'his Acme phone'
+    doc = parse_rows(
+        nlp,
+        [
+            (owner, 2, "poss", "PRON", "O"),
+            ("Acme", 2, "compound", "PROPN", f"B-{label}"),
+            ("office", 2, "ROOT", "NOUN", "O"),
+        ],
+    )
+    assert bool(list(possessive_candidates(doc[0]))) is owns
