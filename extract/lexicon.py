@@ -703,3 +703,5 @@ INTERJECTIONS = frozenset(
 # Verbs of placing, which say nothing of their object without the place it is put in: 'put
 # Sweden in the lead' (not 'put Sweden').
 PLACING_VERBS = frozenset("put place set".split())
+# Verbs of writing, whose object is a work: 'wrote The Adventures of Tom Sawyer'.
+WRITING_VERBS = frozenset("write pen author compose publish direct".split())

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.lexicon import WORK_CLASS_NOUNS
+from extract.lexicon import WORK_CLASS_NOUNS, WRITING_VERBS
 
 # Small words a title's capitalized words may run across ('Alice in Wonderland', 'War and
 # Peace', 'Man of the Match').
@@ -24,6 +24,23 @@ def apposed_titles(doc: Doc) -> Iterator[Span]:
         span = doc[token.left_edge.i : token.right_edge.i + 1]
         if len(span) > 1 and is_title_words(span):
             yield span
+
+
+def written_titles(doc: Doc) -> Iterator[Span]:
+    """'Mark Twain wrote The Adventures of Tom Sawyer': a capitalized object of a verb of
+    writing with a capitalized 'of' phrase is one title, up to the 'of' phrase's head (the
+    small model makes 'The Adventures' a person and 'Tom Sawyer' another)."""
+    for token in doc:
+        if token.dep_ != "dobj" or token.head.lemma_.lower() not in WRITING_VERBS:
+            continue
+        for prep in token.children:
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            if prep.lower_ == "of" and prep.i == token.i + 1 and objects:
+                start = token.left_edge.i
+                start += doc[start].lower_ in ("the", "a", "an") and not doc[start].is_title
+                span = doc[start : objects[0].i + 1]
+                if is_title_words(span):
+                    yield span
 
 
 def is_title_words(span: Span) -> bool:

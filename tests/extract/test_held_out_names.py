@@ -12,7 +12,7 @@ from extract.name_checks import is_camel_case
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
-from extract.titles import apposed_titles, with_of_phrase
+from extract.titles import apposed_titles, with_of_phrase, written_titles
 from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
 
@@ -59,6 +59,11 @@ TITLES = [
         {("Tim Lee", "win", "Orbis Man")},
     ),
     (
+        "Jo Roe wrote The Fall of Zeta in Varnia.",
+        {("Jo Roe", "write", "The Fall of Zeta")},
+        {("Jo Roe", "write", "Fall")},
+    ),
+    (
         "Her first novel, Rivers and Roads, was a bestseller.",
         {("Rivers and Roads", "be", "bestseller")},
         {("Rivers", "be", "bestseller")},
@@ -77,7 +82,7 @@ def test_titles_on_built_parse(nlp):
         nlp,
         [
             ("his", 1, "poss", "PRON", "O"),
-            ("book", 7, "nsubj", "NOUN", "O", "book"),
+            ("book", 7, "nsubj", "NOUN", "O"),
             (",", 1, "punct", "PUNCT", "O"),
             ("Rivers", 1, "appos", "PROPN", "O"),
             ("or", 3, "cc", "CCONJ", "O"),
@@ -125,7 +130,7 @@ def test_placing_phrase_on_built_parse(nlp):
             ("the", 5, "det", "DET", "O"),
             ("lead", 3, "pobj", "NOUN", "O"),
             ("and", 1, "cc", "CCONJ", "O"),
-            ("sold", 1, "conj", "VERB", "O", "sell"),
+            ("sold", 1, "conj", "VERB", "O"),
             ("Orbis", 7, "dobj", "PROPN", "B-ORG"),
         ],
     )
@@ -191,3 +196,26 @@ def test_possessive_of_a_compound_name_on_built_parse(nlp, owner, label, owns):
         ],
     )
     assert bool(list(possessive_candidates(doc[0]))) is owns
+
+
+def test_written_title_on_built_parse(nlp):
+    # 'Jo wrote The Fall of Zeta in Varnia' / 'Jo sold The Fall of Zeta'
+    rows = [
+        ("Jo", 1, "nsubj", "PROPN", "B-PERSON"),
+        ("wrote", 1, "ROOT", "VERB", "O"),
+        ("The", 3, "det", "DET", "O"),
+        ("Fall", 1, "dobj", "PROPN", "B-PERSON"),
+        ("of", 3, "prep", "ADP", "O"),
+        ("Zeta", 4, "pobj", "PROPN", "B-GPE"),
+        ("in", 5, "prep", "ADP", "O"),
+        ("Varnia", 6, "pobj", "PROPN", "B-GPE"),
+    ]
+
+    def lemma(word: str) -> str:
+        return {"wrote": "write", "sold": "sell"}.get(word, word.lower())
+
+    assert [s.text for s in written_titles(parse_rows(nlp, rows, lemma=lemma))] == [
+        "The Fall of Zeta"
+    ]
+    rows[1] = ("sold", 1, "ROOT", "VERB", "O")
+    assert list(written_titles(parse_rows(nlp, rows, lemma=lemma))) == []
