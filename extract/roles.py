@@ -33,7 +33,9 @@ def as_role(verb: Token) -> RuleOutput:
     people: list[str | Token] = ["subject"]
     appointer = None
     if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
-        people = [o for o in children(verb, "dobj", "oprd") if is_named(o)]
+        # 'announced head of finance Jo Roe as its president': the name apposed to the object
+        objects = [n for o in children(verb, "dobj", "oprd") for n in names_for(o) or [o]]
+        people = [o for o in objects if is_named(o)]
         # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
         appointer = next((n for s in children(verb, "nsubj") for n in names_for(s) or [s]), None)
     for prep in children(verb, "prep"):

@@ -219,3 +219,12 @@ def test_written_title_on_built_parse(nlp):
     ]
     rows[1] = ("sold", 1, "ROOT", "VERB", "O")
     assert list(written_titles(parse_rows(nlp, rows, lemma=lemma))) == []
+
+
+def test_the_name_apposed_to_an_appointed_object_takes_the_role(nlp):
+    assert_reads(
+        nlp,
+        "Acme also announced head of finance Jo Roe as its new president.",
+        {("Jo Roe", "new president of", "Acme")},
+        set(),
+    )
