@@ -705,3 +705,11 @@ INTERJECTIONS = frozenset(
 PLACING_VERBS = frozenset("put place set".split())
 # Verbs of writing, whose object is a work: 'wrote The Adventures of Tom Sawyer'.
 WRITING_VERBS = frozenset("write pen author compose publish direct".split())
+# Fields of study, which a text capitalizes as if they were names: 'in Linguistics and
+# Philosophy'.
+STUDY_FIELDS = frozenset(
+    "linguistics philosophy mathematics physics chemistry biology economics history "
+    "literature engineering science sciences technology medicine psychology sociology "
+    "anthropology archaeology astronomy geology geography politics law music art arts "
+    "theology humanities statistics computing".split()
+)

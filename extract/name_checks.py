@@ -6,12 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.description_names import NAMING_VERBS, class_of
-from extract.lexicon import INTERJECTIONS, PERSON_TITLES, POST_WORDS
+from extract.lexicon import INTERJECTIONS, PERSON_TITLES, POST_WORDS, STUDY_FIELDS
 
 
 def is_no_name(span: Span) -> bool:
     """Words the small model takes for a name that name nothing (see below)."""
-    return is_lower_case(span) or is_interjection(span)
+    return is_lower_case(span) or is_interjection(span) or is_listed_field(span)
 
 
 def is_lower_case(span: Span) -> bool:
@@ -22,6 +22,18 @@ def is_lower_case(span: Span) -> bool:
     return not any(ch.isupper() or ch.isdigit() for ch in text) and not (
         "." in text.strip(".") and " " not in text
     )
+
+
+def is_listed_field(span: Span) -> bool:
+    """'a professor in Linguistics and Philosophy', 'Science, Technology and Engineering': a
+    field of study in capitals, listed with another, is a common noun (tagged a place)."""
+    if len(span) != 1 or span[0].lower_ not in STUDY_FIELDS:
+        return False
+    token = span[0]
+    partners = [*(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        partners.append(token.head)
+    return any(p.lower_ in STUDY_FIELDS for p in partners)
 
 
 def is_camel_case(token: Token) -> bool:

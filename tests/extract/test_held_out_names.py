@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.columns import columns
-from extract.name_checks import is_camel_case
+from extract.name_checks import is_camel_case, is_listed_field
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
@@ -228,3 +228,26 @@ def test_the_name_apposed_to_an_appointed_object_takes_the_role(nlp):
         {("Jo Roe", "new president of", "Acme")},
         set(),
     )
+
+
+def test_a_listed_field_of_study_is_no_place(nlp):
+    assert_reads(
+        nlp,
+        "Jo Roe is a professor at Zeta University in Linguistics and Philosophy.",
+        {("Jo Roe", "professor at", "Zeta University")},
+        {("Zeta University", "be in", "Linguistics")},
+    )
+
+
+def test_listed_field_on_built_parse(nlp):
+    # 'in Linguistics and Philosophy' / 'in Linguistics and Varnia'
+    rows = [
+        ("in", 0, "ROOT", "ADP", "O"),
+        ("Linguistics", 0, "pobj", "PROPN", "B-GPE"),
+        ("and", 1, "cc", "CCONJ", "O"),
+        ("Philosophy", 1, "conj", "PROPN", "O"),
+    ]
+    doc = parse_rows(nlp, rows)
+    assert is_listed_field(doc[1:2]) and is_listed_field(doc[3:4])
+    rows[3] = ("Varnia", 1, "conj", "PROPN", "B-GPE")
+    assert not is_listed_field(parse_rows(nlp, rows)[1:2])
