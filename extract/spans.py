@@ -24,7 +24,7 @@ from extract.lexicon import (
 )
 from extract.name_checks import is_camel_case, is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
-from extract.titles import apposed_titles, with_of_phrase, without_overlaps, written_titles
+from extract.titles import with_of_phrase, with_titles
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -74,8 +74,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
     spans, types = with_currencies(spans, types)
-    titles = [*apposed_titles(doc), *written_titles(doc)]
-    spans, types = without_overlaps(spans, types, titles)
+    spans, types = with_titles(doc, spans, types)
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]

@@ -74,14 +74,39 @@ def is_bare_proper_noun(token: Token, covered: Collection[int]) -> bool:
     )
 
 
+def acronym_expansions(doc: Doc) -> Iterator[Span]:
+    """'the FIRST Global competition (For Inspiration and Recognition of Science and
+    Technology)': the words in parentheses whose capitals spell an acronym just before them
+    are that acronym's long form, one name (not 'Inspiration' and 'Recognition')."""
+    for opening in doc:
+        if opening.text != "(":
+            continue
+        closing = next((t for t in doc[opening.i + 1 :] if t.text in ("(", ")")), None)
+        if closing is None or closing.text != ")" or closing.i - opening.i < 3:
+            continue
+        inside = doc[opening.i + 1 : closing.i]
+        initials = "".join(t.text[0] for t in inside if t.is_title).upper()
+        before = doc[max(opening.i - 4, 0) : opening.i]
+        if len(initials) > 1 and any(t.text.isupper() and t.text == initials for t in before):
+            yield inside
+
+
+def with_titles(doc: Doc, spans: list[Span], types: list[str]) -> tuple[list[Span], list[str]]:
+    """The name spans of a document with its titles and acronyms' long forms in place of the
+    names they overlap."""
+    titles = [*apposed_titles(doc), *written_titles(doc)]
+    spans, types = without_overlaps(spans, types, titles)
+    return without_overlaps(spans, types, list(acronym_expansions(doc)), type_="thing")
+
+
 def without_overlaps(
-    spans: list[Span], types: list[str], titles: list[Span]
+    spans: list[Span], types: list[str], titles: list[Span], *, type_: str = "work"
 ) -> tuple[list[Span], list[str]]:
-    """The name spans with each title in place of the names it overlaps, typed a work."""
+    """The name spans with each title in place of the names it overlaps, of type `type_`."""
     kept = [
         (span, type_)
         for span, type_ in zip(spans, types)
         if not any(span.start < t.end and t.start < span.end for t in titles)
     ]
-    kept += [(title, "work") for title in titles]
+    kept += [(title, type_) for title in titles]
     return [s for s, _ in kept], [t for _, t in kept]

@@ -12,7 +12,7 @@ from extract.name_checks import is_camel_case, is_listed_field
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
-from extract.titles import apposed_titles, with_of_phrase, written_titles
+from extract.titles import acronym_expansions, apposed_titles, with_of_phrase, written_titles
 from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
 
@@ -251,3 +251,21 @@ def test_listed_field_on_built_parse(nlp):
     assert is_listed_field(doc[1:2]) and is_listed_field(doc[3:4])
     rows[3] = ("Varnia", 1, "conj", "PROPN", "B-GPE")
     assert not is_listed_field(parse_rows(nlp, rows)[1:2])
+
+
+def test_an_acronyms_long_form_is_one_name(nlp):
+    assert_reads(
+        nlp,
+        "The ZETA Global contest (Zorbian Engineering and Technology Association) was founded "
+        "by Jo Roe.",
+        {("Jo Roe", "found", "Zorbian Engineering and Technology Association")},
+        {("Jo Roe", "found", "Zorbian Engineering")},
+    )
+
+
+def test_acronym_expansion_on_built_parse(nlp):
+    words = ["the", "FZT", "(", "For", "Zeta", "and", "Tech", ")"]
+    rows = [(w, 1, "dep", "PROPN" if w[0].isupper() else "X", "O") for w in words]
+    assert [s.text for s in acronym_expansions(parse_rows(nlp, rows))] == ["For Zeta and Tech"]
+    rows[1] = ("ZOO", 1, "dep", "PROPN", "O")
+    assert list(acronym_expansions(parse_rows(nlp, rows))) == []
