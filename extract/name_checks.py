@@ -6,12 +6,30 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.description_names import NAMING_VERBS, class_of
-from extract.lexicon import INTERJECTIONS, PERSON_TITLES, POST_WORDS, STUDY_FIELDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    INTERJECTIONS,
+    PERSON_TITLES,
+    POST_WORDS,
+    STUDY_FIELDS,
+)
 
 
 def is_no_name(span: Span) -> bool:
     """Words the small model takes for a name that name nothing (see below)."""
-    return is_lower_case(span) or is_interjection(span) or is_listed_field(span)
+    return (
+        is_lower_case(span)
+        or is_interjection(span)
+        or is_listed_field(span)
+        or is_capitalized_class(span)
+    )
+
+
+def is_capitalized_class(span: Span) -> bool:
+    """'the Government said', 'Police arrested him': a class noun alone in capitals is a
+    description of some government or police force, not a name of its own."""
+    word = span[0]
+    return len(span) == 1 and word.is_title and DESCRIPTOR_TYPES.get(word.lower_) == "organization"
 
 
 def is_lower_case(span: Span) -> bool:

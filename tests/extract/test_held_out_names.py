@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.columns import columns
-from extract.name_checks import is_camel_case, is_listed_field
+from extract.name_checks import is_camel_case, is_capitalized_class, is_listed_field
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
@@ -269,3 +269,25 @@ def test_acronym_expansion_on_built_parse(nlp):
     assert [s.text for s in acronym_expansions(parse_rows(nlp, rows))] == ["For Zeta and Tech"]
     rows[1] = ("ZOO", 1, "dep", "PROPN", "O")
     assert list(acronym_expansions(parse_rows(nlp, rows))) == []
+
+
+def test_a_class_noun_in_capitals_is_no_name(nlp):
+    text = "The Government said on Monday that Police had arrested Tim Lee in Varnia."
+    assert_reads(nlp, text, set(), {("Government", "say about", "Police")})
+    spans, _ = name_spans(columns(nlp(text)))
+    assert [span.text for span in spans if span.text in ("Government", "Police")] == []
+
+
+def test_capitalized_class_on_built_parse(nlp):
+    doc = parse_rows(
+        nlp,
+        [
+            ("Police", 1, "nsubj", "PROPN", "B-ORG"),
+            ("met", 1, "ROOT", "VERB", "O"),
+            ("President", 3, "compound", "PROPN", "O"),
+            ("Acme", 1, "dobj", "PROPN", "B-ORG"),
+        ],
+    )
+    assert is_capitalized_class(doc[0:1])
+    assert not is_capitalized_class(doc[2:3])  # a person's title: the holder's name
+    assert not is_capitalized_class(doc[3:4])
