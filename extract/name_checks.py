@@ -22,6 +22,16 @@ def is_no_name(span: Span) -> bool:
         or is_interjection(span)
         or is_listed_field(span)
         or is_capitalized_class(span)
+        or is_member_noun(span)
+    )
+
+
+def is_member_noun(span: Span) -> bool:
+    """'a Libertarian', 'an Anglican': one capitalized word after 'a' or 'an' is one member of
+    what the word names (a party, a church), not the party itself."""
+    word = span[0]
+    return len(span) == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") and c.i == word.i - 1 for c in word.children
     )
 
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from extract.columns import columns
-from extract.name_checks import is_camel_case, is_capitalized_class, is_listed_field
+from extract.name_checks import (
+    is_camel_case,
+    is_capitalized_class,
+    is_listed_field,
+    is_member_noun,
+)
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
@@ -291,3 +296,24 @@ def test_capitalized_class_on_built_parse(nlp):
     assert is_capitalized_class(doc[0:1])
     assert not is_capitalized_class(doc[2:3])  # a person's title: the holder's name
     assert not is_capitalized_class(doc[3:4])
+
+
+def test_a_member_is_not_the_party(nlp):
+    assert_reads(
+        nlp,
+        "As a Libertarian, Jo Roe ran against Tim Lee.",
+        {("Jo Roe", "run against", "Tim Lee")},
+        {("Jo Roe", "run as", "Libertarian")},
+    )
+
+
+def test_member_noun_on_built_parse(nlp):
+    rows = [
+        ("Jo", 1, "nsubj", "PROPN", "B-PERSON"),
+        ("is", 1, "ROOT", "AUX", "O"),
+        ("a", 3, "det", "DET", "O"),
+        ("Libertarian", 1, "attr", "PROPN", "B-NORP"),
+    ]
+    assert is_member_noun(parse_rows(nlp, rows)[3:4])
+    rows[2] = ("the", 3, "det", "DET", "O")
+    assert not is_member_noun(parse_rows(nlp, rows)[3:4])
