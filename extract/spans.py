@@ -24,7 +24,7 @@ from extract.lexicon import (
 )
 from extract.name_checks import is_camel_case, is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
-from extract.titles import with_of_phrase, with_titles
+from extract.titles import with_hyphened_end, with_of_phrase, with_titles
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -32,7 +32,7 @@ SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 VALUE_TYPES = frozenset({"date", "quantity"})
-TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
+TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--", ".", "!", "?"})
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
@@ -274,6 +274,7 @@ def trim(span: Span) -> Span | None:
         and span.doc[end].head.i in range(start, end)
     ):
         end += 1
+    end = with_hyphened_end(span.doc, start, end)
     return span.doc[start:end] if end > start else None
 
 

@@ -1,6 +1,6 @@
-"""Names that run across small words: titles of works ('his latest book, Hegemony or Survival,')
-and of awards ('the Budweiser Man of the Match award'), which the small model cuts at their 'or'
-or 'of' into two names or leaves half-named."""
+"""Names that run across small words and hyphens: titles of works ('his latest book, Hegemony or
+Survival,') and of awards ('the Budweiser Man of the Match award'), which the small model cuts
+at their 'or' or 'of' into two names or leaves half-named, and names cut at a hyphen."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.candidate import HYPHENS
 from extract.lexicon import WORK_CLASS_NOUNS, WRITING_VERBS
 
 # Small words a title's capitalized words may run across ('Alice in Wonderland', 'War and
@@ -110,3 +111,18 @@ def without_overlaps(
     ]
     kept += [(title, type_) for title in titles]
     return [s for s, _ in kept], [t for _, t in kept]
+
+
+def with_hyphened_end(doc: Doc, start: int, end: int) -> int:
+    """'Wong Kwok-hing' tagged 'Wong Kwok': the word joined by a hyphen to a name's last word,
+    which the name hangs on (not 'Toulouse-based')."""
+    while (
+        start < end < len(doc) - 1
+        and doc[end].text in HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].pos_ in ("NOUN", "PROPN")
+        and doc[end - 1].head.i == end + 1
+    ):
+        end += 2
+    return end

@@ -6,6 +6,7 @@ parses."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from extract.columns import columns
 from extract.name_checks import (
@@ -17,7 +18,13 @@ from extract.name_checks import (
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
-from extract.titles import acronym_expansions, apposed_titles, with_of_phrase, written_titles
+from extract.titles import (
+    acronym_expansions,
+    apposed_titles,
+    with_hyphened_end,
+    with_of_phrase,
+    written_titles,
+)
 from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
 
@@ -317,3 +324,27 @@ def test_member_noun_on_built_parse(nlp):
     assert is_member_noun(parse_rows(nlp, rows)[3:4])
     rows[2] = ("the", 3, "det", "DET", "O")
     assert not is_member_noun(parse_rows(nlp, rows)[3:4])
+
+
+def test_a_sentences_full_stop_is_no_part_of_a_name(nlp):
+    assert_reads(
+        nlp,
+        "Acme's Jo Roe was defeated by 10,694 votes by James To.",
+        {("James To", "defeat", "Jo Roe")},
+        {("James To.", "defeat", "Jo Roe")},
+    )
+
+
+def test_hyphened_end_on_built_parse(nlp):
+    # 'Wong Kwok-hing and Toulouse-based Airbus', 'hing' the head of 'Kwok'
+    words = ["Wong", "Kwok", "-", "hing", "and", "Toulouse", "-", "based", "Airbus"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, False, True, True, False, False, True, False],
+        heads=[3, 3, 3, 3, 3, 7, 7, 8, 3],
+        deps=["compound", "compound", "punct", "ROOT", "cc", "npadvmod", "punct", "amod", "conj"],
+        pos=["PROPN", "PROPN", "PUNCT", "NOUN", "CCONJ", "PROPN", "PUNCT", "VERB", "PROPN"],
+    )
+    assert with_hyphened_end(doc, 0, 2) == 4
+    assert with_hyphened_end(doc, 5, 6) == 6
