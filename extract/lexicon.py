@@ -699,7 +699,7 @@ INTERJECTIONS = frozenset(
     "yeah yep yup nah nope okay ok oh ah um uh er hmm hey wow yes no well sure alright".split()
 )
 
-# --- Held-out news readings (issue 14): verbs of placing, fields of study ---
+# --- Held-out news readings (issue 14): verbs of placing and of writing, fields of study ---
 # Verbs of placing, which say nothing of their object without the place it is put in: 'put
 # Sweden in the lead' (not 'put Sweden').
 PLACING_VERBS = frozenset("put place set".split())
