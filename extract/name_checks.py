@@ -13,6 +13,7 @@ from extract.lexicon import (
     POST_WORDS,
     STUDY_FIELDS,
 )
+from extract.names import is_camel_word
 
 
 def is_no_name(span: Span) -> bool:
@@ -67,16 +68,7 @@ def is_listed_field(span: Span) -> bool:
 def is_camel_case(token: Token) -> bool:
     """'wikiHow', 'iTunes', 'eBay': a few small letters, then a capitalized word, is a brand's
     name whatever the tagger made of it (an adverb, an interjection); not 'mRNA' or 'pH'."""
-    text = token.text
-    head = len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz"))
-    rest = text[head:]
-    return (
-        token.is_alpha
-        and 1 <= head <= 4
-        and rest[:1].isupper()
-        and len(rest) >= 3
-        and rest[1:].islower()
-    )
+    return is_camel_word(token.text)
 
 
 def is_interjection(span: Span) -> bool:

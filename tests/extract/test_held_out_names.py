@@ -9,6 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from extract.columns import columns
+from extract.entities import cluster_names
+from extract.extractor import extract_documents
 from extract.name_checks import (
     is_camel_case,
     is_capitalized_class,
@@ -25,6 +27,7 @@ from extract.titles import (
     with_of_phrase,
     written_titles,
 )
+from extract.triple import Document
 from extract.verb_words import placing_phrase
 from tests.conftest import assert_reads, parse_rows
 
@@ -348,3 +351,14 @@ def test_hyphened_end_on_built_parse(nlp):
     )
     assert with_hyphened_end(doc, 0, 2) == 4
     assert with_hyphened_end(doc, 5, 6) == 6
+
+
+def test_a_camel_case_brand_is_no_short_form_and_votes_product(nlp):
+    names = [("iZeta Developer Program", "organization"), ("iZeta", "organization")]
+    assert cluster_names(names).index == [0, 1]  # the program is not the phone
+    [extraction] = extract_documents(
+        [Document("t", "Acme sold the iZeta to Orbis. Developers wrote apps for the iZeta.")],
+        nlp=nlp,
+    )
+    types = {m.entity.name: m.entity.type for m in extraction.mentions if m.entity}
+    assert types.get("iZeta") == "product"
