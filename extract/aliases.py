@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from extract.lexicon import COUNTRY_KEYS, FACILITY_WORDS, NAME_COORDINATORS, NAME_FUNCTION_WORDS
-from extract.names import acronym_letters, initials
+from extract.names import acronym_letters, initials, is_camel_word
 
 PLACES = frozenset({"place", "group"})
 ORGANIZATION = frozenset({"organization"})
@@ -110,7 +110,8 @@ def begins(short: Name, full: Name) -> bool:
     """'Dow' for 'Dow Jones Industrial Average', but not 'Air France' for 'Air France Flight
     447': the words a number adds name a model, a version or a flight; nor 'Lumora' for the
     product 'Lumora Glide', nor 'Glide' for 'Glide Touch': a product's first words name its
-    maker or its line. Nor a person's full name for what is named after them: 'Jo Zell' for
+    maker or its line, as a brand in camel case does ('iPhone' of 'iPhone Developer Program').
+    Nor a person's full name for what is named after them: 'Jo Zell' for
     'Jo Zell Foundation'. Nor a place for a site named after it and more: 'Zorbia' for 'Zorbia
     Ridley International Airport' (see `sited`)."""
     rest = full.words[len(short.words) :]
@@ -118,6 +119,8 @@ def begins(short: Name, full: Name) -> bool:
         compatible(short, full)
         and not short.person
         and not (short.types | full.types) & {"product"}
+        # 'iPhone' of 'iPhone Developer Program': a brand in camel case is a product's line
+        and not is_camel_word(short.words[0])
         and not any(ch.isdigit() for w in rest for ch in w)
         and not sited(short, rest)
     )

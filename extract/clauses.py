@@ -14,6 +14,7 @@ from extract.lexicon import (
     OF_NAME_NOUNS,
     PERSON_ROLES,
 )
+from extract.name_checks import is_camel_case
 from extract.posts import post_holders
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -205,9 +206,12 @@ def is_participle_adjunct(verb: Token) -> bool:
 
 
 def is_named(token: Token) -> bool:
-    """A name: typed by NER as a named thing, or a proper noun NER left untyped."""
-    return token.ent_type_ in NAMED_LABELS or (
-        token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS
+    """A name: typed by NER as a named thing, a proper noun NER left untyped, or a brand's
+    name in camel case whatever its tag ('wikiHow')."""
+    return (
+        token.ent_type_ in NAMED_LABELS
+        or (token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS)
+        or is_camel_case(token)
     )
 
 

@@ -20,22 +20,24 @@ merged a name):
 4. The type is the majority of the mentions' types; spaCy's small model often tags a lone
    company name as a person, so a one-word person tag that never comes with a full name
    counts half.
+Across documents, extract.known_entities resolves a new document's short names to the entities
+a graph already holds.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 from extract.aliases import (
-    FIRST_NAME_TYPES,
     Name,
     NameIndex,
     earliest_with_acronyms,
     first_positions,
     follows,
 )
+from extract.known_entities import UNNAMED_TYPES, KnownEntities, resolve_extraction
 from extract.names import (
     COMPANY_DESIGNATORS,
     entity_key,
@@ -45,7 +47,7 @@ from extract.names import (
     spelling_key,
     titled,
 )
-from extract.triple import ENTITY_TYPES, Entity, Extraction, Mention, Triple
+from extract.triple import ENTITY_TYPES
 
 __all__ = [
     "COMPANY_DESIGNATORS",
@@ -78,8 +80,6 @@ NER_TYPES = {
     "CARDINAL": "quantity",
     "ORDINAL": "quantity",
 }
-# Types whose entities carry no name of their own: values and common-noun concepts.
-UNNAMED_TYPES = frozenset({"concept", "date", "quantity"})
 # Types of things with a name of their own, which can be referred to by pronouns.
 NAMED_TYPES = frozenset(ENTITY_TYPES) - UNNAMED_TYPES
 # Type priority when votes tie: the more specific type wins.
@@ -253,81 +253,3 @@ def root(targets: Mapping[str, tuple[str, str]], key: str) -> str:
         key = targets[key][0]
         seen.add(key)
     return key
-
-
-class KnownEntities:
-    """Entities named by earlier documents, so that a new document's short names resolve to them
-    (rule 3 across documents, for people's last names and beginnings of names only):
-    'Zuckerberg' alone in a later article is Mark Zuckerberg when the graph knows exactly one
-    person of that last name."""
-
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
-        self.keys: set[str] = set()
-        self.names = NameIndex(
-            first_names=False, endings=False, acronyms=False, surname_types=FIRST_NAME_TYPES
-        )
-        self.entities: dict[str, Entity] = {}
-        for entity in entities:
-            self.add(entity)
-
-    def add(self, entity: Entity) -> None:
-        if entity.type not in UNNAMED_TYPES:
-            name = known_name(entity)
-            self.keys.add(name.key)
-            self.entities.setdefault(name.key, entity)
-            self.names.add(name)
-
-    def resolve(self, entity: Entity) -> tuple[Entity, str]:
-        """The known entity `entity` names, and why; itself and '' when none or several."""
-        if entity.type in UNNAMED_TYPES or entity_key(entity.name) in self.keys:
-            return entity, ""
-        found = {full.key: rule for full, rule in self.names.candidates(known_name(entity))}
-        if len(found) != 1:
-            return entity, ""
-        key, rule = next(iter(found.items()))
-        known = self.entities[key]
-        return known, f"{rule} {known.name}, named in another document"
-
-
-def known_name(entity: Entity) -> Name:
-    words = tuple(name_words(entity.name))
-    person = entity.type == "person"
-    return Name(
-        key=entity_key(entity.name),
-        words=words,
-        types=frozenset({entity.type}) - {"thing"},
-        person=person and len(words) > 1,
-    )
-
-
-def resolve_extraction(extraction: Extraction, known: KnownEntities) -> Extraction:
-    """Rename the entities of one document's extraction to the known entities they name, then
-    add them to `known`."""
-    resolved: dict[Entity, tuple[Entity, str]] = {}
-
-    def entity_of(entity: Entity) -> Entity:
-        if entity not in resolved:
-            resolved[entity] = known.resolve(entity)
-        return resolved[entity][0]
-
-    def renamed_triple(triple: Triple) -> Triple:
-        subject, obj = entity_of(triple.subject), entity_of(triple.object)
-        speaker = triple.attributed_to and entity_of(triple.attributed_to)
-        if (subject, obj, speaker) == (triple.subject, triple.object, triple.attributed_to):
-            return triple  # most entities are not renamed: spare the copies
-        return replace(triple, subject=subject, object=obj, attributed_to=speaker)
-
-    def renamed_mention(mention: Mention) -> Mention:
-        if mention.entity is None:
-            return mention
-        entity = entity_of(mention.entity)
-        reason = mention.reason or resolved[mention.entity][1]
-        if entity == mention.entity and reason == mention.reason:
-            return mention
-        return replace(mention, entity=entity, reason=reason)
-
-    triples = tuple(renamed_triple(t) for t in extraction.triples)
-    mentions = tuple(renamed_mention(m) for m in extraction.mentions)
-    for entity, _ in resolved.values():
-        known.add(entity)
-    return replace(extraction, triples=triples, mentions=mentions)

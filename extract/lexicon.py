@@ -698,3 +698,18 @@ DESCRIPTION_CLASSES.update(
 INTERJECTIONS = frozenset(
     "yeah yep yup nah nope okay ok oh ah um uh er hmm hey wow yes no well sure alright".split()
 )
+
+# --- Held-out news readings (issue 14): verbs of placing and of writing, fields of study ---
+# Verbs of placing, which say nothing of their object without the place it is put in: 'put
+# Sweden in the lead' (not 'put Sweden').
+PLACING_VERBS = frozenset("put place set".split())
+# Verbs of writing, whose object is a work: 'wrote The Adventures of Tom Sawyer'.
+WRITING_VERBS = frozenset("write pen author compose publish direct".split())
+# Fields of study, which a text capitalizes as if they were names: 'in Linguistics and
+# Philosophy'.
+STUDY_FIELDS = frozenset(
+    "linguistics philosophy mathematics physics chemistry biology economics history "
+    "literature engineering science sciences technology medicine psychology sociology "
+    "anthropology archaeology astronomy geology geography politics law music art arts "
+    "theology humanities statistics computing".split()
+)

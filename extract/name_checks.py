@@ -6,12 +6,41 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.description_names import NAMING_VERBS, class_of
-from extract.lexicon import INTERJECTIONS, PERSON_TITLES, POST_WORDS
+from extract.lexicon import (
+    DESCRIPTOR_TYPES,
+    INTERJECTIONS,
+    PERSON_TITLES,
+    POST_WORDS,
+    STUDY_FIELDS,
+)
+from extract.names import is_camel_word
 
 
 def is_no_name(span: Span) -> bool:
     """Words the small model takes for a name that name nothing (see below)."""
-    return is_lower_case(span) or is_interjection(span)
+    return (
+        is_lower_case(span)
+        or is_interjection(span)
+        or is_listed_field(span)
+        or is_capitalized_class(span)
+        or is_member_noun(span)
+    )
+
+
+def is_member_noun(span: Span) -> bool:
+    """'a Libertarian', 'an Anglican': one capitalized word after 'a' or 'an' is one member of
+    what the word names (a party, a church), not the party itself."""
+    word = span[0]
+    return len(span) == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") and c.i == word.i - 1 for c in word.children
+    )
+
+
+def is_capitalized_class(span: Span) -> bool:
+    """'the Government said', 'Police arrested him': a class noun alone in capitals is a
+    description of some government or police force, not a name of its own."""
+    word = span[0]
+    return len(span) == 1 and word.is_title and DESCRIPTOR_TYPES.get(word.lower_) == "organization"
 
 
 def is_lower_case(span: Span) -> bool:
@@ -22,6 +51,24 @@ def is_lower_case(span: Span) -> bool:
     return not any(ch.isupper() or ch.isdigit() for ch in text) and not (
         "." in text.strip(".") and " " not in text
     )
+
+
+def is_listed_field(span: Span) -> bool:
+    """'a professor in Linguistics and Philosophy', 'Science, Technology and Engineering': a
+    field of study in capitals, listed with another, is a common noun (tagged a place)."""
+    if len(span) != 1 or span[0].lower_ not in STUDY_FIELDS:
+        return False
+    token = span[0]
+    partners = [*(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        partners.append(token.head)
+    return any(p.lower_ in STUDY_FIELDS for p in partners)
+
+
+def is_camel_case(token: Token) -> bool:
+    """'wikiHow', 'iTunes', 'eBay': a few small letters, then a capitalized word, is a brand's
+    name whatever the tagger made of it (an adverb, an interjection); not 'mRNA' or 'pH'."""
+    return is_camel_word(token.text)
 
 
 def is_interjection(span: Span) -> bool:

@@ -174,3 +174,21 @@ def is_acronym(short: str, full: str) -> bool:
     """
     letters = acronym_letters(short)
     return letters is not None and letters in initials(full)
+
+
+def is_camel_word(text: str) -> bool:
+    """'wikiHow', 'iTunes', 'eBay': a few small letters, then a capitalized word (not
+    'mRNA' or 'pH'): a brand's name, whatever a tagger made of it.
+
+    >>> is_camel_word("iPhone"), is_camel_word("mRNA")
+    (True, False)
+    """
+    head = len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    rest = text[head:]
+    return (
+        text.isalpha()
+        and 1 <= head <= 4
+        and rest[:1].isupper()
+        and len(rest) >= 3
+        and rest[1:].islower()
+    )

@@ -234,8 +234,14 @@ def class_noun_possessive(owner: Token, noun: Token) -> Iterator[Candidate]:
     if owned.ent_type_ in ("GPE", "LOC"):
         predicate = f"have {noun.lower_} in"
         yield Candidate(owner, owned, predicate, (noun,), "possessive")
-    else:
+    elif not (is_personal(owner) and owned.ent_type_ == "ORG"):
+        # 'its Zeta app' names the app; 'his MIT office' is his office at MIT, not MIT his
         yield Candidate(owner, owned, "have", relation_tokens(owner), "possessive")
+
+
+def is_personal(owner: Token) -> bool:
+    """A person as an owner: a person's name or 'his', 'her'."""
+    return owner.ent_type_ == "PERSON" or owner.lower_ in ("his", "her")
 
 
 def relation_tokens(owner: Token) -> tuple[Token, ...]:

@@ -57,7 +57,8 @@ from extract.lexicon import HOLDER_TITLE_WORDS, INTENT_VERBS, NOMINALIZATIONS
 from extract.nominal import nominal_candidates, nominal_mask
 from extract.polarity import REPORT_MODALITIES, frame_of, noun_frame, verb_phrase
 from extract.posts import is_post, post_owners
-from extract.roles import as_role, role_holder, role_objects, role_words
+from extract.roles import as_role, is_name_attribute, role_holder, role_objects, role_words
+from extract.verb_words import placing_phrase
 
 __all__ = ["Candidate", "document_candidates", "sentence_candidates", "subjects_of"]
 COPULAS = frozenset({"be", "remain", "become"})
@@ -176,9 +177,11 @@ def intends(verb: Token, rule: str, frame: dict) -> bool:
 def svo(verb: Token) -> RuleOutput:
     """'Meta released Llama 2' -> (Meta, release, Llama 2); 'Meta built and released Llama 2'
     -> also (Meta, build, Llama 2)."""
+    # 'put Sweden in the lead' -> (.., put in lead, Sweden)
+    predicate = " ".join(filter(None, (verb_phrase(verb), placing_phrase(verb))))
     for obj in children(verb, "dobj") or shared_objects(verb) or named_predicates(verb):
         for argument in (obj, *stand_ins(obj)):
-            yield "subject", argument, verb_phrase(verb), relation_span(verb), "svo"
+            yield "subject", argument, predicate, relation_span(verb), "svo"
 
 
 def named_predicates(verb: Token) -> list[Token]:
@@ -227,7 +230,9 @@ def copula(verb: Token) -> RuleOutput:
         yield from whose
         return
     for attr in map(one_of, children(verb, "attr")):
-        roles = list(role_objects(attr))
+        # 'the candidates were Jo Roe of the Acme Party': a name is no role ('Jo Roe of');
+        # the affiliation rule reads the party.
+        roles = [] if is_name_attribute(attr) else list(role_objects(attr))
         yield from (("subject", obj, predicate, (attr,), "role") for obj, predicate in roles)
         if not roles or not children(attr, "prep"):
             yield "subject", attr, verb.lemma_, (verb,), "copula"

@@ -21,6 +21,9 @@ from extract.lexicon import (
 )
 from extract.posts import has_of_phrase, is_post, is_role_object, post_owners
 
+# Entity labels of names that are never a role themselves ('President' has no label).
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+
 
 def as_role(verb: Token) -> RuleOutput:
     """'GM named Mary Barra as its new chief executive' -> (Mary Barra, new chief executive
@@ -30,7 +33,9 @@ def as_role(verb: Token) -> RuleOutput:
     people: list[str | Token] = ["subject"]
     appointer = None
     if not is_passive(verb) and has_lemma(verb, APPOINTING_VERBS):
-        people = [o for o in children(verb, "dobj", "oprd") if is_named(o)]
+        # 'announced head of finance Jo Roe as its president': the name apposed to the object
+        objects = [n for o in children(verb, "dobj", "oprd") for n in names_for(o) or [o]]
+        people = [o for o in objects if is_named(o)]
         # 'GM named Barra as its chief': the one who appoints owns the post 'its' names.
         appointer = next((n for s in children(verb, "nsubj") for n in names_for(s) or [s]), None)
     for prep in children(verb, "prep"):
@@ -54,6 +59,12 @@ def as_role(verb: Token) -> RuleOutput:
 def is_role_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return lemma in TITLE_WORDS or lemma in ROLE_NOUNS or DESCRIPTOR_TYPES.get(lemma) == "person"
+
+
+def is_name_attribute(attr: Token) -> bool:
+    """A proper name, not a role noun, as a copula's attribute ('the winners were Jo Roe of
+    the Acme Party'): it names the one who holds no role it could be 'of'."""
+    return attr.pos_ == "PROPN" and attr.ent_type_ in NAME_TYPES and not is_role_noun(attr)
 
 
 def role_words(noun: Token) -> str:

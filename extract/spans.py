@@ -22,8 +22,9 @@ from extract.lexicon import (
     POST_WORDS,
     TITLE_WORDS,
 )
-from extract.name_checks import is_no_name, is_title_only, with_currencies
+from extract.name_checks import is_camel_case, is_no_name, is_title_only, with_currencies
 from extract.sentences import is_credit_label
+from extract.titles import with_hyphened_end, with_of_phrase, with_titles
 
 # Labels of names the small model cuts in two ('Jane' 'Paris' as two places).
 JOINED_LABELS = frozenset({"PERSON", "GPE", "ORG"})
@@ -31,7 +32,7 @@ SPLITTING_PREPOSITIONS = frozenset({"in", "on", "at"})
 MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 VALUE_TYPES = frozenset({"date", "quantity"})
-TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--"})
+TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--", ".", "!", "?"})
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
@@ -62,13 +63,18 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
         if token.i not in covered:
             phrase = trim(doc[phrase_start(cols, token.i, covered) : token.i + 1])
             if phrase is not None and not is_title_only(phrase) and not is_no_name(phrase):
-                phrase = extended(phrase)
+                phrase = with_of_phrase(extended(phrase), covered)
                 spans.append(phrase)
                 types.append("thing")
+    for token in doc:
+        if is_camel_case(token) and token.i not in covered:  # 'wikiHow' tagged an adverb
+            spans.append(doc[token.i : token.i + 1])
+            types.append("thing")
     for token in mistagged_surnames(cols, spans, covered):
         spans.append(doc[token.i : token.i + 1])
         types.append("thing")  # the clustering makes it the person's ('last name of')
     spans, types = with_currencies(spans, types)
+    spans, types = with_titles(doc, spans, types)
     # 'Internet Explorer 9': the number NER tagged apart is the version of the name before it.
     within = {t.i for span in spans if len(span) > 1 for t in span}
     kept = [n for n, span in enumerate(spans) if len(span) > 1 or span.start not in within]
@@ -268,6 +274,7 @@ def trim(span: Span) -> Span | None:
         and span.doc[end].head.i in range(start, end)
     ):
         end += 1
+    end = with_hyphened_end(span.doc, start, end)
     return span.doc[start:end] if end > start else None
 
 

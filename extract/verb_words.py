@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extract.candidate import children, has_lemma
-from extract.lexicon import CONTRAST_PREPOSITIONS, RANGE_WORDS
+from extract.lexicon import CONTRAST_PREPOSITIONS, PLACING_VERBS, RANGE_WORDS
 
 # Stems that really take '-es' ('watches', 'pushes', 'fixes', 'goes'): after any other,
 # '-es' is a silent 'e' and '-s' ('rates' -> 'rate', not 'rat').
@@ -91,3 +91,15 @@ def set_phrases(verb: Token, prep: Token) -> list[Token]:
         if noun.pos_ == "NOUN" and not noun.ent_type_ and not list(noun.children):
             found += [other, noun]
     return found
+
+
+def placing_phrase(verb: Token) -> str:
+    """A verb of placing with the place its object is put in: 'put Sweden in the lead' ->
+    'put in lead' (bare 'put' says nothing of the object); any other verb as it is."""
+    if verb.lemma_.lower() not in PLACING_VERBS:
+        return ""
+    for prep in children(verb, "prep"):
+        nouns = [o for o in children(prep, "pobj") if o.pos_ == "NOUN" and not o.ent_type_]
+        if prep.lower_ in ("in", "into", "on", "at", "under") and nouns:
+            return f"{prep.lower_} {nouns[0].lemma_.lower()}"
+    return ""

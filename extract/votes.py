@@ -26,6 +26,7 @@ from extract.lexicon import (
     PLACE_CLASS_NOUNS,
     SHARE_NOUNS,
 )
+from extract.name_checks import is_camel_case
 from extract.name_votes import own_class_votes, product_line_votes, version_votes
 from extract.places import is_place_pair
 
@@ -45,6 +46,9 @@ NOUN_VOTE = 2.0
 # A possessor's name on a name ('Acme's Zorbix') says it is the possessor's product more
 # often than its subsidiary: a little more than one tag.
 POSSESSED_VOTE = 1.5
+# A brand in camel case ('iPhone', 'iTunes') is most often a product: a little more than the
+# one organization tag the small model gives it.
+CAMEL_VOTE = 1.25
 # A name beside its versions ('Zorbix', 'Zorbix 9') is their line; less than a tag, so that a
 # company tagged as one keeps its type ('Boeing' of 'Boeing 747').
 LINE_VOTE = 0.75
@@ -158,6 +162,8 @@ def form_votes(
             yield cluster, "product", POSSESSED_VOTE
         if type_ == "person" and span.root.tag_ == "NNPS":
             yield cluster, "organization", 1.0
+        if len(span) == 1 and is_camel_case(span[0]):
+            yield cluster, "product", CAMEL_VOTE  # 'iPhone', 'iTunes' tagged organizations
 
 
 def full_person_clusters(spans: list[Span], types: list[str], clusters: list[int]) -> set[int]:
