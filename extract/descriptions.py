@@ -92,7 +92,7 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     lemma, lower = anaphor.form, anaphor.token.lower_
     if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
-    if names_here(anaphor.token):
+    if names_here(anaphor.token) or defined_by_participle(anaphor.token):
         return None
     if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
         return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
@@ -135,6 +135,21 @@ def names_here(token: Token) -> bool:
     # A participle names ('known as'); a clause does not ('the first guy I know').
     return any(
         c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"
+        for c in token.children
+    )
+
+
+def defined_by_participle(token: Token) -> bool:
+    """'the organization founded by Zeta', 'the firm owned by its staff': a participle with
+    its agent, and no comma before it, says which one the noun is, as a restrictive relative
+    clause does; it is a new mention, not one pointing back."""
+    doc = token.doc
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.i > token.i
+        and doc[c.i - 1].text != ","
+        and any(a.dep_ == "agent" for a in c.children)
         for c in token.children
     )
 
