@@ -24,6 +24,29 @@ from extract.lexicon import (
 NAMING_VERBS = frozenset("call name dub title know label".split())
 
 
+# The tags the tagger gives a name of each type a class noun describes.
+TYPE_LABELS = {
+    "person": frozenset({"PERSON"}),
+    "organization": frozenset({"ORG", "NORP"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+    "product": frozenset({"PRODUCT"}),
+    "event": frozenset({"EVENT"}),
+    "work": frozenset({"WORK_OF_ART"}),
+    "law": frozenset({"LAW"}),
+}
+
+
+def label_fits(lemma: str, token: Token) -> bool | None:
+    """Whether the tag of a name's word is one of the type the class noun describes ('the
+    city' of a word tagged GPE), None for a word not tagged: the entity's types gather every
+    tag its mentions had, one wrong tag among them ('Zeta' tagged a person once) is seldom
+    what its last mention has."""
+    described = class_of(lemma)
+    if not token.ent_type_ or described is None:
+        return None
+    return token.ent_type_ in TYPE_LABELS.get(described, frozenset())
+
+
 def class_of(lemma: str) -> str | None:
     """The entity type a class noun describes, if it is one."""
     if lemma in VENUE_NOUNS:

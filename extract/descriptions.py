@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.anaphora import PERSON_PRONOUNS
-from extract.description_names import NAMING_VERBS, apposed_name, class_of, name_class
+from extract.description_names import (
+    NAMING_VERBS,
+    apposed_name,
+    class_of,
+    label_fits,
+    name_class,
+)
 from extract.lexicon import (
     CLASS_SYNONYMS,
     DESCRIPTION_CLASSES,
@@ -243,6 +249,8 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         "desc_said_type": float(described is not None and described in said_types),
         # 'the Zeta Festival ... the zeta festival': a modifier repeats a word of its names
         "desc_modifier_named": float(modifier_named(anaphor, state)),
+        # 'the city' of a name its last mention's tag says is a place, or says is none
+        f"desc_label:{label_fits(anaphor.form, anaphor.token.doc[state.last_token])}": 1.0,
     }
 
 

@@ -1,15 +1,17 @@
 """What the text says a name is, beyond the mention at hand: a class noun compounded with the
 said one ('a cocktail drink called Zeta'), and the class a repeat of the name is compounded
 with where the tagger left it untagged ('the Zeta organization'); and a description its
-participle defines ('the organization founded by Zeta'), which points back at none."""
+participle defines ('the organization founded by Zeta'), which points back at none; and
+whether a name's tag fits a class noun, which the model weighs."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from extract.anaphora import Anaphor
 from extract.coref import EntityState
-from extract.description_names import repeated_classes, said_classes
+from extract.description_names import label_fits, repeated_classes, said_classes
 from extract.descriptions import evidence
 from tests.conftest import hand_parse, referent
 
@@ -103,3 +105,19 @@ def test_description_defined_by_a_participle_points_back_at_nothing(nlp):
     anaphor = Anaphor(doc[1], "description", frozenset({"organization", "thing"}), 0, 2)
     said = EntityState(0, frozenset({"organization"}), set(), descriptors={"organization"})
     assert evidence(anaphor, said) is None
+
+
+def test_description_label_fits_the_tag_of_a_names_word(nlp):
+    # "Zeta and Kilo Vance": a place tag fits 'the city', a person's does not, none says nothing
+    doc = hand_parse(
+        nlp,
+        ["Zeta", "and", "Kilo", "Vance", "met", "Oslo"],
+        [4, 0, 3, 0, 4, 4],
+        ["nsubj", "cc", "compound", "conj", "ROOT", "dobj"],
+        ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN"],
+    )
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="PERSON")]
+    assert label_fits("city", doc[0]) is True
+    assert label_fits("city", doc[3]) is False
+    assert label_fits("city", doc[5]) is None
+    assert label_fits("purpose", doc[0]) is None
