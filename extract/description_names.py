@@ -4,7 +4,7 @@ class nouns the text gives it ('Zeta, a drink maker', 'the rapper Zeta', 'Zeta i
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import (
     COUNTRY_CLASSES,
@@ -22,6 +22,29 @@ from extract.lexicon import (
 
 # Verbs whose object names the noun they describe: 'a drink called the Zeta'.
 NAMING_VERBS = frozenset("call name dub title know label".split())
+
+
+# The tags the tagger gives a name of each type a class noun describes.
+TYPE_LABELS = {
+    "person": frozenset({"PERSON"}),
+    "organization": frozenset({"ORG", "NORP"}),
+    "place": frozenset({"GPE", "LOC", "FAC"}),
+    "product": frozenset({"PRODUCT"}),
+    "event": frozenset({"EVENT"}),
+    "work": frozenset({"WORK_OF_ART"}),
+    "law": frozenset({"LAW"}),
+}
+
+
+def label_fits(lemma: str, token: Token) -> bool | None:
+    """Whether the tag of a name's word is one of the type the class noun describes ('the
+    city' of a word tagged GPE), None for a word not tagged: the entity's types gather every
+    tag its mentions had, one wrong tag among them ('Zeta' tagged a person once) is seldom
+    what its last mention has."""
+    described = class_of(lemma)
+    if not token.ent_type_ or described is None:
+        return None
+    return token.ent_type_ in TYPE_LABELS.get(described, frozenset())
 
 
 def class_of(lemma: str) -> str | None:
@@ -99,7 +122,47 @@ def said_classes(span: Span) -> set[str]:
         nouns.add(verb.head)
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
+    said |= {word for noun in nouns for word in same_class_compounds(noun)}
+    said |= repeated_classes(span.doc).get(name_key(span), set())
     return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def same_class_compounds(noun: Token) -> set[str]:
+    """'a cocktail drink called Zeta' says Zeta is a cocktail too: a class noun before the
+    said one and of its type; not 'the chip designer Zeta', whose chip is its product."""
+    described = class_of(noun.lemma_.lower())
+    return {
+        c.lemma_.lower()
+        for c in noun.lefts
+        if c.dep_ == "compound" and described and class_of(c.lemma_.lower()) == described
+    }
+
+
+def name_key(span: Span) -> str:
+    return " ".join(t.lower_ for t in span if not t.is_punct and t.lower_ != "the")
+
+
+def repeated_classes(doc: Doc) -> dict[str, set[str]]:
+    """The classes said of a name where the tagger did not take it for one: 'the Zeta
+    organization' may leave 'Zeta' untagged there while it is tagged elsewhere, and what it
+    says holds for every mention of the name. Worked out once per document."""
+    cached = doc.user_data.get(REPEATED_CLASSES)
+    if cached is not None:
+        return cached
+    found: dict[str, set[str]] = {}
+    for token in doc:
+        head = token.head
+        if token.dep_ != "compound" or token.pos_ != "PROPN" or head.tag_ != "NN":
+            continue
+        if named_class_head(token, head) and head.i == token.i + 1:
+            words = [t for t in doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"]
+            key = " ".join(t.lower_ for t in words)
+            found.setdefault(key, set()).add(head.lemma_.lower())
+    doc.user_data[REPEATED_CLASSES] = found
+    return found
+
+
+REPEATED_CLASSES = "kg.repeated_classes"
 
 
 def named_class_head(name: Token, noun: Token) -> bool:

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from extract.anaphora import PERSON_PRONOUNS
-from extract.description_names import NAMING_VERBS, apposed_name, class_of, name_class
+from extract.description_names import (
+    NAMING_VERBS,
+    apposed_name,
+    class_of,
+    label_fits,
+    name_class,
+)
 from extract.lexicon import (
     CLASS_SYNONYMS,
     DESCRIPTION_CLASSES,
@@ -92,7 +98,7 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     lemma, lower = anaphor.form, anaphor.token.lower_
     if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
-    if names_here(anaphor.token):
+    if names_here(anaphor.token) or defined_by_participle(anaphor.token):
         return None
     if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
         return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
@@ -135,6 +141,21 @@ def names_here(token: Token) -> bool:
     # A participle names ('known as'); a clause does not ('the first guy I know').
     return any(
         c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"
+        for c in token.children
+    )
+
+
+def defined_by_participle(token: Token) -> bool:
+    """'the organization founded by Zeta', 'the firm owned by its staff': a participle with
+    its agent, and no comma before it, says which one the noun is, as a restrictive relative
+    clause does; it is a new mention, not one pointing back."""
+    doc = token.doc
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.i > token.i
+        and doc[c.i - 1].text != ","
+        and any(a.dep_ == "agent" for a in c.children)
         for c in token.children
     )
 
@@ -228,6 +249,8 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         "desc_said_type": float(described is not None and described in said_types),
         # 'the Zeta Festival ... the zeta festival': a modifier repeats a word of its names
         "desc_modifier_named": float(modifier_named(anaphor, state)),
+        # 'the city' of a name its last mention's tag says is a place, or says is none
+        f"desc_label:{label_fits(anaphor.form, anaphor.token.doc[state.last_token])}": 1.0,
     }
 
 

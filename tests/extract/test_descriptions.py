@@ -79,7 +79,8 @@ DESCRIBED = [
 UNDESCRIBED = [
     ("Vantor hired ten engineers in Oslo. The ceremony was short.", "ceremony"),
     ("Vantor bought Bolt in May. The move surprised analysts.", "move"),
-    ("Vantor hired ten engineers in Oslo. The city welcomed the move.", "city"),
+    # a country is no city: the city is one the text did not name
+    ("Vantor hired ten engineers in Norway. The city welcomed the move.", "city"),
     ("Vantor hired ten engineers in Oslo. The government raised taxes.", "government"),
     ("Lyon is a large city in France. The company grew quickly.", "company"),  # a city
     ("Vantor sold the Harbor property to Orla Finn. The property was large.", "property"),
