@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -89,14 +90,17 @@ def dies_on_marker(doc):
 
 
 class Unpicklable(Exception):
-    def __init__(self, reason, extra):
-        super().__init__(f"{reason} ({extra})")
+    """An error holding what pickle refuses (a lock)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.lock = threading.Lock()
 
 
 @Language.component("kg_test_raises_unpicklable")
 def raises_unpicklable(doc):
     if MARKER in doc.text:
-        raise Unpicklable("no way back", 1)
+        raise Unpicklable("no way back")
     return doc
 
 
