@@ -53,7 +53,8 @@ def extract_batch(documents: list[Document]) -> list[Extraction]:
     """
     extractions: list[Extraction] = []
     try:
-        for extraction in extract_documents(documents, nlp=load_pipeline()):
+        # A worker parses its own batches: it forks no parsing child of its own.
+        for extraction in extract_documents(documents, nlp=load_pipeline(), overlap=False):
             extractions.append(extraction)
     except KgError:
         raise
