@@ -46,14 +46,23 @@ def committed(out: Path) -> set[str]:
     return {q.subject.value.rsplit("/", 1)[-1] for q in store.quads_for_pattern(None, HASH, None)}
 
 
+@pytest.fixture(autouse=True)
+def forking_allowed(monkeypatch) -> None:
+    """Forking is allowed here even when an earlier test of this worker left threads running
+    (a Dask cluster's): what these tests check is what the child does."""
+    monkeypatch.setattr(parse_process, "may_fork", lambda: True)
+
+
 @pytest.fixture
 def children_at_store_opening(monkeypatch) -> list[int]:
-    """How many child processes run when each build opens its store."""
+    """How many child processes run when each build opens its store (beyond those that ran
+    before the test)."""
     counts: list[int] = []
+    before = len(multiprocessing.active_children())
     open_store = graph.build.open_store
 
     def counting(*args, **kwargs):
-        counts.append(len(multiprocessing.active_children()))
+        counts.append(len(multiprocessing.active_children()) - before)
         return open_store(*args, **kwargs)
 
     monkeypatch.setattr(graph.build, "open_store", counting)
