@@ -5,7 +5,12 @@ same text, so that the ratios hold however fast the machine is.
 
 Text: the CaRB dev sentences (real English from Wikipedia and news, read from
 ../shared/data/carb/dev.txt) in documents of 20 sentences, plus the bundled example.
-Targets: kg extract >= 0.85 x raw parsing (issue 2), kg build >= 0.75 x raw parsing (issue 14).
+Targets: kg extract >= 0.85 x raw parsing (issue 2; issue 14 asks 0.80), kg build >= 0.75 x raw
+parsing (issue 14).
+
+kg parses in a child process while it reads when the input is large enough (extract.parse_process),
+so its wall-clock ratios count a second core; the CPU time of each job, summed over its
+processes, is printed beside them as a multiple of the raw parse's: what the overlap costs.
 
 The machines here change speed from one second to the next (the same nlp.pipe run took 2.5 s
 and 5.2 s a few seconds apart, CPU time alike; a build of this corpus 8.8 s and 34 s in one
@@ -18,10 +23,12 @@ the rounds and the ratio of the bests are printed beside it.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import spacy
@@ -45,18 +52,38 @@ def corpus() -> list[Document]:
     return [*documents, Document("example", EXAMPLE.read_text(encoding="utf-8"))]
 
 
-def timings(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+@dataclass
+class Times:
+    """A job's seconds, round by round: wall clock, CPU of this process (all its threads) and
+    CPU of the child processes it waited for."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    child_cpu: list[float] = field(default_factory=list)
+
+    def total_cpu(self) -> list[float]:
+        return [own + child for own, child in zip(self.cpu, self.child_cpu)]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timings(jobs: dict[str, Callable[[], object]], rounds: int) -> dict[str, Times]:
     """The times of each job, round by round; rounds interleave the jobs so that drift in the
     machine's speed affects them alike, each round in another order, so that no job always
     follows the same one (a build leaves the disk writing its files)."""
-    times: dict[str, list[float]] = {name: [] for name in jobs}
+    times = {name: Times() for name in jobs}
     names = list(jobs)
     for round_ in range(rounds):
         shift = round_ % len(names)
         for name in names[shift:] + names[:shift]:
-            start = time.perf_counter()
+            start, cpu, child = time.perf_counter(), time.process_time(), children_cpu()
             jobs[name]()
-            times[name].append(time.perf_counter() - start)
+            times[name].wall.append(time.perf_counter() - start)
+            times[name].cpu.append(time.process_time() - cpu)
+            times[name].child_cpu.append(children_cpu() - child)
     return times
 
 
@@ -96,15 +123,24 @@ def main() -> None:
     times = timings(jobs, rounds)
     raw = times["raw nlp.pipe"]
     print(f"corpus: {len(documents)} documents, {words} words; {rounds} rounds")
-    for name, values in times.items():
-        best, median = words / min(values), words / statistics.median(values)
+    for name, job in times.items():
+        best, median = words / min(job.wall), words / statistics.median(job.wall)
         print(f"{name:>13}: {best:8.0f} words/s at best (median {median:.0f})")
     for name, target in TARGETS.items():
-        ratio = paired_ratio(times[name], raw)
+        ratio = paired_ratio(times[name].wall, raw.wall)
         verdict = "meets" if ratio >= target else "MISSES"
         print(
             f"{name} / raw parsing: {ratio:.2f}, median of rounds ({verdict} target {target}); "
-            f"best / best {min(raw) / min(times[name]):.2f}"
+            f"best / best {min(raw.wall) / min(times[name].wall):.2f}"
+        )
+    for name in TARGETS:
+        job = times[name]
+        cost = statistics.median(c / r for c, r in zip(job.total_cpu(), raw.total_cpu()))
+        own = statistics.median(c / r for c, r in zip(job.cpu, raw.total_cpu()))
+        child = statistics.median(c / r for c, r in zip(job.child_cpu, raw.total_cpu()))
+        print(
+            f"{name} CPU time: {cost:.2f} x raw parsing's, summed over processes, median of "
+            f"rounds (this process {own:.2f}, parsing child {child:.2f})"
         )
 
 

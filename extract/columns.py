@@ -79,10 +79,27 @@ def isin(column: np.ndarray, ids: np.ndarray | Iterable[int]) -> np.ndarray:
     if len(ids) > FEW_IDS:
         # np.isin sorts the column with the ids on each call: searching the sorted ids for
         # each token takes a fifth of its time.
-        ids = np.sort(ids)
+        ids = sorted_ids(ids)
         return ids[np.minimum(np.searchsorted(ids, column), len(ids) - 1)] == column
     # np.isin's own set-up costs more than comparing a document's column with a few ids.
     found = np.zeros(len(column), dtype=bool)
     for id_ in ids:
         found |= column == id_
     return found
+
+
+# The sorted copies of the read-only id arrays of `string_ids`, by the array's identity (the
+# array is kept beside its copy, so that its id is never reused): the rules ask for the same
+# few hundred words in every document, and sorting them again cost more than searching them.
+_sorted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+
+def sorted_ids(ids: np.ndarray) -> np.ndarray:
+    if ids.flags.writeable:
+        return np.sort(ids)
+    cached = _sorted.get(id(ids))
+    if cached is None or cached[0] is not ids:
+        if len(_sorted) > 4096:
+            _sorted.clear()
+        cached = _sorted[id(ids)] = (ids, np.sort(ids))
+    return cached[1]

@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from math import exp
+from operator import mul
 
 import numpy as np
 
@@ -44,9 +46,16 @@ class CorefModel:
         self, anaphor: object, candidates: list[tuple[int, dict[str, float]]]
     ) -> list[tuple[int, float]]:
         """The candidates whose probability clears the threshold, most probable first."""
+        return self.ranked(anaphor, self.scored(candidates))
+
+    def scored(self, candidates: list[tuple[int, dict[str, float]]]) -> list[tuple[int, float]]:
+        """Each candidate's cluster with its probability."""
+        return [(cluster, self.probability(features)) for cluster, features in candidates]
+
+    def ranked(self, anaphor: object, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The scored candidates that clear the threshold, most probable first."""
         kind = getattr(anaphor, "kind", "")
         threshold = self.threshold_for(kind, form_group(anaphor) if kind == "pronoun" else "")
-        scored = [(cluster, self.probability(features)) for cluster, features in candidates]
         kept = [(cluster, round(p, 3)) for cluster, p in scored if p >= threshold]
         return sorted(kept, key=lambda item: -item[1])
 
@@ -77,16 +86,21 @@ class NotingDecider:
     def __call__(
         self, anaphor: object, candidates: list[tuple[int, dict[str, float]]]
     ) -> list[tuple[int, float]]:
-        ranked = self.model.decide(anaphor, candidates)
+        # Scored once: the features of every candidate, weighed again, cost a tenth of
+        # coreference.
+        scored = self.model.scored(candidates)
+        ranked = self.model.ranked(anaphor, scored)
         if not ranked and candidates:
-            score, cluster = max((self.model.probability(f), c) for c, f in candidates)
+            score, cluster = max((p, c) for c, p in scored)
             if score >= LIKELY:
                 self.likely[anaphor.token.i] = cluster  # type: ignore[attr-defined]
         return ranked
 
 
 def logistic(weights: dict[str, float], features: dict[str, float]) -> float:
-    score = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    # The products in the features' order, summed as a generator would: the same float, in
+    # half the time (map calls no Python frame per feature).
+    score = sum(map(mul, map(weights.get, features, repeat(0.0)), features.values()))
     return 1.0 / (1.0 + exp(-max(min(score, 30.0), -30.0)))
 
 

@@ -17,7 +17,15 @@ from extract.arguments import argument
 from extract.columns import columns
 from extract.entities import NAMED_TYPES
 from extract.mentions import DocumentEntities, Reference, find_entities
-from extract.pipeline import BATCH_SIZE, document_parts, load_pipeline, parse, split_text
+from extract.parse_process import ParsingProcess, parse_batches
+from extract.pipeline import (
+    BATCH_CHARS,
+    BATCH_SIZE,
+    batches,
+    document_parts,
+    load_pipeline,
+    split_text,
+)
 from extract.relations import Candidate, document_candidates
 from extract.triple import Document, Entity, Evidence, Extraction, Mention, Triple
 from extract.variants import candidate_variants
@@ -39,35 +47,48 @@ def extract_documents(
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
     require_named: bool = True,
+    parser: ParsingProcess | None = None,
+    overlap: bool | None = None,
 ) -> Iterator[Extraction]:
     """Parse and read every document, yielding one `Extraction` each, in input order; a
     document longer than PART_CHARS yields one for each of its parts (see `document_parts`).
 
     Texts longer than a parsing piece are read piece by piece; coreference does not cross
-    pieces.
+    pieces. The documents are parsed by `parser`, a child process forked earlier; else, with
+    `overlap`, by a child forked now, while this process reads (None: when the input is more
+    than one batch and this process may fork; see extract.parse_process); else here. The
+    extractions are the same either way.
     """
     nlp = nlp or load_pipeline()
-    pieces = (
-        (text, (part, offset))
-        for document in documents
-        for part in document_parts(document)
-        for offset, text in split_text(part.text)
-    )
-    current: Document | None = None
+    groups = batches(pieces_of(documents), size=batch_size, chars=BATCH_CHARS)
     triples: list[Triple] = []
     mentions: list[Mention] = []
-    for doc, (part, offset) in parse(pieces, nlp=nlp, batch_size=batch_size):
-        if current is not None and part is not current:
-            yield Extraction(current, tuple(triples), tuple(mentions))
-            triples, mentions = [], []
-        current = part
+    parsed = parse_batches(groups, nlp=nlp, parser=parser, overlap=overlap)
+    for doc, (part, offset, last) in parsed:
         piece = extract_document(
             doc, part, offset=part.offset + offset, require_named=require_named
         )
         triples += piece.triples
         mentions += piece.mentions
-    if current is not None:
-        yield Extraction(current, tuple(triples), tuple(mentions))
+        # Each part as soon as its last piece is read: when parsing the next batch fails,
+        # what was read before it is whole and goes out.
+        if last:
+            yield Extraction(part, tuple(triples), tuple(mentions))
+            triples, mentions = [], []
+
+
+def pieces_of(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+    """The texts to parse: each part's pieces (see `split_text`), each with its part, its
+    offset in the part and whether it is the part's last.
+
+    >>> [(text, last) for text, (_, _, last) in pieces_of([Document("a", "one")])]
+    [('one', True)]
+    """
+    for document in documents:
+        for part in document_parts(document):
+            pieces = split_text(part.text)
+            for n, (offset, text) in enumerate(pieces):
+                yield text, (part, offset, n == len(pieces) - 1)
 
 
 def extract_document(

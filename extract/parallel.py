@@ -53,7 +53,8 @@ def extract_batch(documents: list[Document]) -> list[Extraction]:
     """
     extractions: list[Extraction] = []
     try:
-        for extraction in extract_documents(documents, nlp=load_pipeline()):
+        # A worker parses its own batches: it forks no parsing child of its own.
+        for extraction in extract_documents(documents, nlp=load_pipeline(), overlap=False):
             extractions.append(extraction)
     except KgError:
         raise
@@ -122,11 +123,15 @@ def batches(documents: Iterable[Document], *, size: int) -> Iterator[list[Docume
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, each loading the pipeline as it starts.
+    """A pool of `workers` processes, forked now, each loading the pipeline as it starts.
 
     Workers are forked, as spaCy's own `n_process` does: create the pool before opening the
     store, whose threads a forked child must not inherit. ('spawn' and 'forkserver' re-import
     the caller's main script, which fails when it came from standard input.)
     """
     context = multiprocessing.get_context("fork")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=load_pipeline)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=load_pipeline)
+    # A pool forks its workers at its first task, not when it is made: that task would come
+    # after the store opened. A first task that does nothing forks them all now.
+    pool.submit(int)
+    return pool

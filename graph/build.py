@@ -27,6 +27,7 @@ import networkx as nx
 from spacy.language import Language
 
 from extract.documents import MAX_FILE_SIZE, STDIN, find_files
+from extract.parse_process import file_sizes, parser_for
 from extract.triple import Document, Extraction
 from graph.errors import OutputError
 from graph.rdf.facts import Facts
@@ -155,9 +156,11 @@ class BuildJob:
         report = BuildReport(out=out)
         paths = [p for p in self.paths if str(p) != STDIN]
         files = find_files(paths, exclude=out, skip_folder=is_output_folder, skipped=report.skipped)
-        # The executor first: worker processes fork before the store starts its threads.
+        # The executor and the parsing child first: processes fork before the store starts
+        # its threads.
         with (
             extraction_executor(self.workers, self.scheduler) as (executor, window),
+            parser_for(self.sizes(files) if executor is None else [], nlp=self.nlp) as parser,
             open_store(self.remote or out / STORE_FOLDER) as store,
             ExitStack() as stack,
         ):
@@ -168,7 +171,7 @@ class BuildJob:
             turtle = None if spool is None else partial(spool_turtle, spool, path=out / TURTLE)
             # Last on the stack, so first out: its writes end before the spool closes.
             writer = stack.enter_context(BatchWriter(store, turtle=turtle))
-            parse = partial(extract, nlp=self.nlp, executor=executor, window=window)
+            parse = partial(extract, nlp=self.nlp, executor=executor, window=window, parser=parser)
             facts = self.write_documents(store, files, report, writer=writer, parse=parse)
             graph, drawn = write_outputs(
                 store, facts, out, writer=writer, spool=spool, report=report, choice=self.choice
@@ -179,6 +182,11 @@ class BuildJob:
         report.most_connected = most_connected(graph)
         report.drawn = drawn.number_of_nodes()
         return report
+
+    def sizes(self, files: list[Path]) -> list[int]:
+        """The sizes of the inputs, to tell whether parsing in a child pays."""
+        stdin = [] if self.stdin_text is None else [len(self.stdin_text)]
+        return file_sizes(files) + stdin
 
     def write_documents(
         self,

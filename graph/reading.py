@@ -22,6 +22,7 @@ from extract.parallel import (
     extract_parallel,
     process_pool,
 )
+from extract.parse_process import ParsingProcess
 from extract.pipeline import document_parts
 from extract.triple import Document, Extraction
 from graph.errors import BuildError, InputError, KgError
@@ -94,8 +95,10 @@ def extract(
     nlp: Language | None = None,
     executor: Executor | None = None,
     window: int = 0,
+    parser: ParsingProcess | None = None,
 ) -> Iterator[Extraction]:
-    """The extraction of each part: parsed here, or by `executor` (`window` batches in flight).
+    """The extraction of each part: parsed here, by `parser` (a child process forked before the
+    store opened) while this process reads, or by `executor` (`window` batches in flight).
 
     Raises:
         BuildError: reading a part raised an unexpected error (no KgError); it names the file.
@@ -108,7 +111,8 @@ def extract(
             yield part
 
     if executor is None:
-        extractions = extract_documents(handed(), nlp=nlp)
+        # No child forked now: the store's threads run.
+        extractions = extract_documents(handed(), nlp=nlp, parser=parser, overlap=False)
     else:
         extractions = extract_parallel(handed(), executor=executor, window=window)
     return named_failures(extractions, given)
