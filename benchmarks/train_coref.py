@@ -255,6 +255,8 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         out.write("\n".join(lines) + "\n")
     print("cross-validated:", score(Path(out.name), data=args.data))
+    if args.oof:
+        args.oof.write_text("\n".join(lines) + "\n", encoding="utf-8")
     Path(out.name).unlink()
     model = fit(items, pairs, l2=args.l2)
     if not args.no_write:
