@@ -29,13 +29,14 @@ QUOTES = ('"', "“", "”")
 
 def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
     """'Meta said it would appeal', 'Acme denied that it paid', 'Acme rejected claims that it
-    paid': the subject of a reported (or denied) clause that is a pronoun is the one who
-    reports it, when that one agrees (a sieve of Lee et al. 2013, whose speaker rules are
-    among the most precise)."""
+    paid', 'Acme said its chief would resign': the subject of a reported (or denied) clause
+    that is a pronoun, or the possessive on that subject, is the one who reports it, when that
+    one agrees (a sieve of Lee et al. 2013, whose speaker rules are among the most precise)."""
     token = anaphor.token
-    if anaphor.kind != "pronoun" or token.dep_ not in ("nsubj", "nsubjpass"):
+    subject = token.head if token.dep_ == "poss" else token
+    if anaphor.kind != "pronoun" or subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    clause = token.head
+    clause = subject.head
     while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
         clause = clause.head
     verb = clause.head

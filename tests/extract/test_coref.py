@@ -481,17 +481,35 @@ def test_coref_pronoun_under_the_threshold_notes_its_likeliest_candidate(nlp):
             ["nsubj", "ROOT", "dobj", "dobj", "nsubj", "relcl", "punct"],
             None,
         ),
+        # "Acme said its chief resigned ." : the possessive on the reported clause's subject
+        (
+            ["Acme", "said", "its", "chief", "resigned", "."],
+            [1, 1, 3, 4, 1, 1],
+            ["nsubj", "ROOT", "poss", "nsubj", "ccomp", "punct"],
+            "Acme",
+        ),
+        # "Acme said Zeta hired its chief ." : a possessive on an object is no speaker's
+        (
+            ["Acme", "said", "Zeta", "hired", "its", "chief", "."],
+            [1, 1, 3, 1, 5, 3, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "poss", "dobj", "punct"],
+            None,
+        ),
     ],
 )
 def test_coref_subject_of_a_reported_claim_is_its_speaker(nlp, words, heads, deps, expected):
     from extract.anaphora import PRONOUN_TYPES, Anaphor
     from extract.coref_sieves import reported_speaker
 
-    pos = ["PRON" if w == "it" else "PROPN" if w == "Acme" else "VERB" for w in words]
-    lemmas = [{"denied": "deny", "rejected": "reject", "claims": "claim"}.get(w, w) for w in words]
+    pos = ["PRON" if w in ("it", "its") else "PROPN" if w == "Acme" else "VERB" for w in words]
+    lemmas = [
+        {"denied": "deny", "rejected": "reject", "claims": "claim", "said": "say"}.get(w, w)
+        for w in words
+    ]
     doc = hand_parse(nlp, words, heads, deps, pos, lemmas=lemmas)
     [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
     state.mention(doc[0], 0, reference=False)
-    it = doc[words.index("it")]
-    found = reported_speaker(Anaphor(it, "pronoun", PRONOUN_TYPES["it"], it.i, it.i + 1), [state])
+    it = next(t for t in doc if t.text in ("it", "its"))
+    types = PRONOUN_TYPES[it.text]
+    found = reported_speaker(Anaphor(it, "pronoun", types, it.i, it.i + 1), [state])
     assert (doc[0].text if found else None) == expected
