@@ -14,7 +14,7 @@ from extract.lexicon import (
     OF_NAME_NOUNS,
     PERSON_ROLES,
 )
-from extract.name_checks import is_camel_case
+from extract.names import is_camel_word
 from extract.posts import post_holders
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -211,7 +211,7 @@ def is_named(token: Token) -> bool:
     return (
         token.ent_type_ in NAMED_LABELS
         or (token.pos_ == "PROPN" and token.ent_type_ not in UNNAMED_LABELS)
-        or is_camel_case(token)
+        or is_camel_word(token.text)
     )
 
 

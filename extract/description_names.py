@@ -22,6 +22,8 @@ from extract.lexicon import (
 
 # Verbs whose object names the noun they describe: 'a drink called the Zeta'.
 NAMING_VERBS = frozenset("call name dub title know label".split())
+# Where a document keeps what `repeated_classes` found in it (doc.user_data).
+REPEATED_CLASSES = "kg.repeated_classes"
 
 
 # The tags the tagger gives a name of each type a class noun describes.
@@ -160,9 +162,6 @@ def repeated_classes(doc: Doc) -> dict[str, set[str]]:
             found.setdefault(key, set()).add(head.lemma_.lower())
     doc.user_data[REPEATED_CLASSES] = found
     return found
-
-
-REPEATED_CLASSES = "kg.repeated_classes"
 
 
 def named_class_head(name: Token, noun: Token) -> bool:

@@ -13,7 +13,6 @@ from extract.lexicon import (
     POST_WORDS,
     STUDY_FIELDS,
 )
-from extract.names import is_camel_word
 
 
 def is_no_name(span: Span) -> bool:
@@ -63,12 +62,6 @@ def is_listed_field(span: Span) -> bool:
     if token.dep_ == "conj":
         partners.append(token.head)
     return any(p.lower_ in STUDY_FIELDS for p in partners)
-
-
-def is_camel_case(token: Token) -> bool:
-    """'wikiHow', 'iTunes', 'eBay': a few small letters, then a capitalized word, is a brand's
-    name whatever the tagger made of it (an adverb, an interjection); not 'mRNA' or 'pH'."""
-    return is_camel_word(token.text)
 
 
 def is_interjection(span: Span) -> bool:

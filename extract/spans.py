@@ -22,7 +22,8 @@ from extract.lexicon import (
     POST_WORDS,
     TITLE_WORDS,
 )
-from extract.name_checks import is_camel_case, is_no_name, is_title_only, with_currencies
+from extract.name_checks import is_no_name, is_title_only, with_currencies
+from extract.names import is_camel_word
 from extract.sentences import is_credit_label
 from extract.titles import with_hyphened_end, with_of_phrase, with_titles
 
@@ -67,7 +68,7 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
                 spans.append(phrase)
                 types.append("thing")
     for token in doc:
-        if is_camel_case(token) and token.i not in covered:  # 'wikiHow' tagged an adverb
+        if is_camel_word(token.text) and token.i not in covered:  # 'wikiHow' tagged an adverb
             spans.append(doc[token.i : token.i + 1])
             types.append("thing")
     for token in mistagged_surnames(cols, spans, covered):

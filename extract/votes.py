@@ -26,8 +26,8 @@ from extract.lexicon import (
     PLACE_CLASS_NOUNS,
     SHARE_NOUNS,
 )
-from extract.name_checks import is_camel_case
 from extract.name_votes import own_class_votes, product_line_votes, version_votes
+from extract.names import is_camel_word
 from extract.places import is_place_pair
 
 # A one-word person tag without a full name is often a company (rule 4 of extract.entities);
@@ -162,7 +162,7 @@ def form_votes(
             yield cluster, "product", POSSESSED_VOTE
         if type_ == "person" and span.root.tag_ == "NNPS":
             yield cluster, "organization", 1.0
-        if len(span) == 1 and is_camel_case(span[0]):
+        if len(span) == 1 and is_camel_word(span[0].text):
             yield cluster, "product", CAMEL_VOTE  # 'iPhone', 'iTunes' tagged organizations
 
 

@@ -90,7 +90,6 @@ def test_description_said_class_takes_a_compound_of_its_type(nlp):
     assert said_classes(doc[3:4]) == {"designer"}
 
 
-
 def test_description_defined_by_a_participle_points_back_at_nothing(nlp):
     # "the organization founded by Zeta" : its participle says which one it is
     doc = hand_parse(

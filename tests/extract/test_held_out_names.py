@@ -12,11 +12,11 @@ from extract.columns import columns
 from extract.entities import cluster_names
 from extract.extractor import extract_documents
 from extract.name_checks import (
-    is_camel_case,
     is_capitalized_class,
     is_listed_field,
     is_member_noun,
 )
+from extract.names import is_camel_word
 from extract.nominal import possessive_candidates
 from extract.roles import is_name_attribute
 from extract.spans import name_spans
@@ -177,7 +177,7 @@ def test_a_camel_case_brand_is_a_name(nlp):
 )
 def test_camel_case_on_built_parse(nlp, word, expected):
     doc = parse_rows(nlp, [(word, 0, "ROOT", "ADV", "O")])
-    assert is_camel_case(doc[0]) is expected
+    assert is_camel_word(doc[0].text) is expected
 
 
 POSSESSIONS = [
