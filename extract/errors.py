@@ -17,3 +17,13 @@ class InputError(KgError):
 
 class ModelError(KgError):
     """The spaCy pipeline cannot be loaded."""
+
+
+def error_line(error: Exception) -> str:
+    """An error's class and the first line of its message.
+
+    >>> error_line(ValueError("no digits\\nmore"))
+    'ValueError: no digits'
+    """
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
-from extract.errors import KgError
+from extract.errors import KgError, error_line
 from extract.extractor import extract_documents
 from extract.pipeline import load_pipeline
 from extract.triple import Document, Extraction
@@ -62,16 +62,6 @@ def extract_batch(documents: list[Document]) -> list[Extraction]:
         failed = documents[min(len(extractions), len(documents) - 1)]
         raise ExtractionFailed(failed.id, failed.offset, error_line(e), tuple(extractions)) from e
     return extractions
-
-
-def error_line(error: Exception) -> str:
-    """An error's class and the first line of its message.
-
-    >>> error_line(ValueError("no digits\\nmore"))
-    'ValueError: no digits'
-    """
-    lines = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def extract_parallel(

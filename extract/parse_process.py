@@ -33,6 +33,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from extract.errors import error_line
 from extract.pipeline import BATCH_CHARS, BATCH_SIZE, load_pipeline
 
 # What a Doc carries back: everything our rules read (NORM too: the tokenizer sets some, as
@@ -169,9 +170,7 @@ def shippable(error: Exception) -> bytes:
         pickle.loads(data)
         return data
     except Exception:
-        lines = str(error).strip().splitlines()
-        line = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
-        return pickle.dumps(ParsingFailed(line))
+        return pickle.dumps(ParsingFailed(error_line(error)))
 
 
 def parse_batches(

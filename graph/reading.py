@@ -14,11 +14,11 @@ from pathlib import Path
 from spacy.language import Language
 
 from extract.documents import MAX_FILE_SIZE, read_document
+from extract.errors import error_line
 from extract.extractor import extract_documents
 from extract.parallel import (
     Executor,
     ExtractionFailed,
-    error_line,
     extract_parallel,
     process_pool,
 )
