@@ -52,7 +52,7 @@ def subjects_of(verb: Token) -> list[Token]:
         return [subject]
     if is_headline_verb(verb):
         return [verb.doc[verb.i - 1]]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and coordinated(verb):
         return subjects_of(verb.head)
     if verb.dep_ == "xcomp":
         if verb.head.dep_ == "acomp" and verb.head.pos_ == "ADJ":
@@ -258,3 +258,13 @@ def is_example(token: Token, prep: Token) -> bool:
         and not children(token, "case")  # "Microsoft's" owns the example
         and (token.head == prep or token.dep_ == "conj" or token.head.head == prep)
     )
+
+
+def coordinated(conjunct: Token) -> bool:
+    """Whether a conjunct verb is joined by a coordinator ('and', 'but', 'or') to its head or
+    to the list it ends: without one, the parser has more often joined two clauses that share
+    no subject ('The main draw, Acme observed, was the booth') than listed verbs."""
+    head = conjunct.head
+    siblings = [head, *(c for c in head.children if c.dep_ == "conj")]
+    # A semicolon joins a headline's verbs the way 'and' does: 'NASA marks X; announces Y'.
+    return any(c.dep_ in ("cc", "preconj") or c.text == ";" for s in siblings for c in s.children)

@@ -138,6 +138,11 @@ NOT_EXPECTED = [
     ("Acme announced the deal in a post.", {("Acme", "announce deal in", "post")}),
     # a date is no partner
     ("Acme announced its move on Wednesday.", {("Acme", "announce move on", "Wednesday")}),
+    # a reporting clause set off by commas lends its subject to no other verb
+    (
+        "The main draw of the fair, Acme observed from the long queue, was the Zeta booth.",
+        {("Acme", "be", "booth"), ("Acme", "be", "Zeta booth")},
+    ),
 ]
 
 
@@ -265,6 +270,32 @@ def test_rule_coordinated_verbs_share_the_object(nlp):
         lemmas=["Acme", "build", "and", "release", "Zeta"],
     )
     assert candidates(doc) == {("Acme", "build", "Zeta"), ("Acme", "release", "Zeta")}
+
+
+def test_rule_verbs_joined_by_semicolon_share_the_subject(nlp):
+    # a headline: 'Acme marks its anniversary; buys Zeta'
+    doc = parse(
+        nlp,
+        ["Acme", "marks", "anniversary", ";", "buys", "Zeta"],
+        [1, 1, 1, 1, 1, 4],
+        ["nsubj", "ROOT", "dobj", "punct", "conj", "dobj"],
+        ["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"],
+        lemmas=["Acme", "mark", "anniversary", ";", "buy", "Zeta"],
+    )
+    assert ("Acme", "buy", "Zeta") in candidates(doc)
+
+
+def test_rule_verbs_joined_by_comma_alone_share_no_subject(nlp):
+    # 'The hit, Acme said, was Zeta': the parser joins the two clauses as a coordination
+    doc = parse(
+        nlp,
+        ["hit", ",", "Acme", "said", ",", "was", "Zeta"],
+        [3, 3, 3, 3, 3, 3, 5],
+        ["dep", "punct", "nsubj", "ROOT", "punct", "conj", "attr"],
+        ["NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "AUX", "PROPN"],
+        lemmas=["hit", ",", "Acme", "say", ",", "be", "Zeta"],
+    )
+    assert not {c for c in candidates(doc) if c[0] == "Acme" and c[2] == "Zeta"}
 
 
 def test_rule_verb_with_own_complement_shares_no_object(nlp):
