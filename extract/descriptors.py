@@ -102,12 +102,20 @@ def class_noun_candidates(noun: Token) -> Iterator[Candidate]:
         for t in children(noun, "compound", "nmod")
         if t.right_edge.i == noun.i - 1 and is_name_token(t)
     ]
-    if not names or noun.pos_ != "NOUN":
+    if not names or noun.pos_ != "NOUN" or of_a_name(noun):
         return
     labels = {t.ent_type_ for t in names[0].subtree}
     kind = DESCRIPTOR_TYPES.get(noun.lemma_.lower())
     if labels & INSTANCE_LABELS or (kind == "product" and labels == {""}):
         yield Candidate(names[0], noun, "be", (noun,), "descriptor")
+
+
+def of_a_name(noun: Token) -> bool:
+    """Whether the noun is of a name after it: 'the Zeta demonstration of Gizmo' is a
+    demonstration of Gizmo on Zeta, and Zeta no demonstration."""
+    return any(
+        is_name_token(o) for p in children(noun, "prep") if p.lower_ == "of" for o in p.children
+    )
 
 
 def maker_candidates(token: Token) -> Iterator[Candidate]:

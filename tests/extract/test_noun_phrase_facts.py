@@ -160,6 +160,14 @@ NOT_EXPECTED = [
     ("Zentek fell, hurt by weak sales.", {("Zentek", "hurt", "weak sales")}),
     # a plant in a country is no body of its state
     ("Zentek opened a UK plant.", {("Zentek", "open", "UK plant")}),
+    # a demonstration of a name on a product makes the product no demonstration
+    (
+        "Visitors tried the Zentek Z9 demonstration of Brantel Quest at the fair.",
+        {
+            ("Zentek Z9", "be", "demonstration"),
+            ("Zentek Z9", "be demonstration of", "Brantel Quest"),
+        },
+    ),
 ]
 
 
@@ -393,6 +401,21 @@ def test_class_instance_of_an_event_noun_on_built_parse(nlp):
     )
     assert class_instance(doc[2]).text == "Zeta"
     assert ("Zeta", "be near", "Lyon") in candidates(doc)
+
+
+def test_rule_class_noun_of_a_name_has_no_instance_before_it_on_built_parse(nlp):
+    # 'the Zeta demonstration of Gizmo': Zeta is where Gizmo is shown, no demonstration
+    doc = build(
+        nlp,
+        [
+            ("the", 2, "det", "DET", "O", "the"),
+            ("Zeta", 2, "compound", "PROPN", "B-PRODUCT", "Zeta"),
+            ("demonstration", 2, "ROOT", "NOUN", "O", "demonstration"),
+            ("of", 2, "prep", "ADP", "O", "of"),
+            ("Gizmo", 3, "pobj", "PROPN", "B-PRODUCT", "Gizmo"),
+        ],
+    )
+    assert not {c for c in candidates(doc) if c[0] == "Zeta" and c[1].startswith("be")}
 
 
 def test_class_instance_needs_a_class_noun_on_built_parse(nlp):
