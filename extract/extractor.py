@@ -33,6 +33,8 @@ from extract.variants import candidate_variants
 # Each argument found through a pronoun or description rather than a name costs confidence:
 # the resolver is right less often than the parser.
 REFERENCE_FACTOR = 0.9
+# Types of names that no person is, nor is any of them a person.
+NO_PERSON_TYPES = frozenset({"work", "product", "place", "organization"})
 UNNAMED_SOURCE = Entity(name="unnamed source", type="concept")
 IRREGULAR_THIRD_PERSON = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 # Rules whose predicate is already a relation phrase ('chief executive of', 'based in').
@@ -165,7 +167,7 @@ def build_triple(
     )
     if subject is None or obj is None or subject[0] == obj[0]:
         return None
-    if types_deny(candidate.rule, subject[0], obj[0]):
+    if types_deny(candidate.rule, subject[0], obj[0], predicate=candidate.predicate):
         return None
     speaker = None
     if candidate.speaker is not None:
@@ -198,12 +200,17 @@ def build_triple(
     )
 
 
-def types_deny(rule: str, subject: Entity, obj: Entity) -> bool:
+def types_deny(rule: str, subject: Entity, obj: Entity, *, predicate: str = "") -> bool:
     """Whether the arguments' voted types make a rule's reading impossible: no person is a
-    kind of another ('my influences are Jo Roe and Al Tan'), and a descriptor's place must
-    be a place (the tagger's place that the votes made something else: 'Zorbism magazine X')."""
-    if rule == "copula":
-        return subject.type == obj.type == "person"
+    kind of another ('my influences are Jo Roe and Al Tan'), nor a work, product, place or
+    organization, nor they a person (a title's words parsed as an appositive: 'Jo Roe,
+    curator of "Light and Shadow"'); and a descriptor's place must be a place (the tagger's
+    place that the votes made something else: 'Zorbism magazine X')."""
+    if rule == "copula" and subject.type == obj.type == "person":
+        return True
+    if rule in ("copula", "apposition") and predicate == "be":
+        types = {subject.type, obj.type}
+        return "person" in types and bool(types & NO_PERSON_TYPES)
     return rule == "descriptor_place" and obj.type != "place"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.candidate import HYPHENS
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
@@ -34,14 +34,26 @@ MODIFIED_TYPES = frozenset({"place", "group", "quantity"})
 SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 VALUE_TYPES = frozenset({"date", "quantity"})
 TRAILING = frozenset({",", ";", ":", '"', "'", "(", ")", "-", "--", ".", "!", "?"})
+# Single quotation marks are left out: an apostrophe ('the players' union') looks the same.
+DOUBLE_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+TITLE_MAX_WORDS = 12
+# Words a title leaves in lower case: 'Tricks of the Trade', 'Light and Shadow'.
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of on in at to for from with by as".split())
+TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
     """spaCy's entities, plus proper-noun phrases its NER left untyped ('Google', 'Azure')."""
     doc = cols.doc
     spans, types = [], []
+    titles = quoted_titles(doc)
+    in_titles = {t.i for title in titles for t in title}
     for ent, label in joined_entities(doc.ents):
         for part in split_entity(ent):
+            if any(t.i in in_titles for t in part):
+                continue  # the title is the name; its words name nothing of their own
             span = trim(part)
             type_ = NER_TYPES.get(label, "thing")
             if span is not None and (type_ in VALUE_TYPES or not is_no_name(span)):
@@ -53,6 +65,8 @@ def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
                 modified = any(t.pos_ == "PROPN" for t in doc[whole.start : span.start])
                 spans.append(whole)
                 types.append("thing" if modified and type_ in MODIFIED_TYPES else type_)
+    spans += titles
+    types += [title_type(title) for title in titles]
     covered = {t.i for s in spans for t in s}
     # A proper noun that modifies another noun ('chief AI scientist') is part of a phrase.
     untyped = (
@@ -181,6 +195,49 @@ def is_post_field(words: Span) -> bool:
 
 def is_field_word(token: Token) -> bool:
     return token.lower_ in FIELD_WORDS or token.lower_ in NAME_COORDINATORS
+
+
+def quoted_titles(doc: Doc) -> list[Span]:
+    """Words in title case between double quotation marks ('curator of "Light and Shadow"'):
+    one name, a title, where the small model tags its words as several names or none. A
+    quotation of speech is no title: its words after the first are mostly in lower case."""
+    titles = []
+    opening = None
+    for token in doc:
+        if token.text not in DOUBLE_QUOTES:
+            continue
+        if opening is None:
+            opening = token.i
+            continue
+        inside = doc[opening + 1 : token.i]
+        opening = None
+        if is_title_case(inside):
+            titles.append(inside)
+    return titles
+
+
+def is_title_case(words: Span) -> bool:
+    """'Light and Shadow', 'Andy Warhol: Photographs and Prints': two to a dozen words, every
+    one capitalized but the short words a title leaves in lower case, within one sentence."""
+    alphabetic = [t for t in words if t.is_alpha]
+    capitalized = [t for t in alphabetic if t.text[:1].isupper()]
+    return (
+        2 <= len(words) <= TITLE_MAX_WORDS
+        and len(capitalized) >= 2
+        and words[0].text[:1].isupper()
+        and all(t in capitalized or t.lower_ in TITLE_SMALL_WORDS for t in alphabetic)
+        and not any(t.is_sent_start for t in words[1:])
+        and not any(t.text in SENTENCE_ENDS for t in words)
+        # '"We Are Ready"': a clause with its subject is quoted speech, a slogan at most
+        and not any(t.dep_ in SUBJECT_DEPS and words.start <= t.head.i < words.end for t in words)
+    )
+
+
+def title_type(title: Span) -> str:
+    """A work's, unless spaCy gave the whole title a type of a named thing ('"Zeta Prize"')."""
+    labels = {t.ent_type_ for t in title}
+    label = labels.pop() if len(labels) == 1 else ""
+    return NER_TYPES[label] if label in TITLE_LABELS else "work"
 
 
 def is_quoted(span: Span) -> bool:

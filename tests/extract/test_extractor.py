@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extract.coref import PRONOUN_TYPES
-from extract.extractor import extract_documents
-from extract.triple import Document
+from extract.extractor import extract_documents, types_deny
+from extract.triple import Document, Entity
 from tests.conftest import ROOT, plain
 
 EXPECTED = {
@@ -77,3 +77,16 @@ def test_extractor_second_example(nlp):
     assert all(t.modality == "intended" for t in listed)
     reported = [t for t in extraction.triples if t.object.name == "consortium"]
     assert all(t.attributed_to is not None and t.modality == "possible" for t in reported)
+
+
+def test_extractor_no_person_is_said_to_be_a_named_work_or_place():
+    person = Entity(name="Jo Roe", type="person")
+    assert types_deny("apposition", person, Entity(name="Light", type="work"), predicate="be")
+    assert types_deny("copula", Entity(name="Zorbia", type="place"), person, predicate="be")
+    # a role relates them; and a person may be one of a group ('Jo Roe, a Methodist')
+    assert not types_deny(
+        "copula", person, Entity(name="Acme", type="organization"), predicate="be ceo of"
+    )
+    assert not types_deny(
+        "apposition", person, Entity(name="Methodists", type="group"), predicate="be"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.columns import columns
 from extract.spans import name_spans
-from tests.conftest import parse_rows
+from tests.conftest import parse_rows, plain, read
 
 
 def spans_of(nlp, rows) -> list[str]:
@@ -116,3 +116,54 @@ def test_spans_a_spoken_answer_is_no_name(nlp):
         ("did", 5, "ROOT", "VERB", "O"),
     ]
     assert spans_of(nlp, rows) == ["Jo Roe"]
+
+
+def types_of(nlp, rows) -> list[tuple[str, str]]:
+    spans, types = name_spans(columns(parse_rows(nlp, rows)))
+    return [(span.text, type_) for span, type_ in zip(spans, types)]
+
+
+def test_spans_a_quoted_title_is_one_name_whatever_its_words_are_tagged(nlp):
+    # 'curator of "Light and Shadow"': the tagger's person and thing are one work
+    rows = [
+        ("curator", 0, "ROOT", "NOUN", "O"),
+        ("of", 0, "prep", "ADP", "O"),
+        ('"', 3, "punct", "PUNCT", "O"),
+        ("Light", 1, "pobj", "PROPN", "B-PERSON"),
+        ("and", 3, "cc", "CCONJ", "O"),
+        ("Shadow", 3, "conj", "PROPN", "B-ORG"),
+        ('"', 3, "punct", "PUNCT", "O"),
+    ]
+    assert types_of(nlp, rows) == [("Light and Shadow", "work")]
+
+
+def test_spans_quoted_speech_is_no_title(nlp):
+    # 'said "Zentek Is Ready"': a clause with its subject, in whatever capitals
+    rows = [
+        ("said", 0, "ROOT", "VERB", "O"),
+        ('"', 0, "punct", "PUNCT", "O"),
+        ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
+        ("Is", 0, "ccomp", "AUX", "O"),
+        ("Ready", 3, "acomp", "ADJ", "O"),
+        ('"', 0, "punct", "PUNCT", "O"),
+    ]
+    assert types_of(nlp, rows) == [("Zentek", "organization")]
+
+
+def test_spans_a_quotation_in_lower_case_is_no_title(nlp):
+    rows = [
+        ("said", 0, "ROOT", "VERB", "O"),
+        ('"', 0, "punct", "PUNCT", "O"),
+        ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
+        ("will", 3, "aux", "AUX", "O"),
+        ("win", 0, "ccomp", "VERB", "O"),
+        ('"', 0, "punct", "PUNCT", "O"),
+    ]
+    assert types_of(nlp, rows) == [("Zentek", "organization")]
+
+
+def test_spans_a_quoted_title_with_the_real_model(nlp):
+    text = 'Jane Roe, curator of "Light and Shadow" at the Zentek Museum, spoke on Monday.'
+    found = plain(read(text, nlp=nlp))
+    assert ("Jane Roe", "curator of", "Light and Shadow") in found
+    assert not {t for t in found if t[2] == "Light"}
