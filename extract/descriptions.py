@@ -26,8 +26,10 @@ from extract.description_names import (
     NAMING_VERBS,
     apposed_name,
     class_of,
+    following_name,
     label_fits,
     name_class,
+    names_match,
 )
 from extract.lexicon import (
     CLASS_SYNONYMS,
@@ -102,6 +104,9 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return None
     if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
         return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
+    if (after := following_name(anaphor.token)) is not None:
+        # 'for the appellant, Zeta Lotteries': the name after says which, and only it
+        return "said" if names_match(after, state.name_words) else None
     if class_of(lemma) is None and not modifier_named(anaphor, state):
         # 'the shuttle' of 'Space Shuttle', 'the fungus' of a species said to be one: a noun
         # of no class is seldom the named one (0 of 20 the model scored on GUM)
@@ -201,6 +206,9 @@ def description_sieve(
     if (name := apposed_name(anaphor.token)) is not None:
         found = [s for s in eligible if s.last_token == name.i]
         return (found[0], "in apposition to its name") if found else None
+    if following_name(anaphor.token) is not None:
+        # the eligible ones are those whose names it repeats (`evidence`)
+        return (eligible[0], "in apposition to its name") if eligible else None
     if anaphor.determiner == "that":
         return None
     if class_of(anaphor.form) is None:
