@@ -17,6 +17,8 @@ from extract.lexicon import (
     NAMED_CLASS_HEADS,
     NAMED_VENUE_HEADS,
     NAMING_NOUNS,
+    STATE_CLASSES,
+    US_STATE_NAMES,
     VENUE_NOUNS,
 )
 
@@ -131,6 +133,7 @@ def said_classes(span: Span) -> set[str]:
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
     said |= {word for noun in nouns for word in same_class_compounds(noun)}
     said |= repeated_classes(span.doc).get(name_key(span), set())
+    said |= STATE_CLASSES if name_key(span) in US_STATE_NAMES else set()
     return said | (COUNTRY_CLASSES if is_country(span) else set())
 
 
@@ -219,7 +222,20 @@ def apposed_name(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "appos" and head.pos_ == "PROPN" and head.i < noun.i and closed(noun):
         return head
-    return comma_apposed(noun)
+    return comma_apposed(noun) or adjacent_apposed(noun)
+
+
+def adjacent_apposed(noun: Token) -> Token | None:
+    """'Santorum the person has been in the news': a name right before the description, the
+    parse giving both the same role of the same word (two subjects of one verb), is the
+    name the description is in apposition with."""
+    start = noun.left_edge.i
+    if start < 1 or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    name = noun.doc[start - 1]
+    if name.pos_ == "PROPN" and name.head == noun.head and name.dep_ == noun.dep_:
+        return name
+    return None
 
 
 def following_name(noun: Token) -> Span | None:

@@ -36,6 +36,7 @@ from extract.lexicon import (
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
     EVENT_KINDS,
+    GROUP_SYNONYMS,
     INSTITUTION_NOUNS,
     ORGANIZATION_KINDS,
     PLACE_KINDS,
@@ -90,6 +91,8 @@ def kin(lemma: str) -> frozenset[str]:
         return EVENT_KINDS
     if lemma in VENUE_NOUNS:
         return VENUE_WORDS
+    if lemma in GROUP_SYNONYMS:
+        return GROUP_SYNONYMS
     return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
 
 

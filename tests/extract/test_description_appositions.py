@@ -25,6 +25,12 @@ APPOSED = [
         "rapper",
         "Kilo Vance",
     ),
+    # a name right before the description, both the subject of one verb
+    (
+        "Kilo Vance the person has been in the news all year, and we made a drink about it.",
+        "person",
+        "Kilo Vance",
+    ),
     # the name after the description, named before it
     (
         "The Vantor Lottery Corporation lost the first case. Kim Roe argued for the appellant, "
@@ -273,3 +279,24 @@ def test_description_said_of_a_name_set_after_it(nlp):
         ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
     )
     assert described_before_comma(doc[4:5]) is None
+
+
+def test_description_adjacent_name_of_the_same_role(nlp):
+    # "Zeta the person has been" : two subjects of one verb, side by side
+    doc = hand_parse(
+        nlp,
+        ["Zeta", "the", "person", "has", "been"],
+        [4, 2, 4, 4, 4],
+        ["nsubj", "det", "nsubj", "aux", "ROOT"],
+        ["PROPN", "DET", "NOUN", "AUX", "AUX"],
+    )
+    assert apposed_name(doc[2]) == doc[0]
+    # "told Zeta the company would pay" : another role of another word
+    doc = hand_parse(
+        nlp,
+        ["told", "Zeta", "the", "company", "would", "pay"],
+        [0, 0, 3, 5, 5, 0],
+        ["ROOT", "dobj", "det", "nsubj", "aux", "ccomp"],
+        ["VERB", "PROPN", "DET", "NOUN", "AUX", "VERB"],
+    )
+    assert apposed_name(doc[3]) is None

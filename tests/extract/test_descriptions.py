@@ -68,6 +68,14 @@ DESCRIBED = [
         "Rowe Convention Centre",
     ),
     ("Kim Roe ran Study 2 in Oslo. The study found no effect.", "study", "Study 2"),
+    # a state's name says it is one; a body of people is the group the text called it
+    ("Kim Roe grew up in Ohio. She wants to reform the state's tax laws.", "state", "Ohio"),
+    (
+        "Volunteer organization Harbor Friends collects books for children. The group also "
+        "sells buttons.",
+        "group",
+        "Harbor Friends",
+    ),
     # a conjunct, a measure, a bare noun after 'at' or a reflexive tells no other one apart
     (
         "Mia Lund played in the Zorbian Chess Championship in May. She won the championship "
@@ -126,6 +134,9 @@ UNDESCRIBED = [
     ("Ahmed Vance said he would visit Oslo. The company welcomed the news.", "company"),
     ("Lyon, a city in France, hosted the fair in May. The firm sold ten cars there.", "firm"),
     ("Chile is a long country. The city expects more visitors.", "city"),
+    # a city is no state, nor a person or a company
+    ("Kim Roe grew up in Oslo. She wants to reform the state's tax laws.", "state"),
+    ("Vantor hired Kim Roe in May. The state raised taxes.", "state"),
 ]
 
 
@@ -394,3 +405,11 @@ def test_description_bare_noun_after_at_says_when_not_which(nlp):
         tags=["DT", "NN", "IN", "NN"],
     )
     assert not introduces_nothing(doc[1])
+
+
+def test_description_state_names_and_groups(nlp):
+    # 'Virginia' says it is a state, as 'Chile' says it is a country; not 'Georgia'
+    doc = nlp.make_doc("Virginia and Georgia")
+    assert "state" in said_classes(doc[0:1])
+    assert "state" not in said_classes(doc[2:3])
+    assert kin("group") == kin("organization") and "group" in kin("organization")
