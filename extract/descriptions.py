@@ -10,9 +10,11 @@ and Klein 2009):
    country ('Chile ... the country');
 3. its head says the same as one of those ('a drink called Zeta ... the beverage', 'Cyclone
    Zeta ... the storm', 'the Zeta Festival ... the event');
-4. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
+4. its head is of the kind of organization or place the text or a name's head said ('the
+   car manufacturer Zeta ... the company');
+5. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
    organization, whatever its tag), else of the entity's tagged type ('the city' a place).
-The first three decide as sieves; the last leaves the choice to the ranking model.
+The first three decide as sieves; the last two leave the choice to the ranking model.
 """
 
 from __future__ import annotations
@@ -98,8 +100,9 @@ def kin(lemma: str) -> frozenset[str]:
 
 def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     """Why a description may be this entity: 'name' (a head of its names), 'said' (a class
-    the text gave it), 'kin' (a synonym of either), 'told' (a class of the type its names
-    give it), 'class' (a class of its tagged type), or None."""
+    the text gave it), 'kin' (a synonym of either), 'kind' (a noun of the same kind of
+    organization or place as either), 'told' (a class of the type its names give it),
+    'class' (a class of its tagged type), or None."""
     lemma, lower = anaphor.form, anaphor.token.lower_
     if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
@@ -127,6 +130,10 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return None
     if described != "person" and is_person(state):
         return None  # 'Ahmed Mohamed ... he ... the company'
+    if kind_agrees(lemma, state.heads | state.descriptors):
+        # 'the car manufacturer General Motors ... the company': the kind the text said,
+        # more than a type; not a sieve, as a text often names two of a kind
+        return "kind"
     fitting = LOOSE_TYPES.get(described, {described})
     # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags,
     # and so does what its name says ('Cyclone Zeta' ... 'the storm').
@@ -263,6 +270,12 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         # 'the city' of a name its last mention's tag says is a place, or says is none
         f"desc_label:{label_fits(anaphor.form, anaphor.token.doc[state.last_token])}": 1.0,
     }
+
+
+def kind_agrees(lemma: str, said: set[str]) -> bool:
+    """Whether what the text or a name's head said the entity is, is of the description's
+    kind of organization or place ('manufacturer' and 'company')."""
+    return any(lemma in group and said & group for group in KINDS)
 
 
 def apart(anaphor: Anaphor, features: dict[str, float]) -> dict[str, float]:

@@ -413,3 +413,15 @@ def test_description_state_names_and_groups(nlp):
     assert "state" in said_classes(doc[0:1])
     assert "state" not in said_classes(doc[2:3])
     assert kin("group") == kin("organization") and "group" in kin("organization")
+
+
+def test_description_of_the_kind_the_text_said(nlp):
+    # 'the car manufacturer Zeta ... the company': the kind said, more than a type; a
+    # regulator is of another kind, and a tag alone says only the type
+    company = hand_description(nlp, "the", "company", {"organization", "thing"})
+    maker = state_of(0, {"organization"}, descriptors={"manufacturer"})
+    regulator = state_of(1, {"organization"}, descriptors={"regulator"})
+    tagged = state_of(2, {"organization"})
+    assert evidence(company, maker) == "kind"
+    assert evidence(company, regulator) is None
+    assert evidence(company, tagged) == "class"
