@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extract.description_names import apposed_name
+from extract.description_names import apposed_name, following_name
 from extract.lexicon import (
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
@@ -108,8 +108,10 @@ def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:
     if token.tag_ != "NN" or not known or not token.is_lower:
         return None
     determiner = [c for c in token.lefts if c.dep_ == "det" and c.lower_ in DETERMINERS]
-    # 'Zeta, the first lunar mission': an apposition is its name's, whatever defines it
-    if not determiner or not (introduces_nothing(token) or apposed_name(token) is not None):
+    # 'Zeta, the first lunar mission', 'the appellant, Zeta': an apposition is its name's,
+    # whatever defines it
+    apposed = apposed_name(token) is not None or following_name(token) is not None
+    if not determiner or not (introduces_nothing(token) or apposed):
         return None
     if lemma in EITHER_DESCRIPTORS:
         types = frozenset({"organization", "person"})
@@ -122,22 +124,50 @@ def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:
     return Anaphor(token, "description", types, determiner[0].i, token.i + 1)
 
 
+# Tags of a modifier that measures or counts ('the 240,000 square meter park'), or says
+# where from ('the Japanese carmaker'): it tells no named one apart.
+UNNAMING_LABELS = frozenset({"NORP", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
+
+
 def introduces_nothing(noun: Token) -> bool:
     """False for a noun phrase that says which entity it is rather than pointing back: 'the
     chief executive of Microsoft', 'the Nvidia chip', 'the company that wins', 'the firm,
     Arm'."""
     for child in noun.children:
+        if child.dep_ in ("conj", "cc") or intensive(child):
+            continue  # 'won the championship and $50,000', 'the series itself'
         if child.dep_ in ("appos", "poss"):
             return False
         # A name inside says which one ('the Nvidia chip'); a nationality does not.
-        if (child.pos_ == "PROPN" or child.ent_type_) and child.ent_type_ != "NORP":
+        if (child.pos_ == "PROPN" or child.ent_type_) and child.ent_type_ not in UNNAMING_LABELS:
             return False
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "behind"):
-            return False
+            if not adverbial(child):
+                return False
         # A restrictive relative clause (no comma before it) defines its noun.
         if child.dep_ == "relcl" and noun.doc[child.left_edge.i - 1].text != ",":
             return False
     return True
+
+
+def adverbial(prep: Token) -> bool:
+    """'having the cocktail at dessert time', 'the drink at night': a bare singular noun after
+    'at' or 'for' says when or how, not which one ('the chief executive at Zeta', 'the
+    lawyer for the city', 'the lawyer for victims'); 'of' always says which."""
+    if prep.lower_ == "of":
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.tag_ == "NN"
+        and not o.ent_type_
+        and not any(c.dep_ in ("det", "poss") or c.pos_ == "PROPN" for c in o.children)
+        for o in objects
+    )
+
+
+def intensive(child: Token) -> bool:
+    """'the series itself': a reflexive beside its noun stresses it, and says nothing of which."""
+    return child.dep_ == "appos" and child.lower_ in REFLEXIVES
 
 
 def is_pleonastic(token: Token) -> bool:

@@ -17,6 +17,8 @@ from extract.lexicon import (
     NAMED_CLASS_HEADS,
     NAMED_VENUE_HEADS,
     NAMING_NOUNS,
+    STATE_CLASSES,
+    US_STATE_NAMES,
     VENUE_NOUNS,
 )
 
@@ -105,8 +107,11 @@ def said_classes(span: Span) -> set[str]:
         nouns.add(head)  # 'the Zeta organization', 'the Zeta bar'
     # 'Image: Zeta' (a caption) names who made it, '... per episode (Zeta 2013)' cites it.
     cited = before is not None and before.text == "("
+    # 'an episode, Bo Lind and Tor Berg wrote it': names in a list are not what the noun is.
+    listed = any(c.dep_ == "conj" for c in root.children)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and head.dep_ != "ROOT" and not cited:
-        nouns.add(head)
+        if not listed:
+            nouns.add(head)
     if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         nouns |= {c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
     if root.dep_ == "attr" and head.lemma_ == "be":
@@ -122,11 +127,43 @@ def said_classes(span: Span) -> set[str]:
         and verb.head.pos_ == "NOUN"
     ):
         nouns.add(verb.head)
+    if (described := described_before_comma(span)) is not None:
+        nouns.add(described)
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
     said |= {word for noun in nouns for word in same_class_compounds(noun)}
     said |= repeated_classes(span.doc).get(name_key(span), set())
+    said |= STATE_CLASSES if name_key(span) in US_STATE_NAMES else set()
     return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def described_before_comma(span: Span) -> Token | None:
+    """'adapted in the penultimate episode of the season, "The Zeta"': the noun phrase a name
+    is set after, told by the words alone where the parse hung the name elsewhere: a comma
+    (and a quotation mark) before the name, punctuation after it, the phrase before the comma
+    ending there; not a subject ('in the city, Zeta said'), nor a list ('the mayor, Roe and
+    Lind')."""
+    doc, start = span.doc, span.start
+    while start > 0 and (doc[start - 1].is_quote or doc[start - 1].lower_ == "the"):
+        start -= 1
+    root = span.root
+    if start < 2 or doc[start - 1].text != "," or span.end >= len(doc):
+        return None
+    if root.dep_ in ("nsubj", "nsubjpass") or not doc[span.end].is_punct:
+        return None
+    if any(c.dep_ == "conj" for c in root.children):
+        return None  # a list: 'the mayor, Roe and Lind'
+    last, token, noun = start - 2, doc[start - 2], None
+    # Up through the nouns and prepositions whose phrase ends right before the comma.
+    while token.pos_ in ("NOUN", "ADP") and token.right_edge.i == last:
+        if token.pos_ == "NOUN":
+            noun = token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if noun is None or not any(c.dep_ == "det" for c in noun.children):
+        return None
+    return noun
 
 
 def same_class_compounds(noun: Token) -> set[str]:
@@ -185,7 +222,43 @@ def apposed_name(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "appos" and head.pos_ == "PROPN" and head.i < noun.i and closed(noun):
         return head
-    return comma_apposed(noun)
+    return comma_apposed(noun) or adjacent_apposed(noun)
+
+
+def adjacent_apposed(noun: Token) -> Token | None:
+    """'Santorum the person has been in the news': a name right before the description, the
+    parse giving both the same role of the same word (two subjects of one verb), is the
+    name the description is in apposition with."""
+    start = noun.left_edge.i
+    if start < 1 or noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    name = noun.doc[start - 1]
+    if name.pos_ == "PROPN" and name.head == noun.head and name.dep_ == noun.dep_:
+        return name
+    return None
+
+
+def following_name(noun: Token) -> Span | None:
+    """The name set after a description, between commas ('for the appellant, Zeta Lotteries,
+    Inc.', 'the firm, Arm,'): the words of the name the description is said of, which says
+    which entity it is; not a name in a list ('the court, Roe and Lind')."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i < noun.i:
+            continue
+        start = child.left_edge.i
+        if (
+            start > 0
+            and doc[start - 1].text == ","
+            and not any(c.dep_ == "conj" for c in child.children)
+        ):
+            return doc[start : child.i + 1]
+    return None
+
+
+def names_match(name: Span, words: set[str]) -> bool:
+    """Whether a name's words are all words of an entity's names."""
+    return {t.lower_ for t in name if not t.is_punct} <= words
 
 
 def comma_apposed(noun: Token) -> Token | None:

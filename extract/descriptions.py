@@ -10,9 +10,11 @@ and Klein 2009):
    country ('Chile ... the country');
 3. its head says the same as one of those ('a drink called Zeta ... the beverage', 'Cyclone
    Zeta ... the storm', 'the Zeta Festival ... the event');
-4. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
+4. its head is of the kind of organization or place the text or a name's head said ('the
+   car manufacturer Zeta ... the company');
+5. its head names a class of the type the entity's names give it ('the Zeta Museum' is an
    organization, whatever its tag), else of the entity's tagged type ('the city' a place).
-The first three decide as sieves; the last leaves the choice to the ranking model.
+The first three decide as sieves; the last two leave the choice to the ranking model.
 """
 
 from __future__ import annotations
@@ -26,14 +28,17 @@ from extract.description_names import (
     NAMING_VERBS,
     apposed_name,
     class_of,
+    following_name,
     label_fits,
     name_class,
+    names_match,
 )
 from extract.lexicon import (
     CLASS_SYNONYMS,
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
     EVENT_KINDS,
+    GROUP_SYNONYMS,
     INSTITUTION_NOUNS,
     ORGANIZATION_KINDS,
     PLACE_KINDS,
@@ -88,13 +93,16 @@ def kin(lemma: str) -> frozenset[str]:
         return EVENT_KINDS
     if lemma in VENUE_NOUNS:
         return VENUE_WORDS
+    if lemma in GROUP_SYNONYMS:
+        return GROUP_SYNONYMS
     return next((group for group in CLASS_SYNONYMS if lemma in group), frozenset())
 
 
 def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     """Why a description may be this entity: 'name' (a head of its names), 'said' (a class
-    the text gave it), 'kin' (a synonym of either), 'told' (a class of the type its names
-    give it), 'class' (a class of its tagged type), or None."""
+    the text gave it), 'kin' (a synonym of either), 'kind' (a noun of the same kind of
+    organization or place as either), 'told' (a class of the type its names give it),
+    'class' (a class of its tagged type), or None."""
     lemma, lower = anaphor.form, anaphor.token.lower_
     if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
@@ -102,6 +110,9 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return None
     if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
         return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
+    if (after := following_name(anaphor.token)) is not None:
+        # 'for the appellant, Zeta Lotteries': the name after says which, and only it
+        return "said" if names_match(after, state.name_words) else None
     if class_of(lemma) is None and not modifier_named(anaphor, state):
         # 'the shuttle' of 'Space Shuttle', 'the fungus' of a species said to be one: a noun
         # of no class is seldom the named one (0 of 20 the model scored on GUM)
@@ -119,6 +130,10 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
         return None
     if described != "person" and is_person(state):
         return None  # 'Ahmed Mohamed ... he ... the company'
+    if kind_agrees(lemma, state.heads | state.descriptors):
+        # 'the car manufacturer General Motors ... the company': the kind the text said,
+        # more than a type; not a sieve, as a text often names two of a kind
+        return "kind"
     fitting = LOOSE_TYPES.get(described, {described})
     # 'Lyon is a city' ... 'the company': what the text said it is decides over its tags,
     # and so does what its name says ('Cyclone Zeta' ... 'the storm').
@@ -201,6 +216,9 @@ def description_sieve(
     if (name := apposed_name(anaphor.token)) is not None:
         found = [s for s in eligible if s.last_token == name.i]
         return (found[0], "in apposition to its name") if found else None
+    if following_name(anaphor.token) is not None:
+        # the eligible ones are those whose names it repeats (`evidence`)
+        return (eligible[0], "in apposition to its name") if eligible else None
     if anaphor.determiner == "that":
         return None
     if class_of(anaphor.form) is None:
@@ -252,6 +270,12 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
         # 'the city' of a name its last mention's tag says is a place, or says is none
         f"desc_label:{label_fits(anaphor.form, anaphor.token.doc[state.last_token])}": 1.0,
     }
+
+
+def kind_agrees(lemma: str, said: set[str]) -> bool:
+    """Whether what the text or a name's head said the entity is, is of the description's
+    kind of organization or place ('manufacturer' and 'company')."""
+    return any(lemma in group and said & group for group in KINDS)
 
 
 def apart(anaphor: Anaphor, features: dict[str, float]) -> dict[str, float]:

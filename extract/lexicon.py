@@ -713,3 +713,24 @@ STUDY_FIELDS = frozenset(
     "anthropology archaeology astronomy geology geography politics law music art arts "
     "theology humanities statistics computing".split()
 )
+
+# --- Definite descriptions: what a name says its entity is (branch desc-12, issue 13) ---
+# Names of the states of the United States, which say the named one is a state ('Virginia
+# ... the state's drug laws'), as a country's name says it is a country. Not 'Georgia' nor
+# 'Washington', as often a country or a city.
+US_STATE_NAMES = frozenset(
+    name.strip()
+    for name in (
+        "alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, "
+        "florida, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, "
+        "maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana, "
+        "nebraska, nevada, new hampshire, new jersey, new mexico, north carolina, "
+        "north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, "
+        "south dakota, tennessee, texas, utah, vermont, virginia, west virginia, wisconsin, "
+        "wyoming"
+    ).split(",")
+)
+STATE_CLASSES = frozenset({"state"})
+# Class nouns of organizations that say the same of a body of people: 'Volunteer
+# organization Comic Corps ... the group'.
+GROUP_SYNONYMS = frozenset("organization organisation group".split())

@@ -9,7 +9,12 @@ from spacy.tokens import Span
 
 from extract.anaphora import Anaphor
 from extract.coref import EntityState
-from extract.description_names import apposed_name, said_classes
+from extract.description_names import (
+    apposed_name,
+    described_before_comma,
+    following_name,
+    said_classes,
+)
 from extract.descriptions import evidence
 from tests.conftest import hand_parse, referent
 
@@ -19,6 +24,26 @@ APPOSED = [
         "Kilo Vance, the first great Zorbian rapper, wrote songs about the harbor.",
         "rapper",
         "Kilo Vance",
+    ),
+    # a name right before the description, both the subject of one verb
+    (
+        "Kilo Vance the person has been in the news all year, and we made a drink about it.",
+        "person",
+        "Kilo Vance",
+    ),
+    # the name after the description, named before it
+    (
+        "The Vantor Lottery Corporation lost the first case. Kim Roe argued for the appellant, "
+        "Vantor Lottery Corporation, in May.",
+        "appellant",
+        "Vantor Lottery Corporation",
+    ),
+    # a name set after a noun phrase says what it is, wherever the parse hung it
+    (
+        "Kim Roe directed the fourth episode of the series, “The Long Harbor”. Critics praised "
+        "the episode.",
+        "episode",
+        "Long Harbor",
     ),
     # of two festivals the text named, the one whose name the modifier repeats
     (
@@ -32,6 +57,12 @@ APPOSED = [
 NOT_APPOSED = [
     # a subject after a comma is no apposition
     ("When Vantor left Oslo, the company that bought it moved in.", "company"),
+    # a name after it that was not named before introduces one; names in a list are none
+    ("Vantor hired ten engineers. The firm, Bolt, hired none.", "firm"),
+    (
+        "Kim Roe directed an episode, Bo Lind and Tor Berg wrote it. Critics praised the episode.",
+        "episode",
+    ),
     # the first mission alone introduces one
     ("Vantor hired ten engineers in Oslo. The first mission failed.", "mission"),
     # a name or an 'of' inside says whose it is; a copula's predicate is not asked
@@ -136,3 +167,136 @@ def test_description_of_no_class_needs_its_name_beside_it(nlp):
     said = EntityState(1, frozenset({"work"}), set(), descriptors={"part"}, name_words={"zeta"})
     assert evidence(shuttle, named) is None
     assert evidence(part, said) == "said"
+
+
+def test_description_name_after_it_says_which(nlp):
+    # "for the appellant , Zeta Lotteries , spoke" : the name after, in commas
+    doc = hand_parse(
+        nlp,
+        ["for", "the", "appellant", ",", "Zeta", "Lotteries", ",", "Roe", "spoke"],
+        [8, 2, 0, 2, 5, 2, 2, 8, 8],
+        ["prep", "det", "pobj", "punct", "compound", "appos", "punct", "nsubj", "ROOT"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB"],
+    )
+    assert following_name(doc[2]).text == "Zeta Lotteries"
+    appellant = Anaphor(doc[2], "description", frozenset({"person"}), 1, 3)
+    named = EntityState(0, frozenset({"organization"}), set(), name_words={"zeta", "lotteries"})
+    other = EntityState(1, frozenset({"person"}), set(), name_words={"kim", "roe"})
+    assert evidence(appellant, named) == "said"
+    assert evidence(appellant, other) is None
+    # "the mayor , Roe and Lind" : a list is not what the noun is
+    doc = hand_parse(
+        nlp,
+        ["the", "mayor", ",", "Roe", "and", "Lind"],
+        [1, 1, 1, 1, 3, 3],
+        ["det", "ROOT", "punct", "appos", "cc", "conj"],
+        ["DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN"],
+    )
+    assert following_name(doc[1]) is None
+
+
+def test_description_said_of_a_name_set_after_it(nlp):
+    # 'One was adapted in the last episode of the season , " Zeta " .': the parse hung the
+    # name on 'One', the words say it is the episode
+    words = [
+        "One",
+        "was",
+        "adapted",
+        "in",
+        "the",
+        "last",
+        "episode",
+        "of",
+        "the",
+        "season",
+        ",",
+        '"',
+        "Zeta",
+        '"',
+        ".",
+    ]
+    heads = [2, 2, 2, 2, 6, 6, 3, 6, 9, 7, 2, 12, 0, 12, 2]
+    deps = [
+        "nsubjpass",
+        "auxpass",
+        "ROOT",
+        "prep",
+        "det",
+        "amod",
+        "pobj",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+        "punct",
+        "appos",
+        "punct",
+        "punct",
+    ]
+    pos = [
+        "NUM",
+        "AUX",
+        "VERB",
+        "ADP",
+        "DET",
+        "ADJ",
+        "NOUN",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PUNCT",
+        "PROPN",
+        "PUNCT",
+        "PUNCT",
+    ]
+    tags = [
+        "CD",
+        "VBD",
+        "VBN",
+        "IN",
+        "DT",
+        "JJ",
+        "NN",
+        "IN",
+        "DT",
+        "NN",
+        ",",
+        "``",
+        "NNP",
+        "''",
+        ".",
+    ]
+    doc = hand_parse(nlp, words, heads, deps, pos, tags=tags)
+    assert described_before_comma(doc[12:13]) == doc[6]
+    assert "episode" in said_classes(doc[12:13])
+    # "In the city , Zeta said ." : a subject after a comma is none
+    doc = hand_parse(
+        nlp,
+        ["In", "the", "city", ",", "Zeta", "said", "."],
+        [5, 2, 0, 5, 5, 5, 5],
+        ["prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+    )
+    assert described_before_comma(doc[4:5]) is None
+
+
+def test_description_adjacent_name_of_the_same_role(nlp):
+    # "Zeta the person has been" : two subjects of one verb, side by side
+    doc = hand_parse(
+        nlp,
+        ["Zeta", "the", "person", "has", "been"],
+        [4, 2, 4, 4, 4],
+        ["nsubj", "det", "nsubj", "aux", "ROOT"],
+        ["PROPN", "DET", "NOUN", "AUX", "AUX"],
+    )
+    assert apposed_name(doc[2]) == doc[0]
+    # "told Zeta the company would pay" : another role of another word
+    doc = hand_parse(
+        nlp,
+        ["told", "Zeta", "the", "company", "would", "pay"],
+        [0, 0, 3, 5, 5, 0],
+        ["ROOT", "dobj", "det", "nsubj", "aux", "ccomp"],
+        ["VERB", "PROPN", "DET", "NOUN", "AUX", "VERB"],
+    )
+    assert apposed_name(doc[3]) is None

@@ -5,8 +5,9 @@ the rules also on hand-built parses."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
-from extract.anaphora import Anaphor
+from extract.anaphora import Anaphor, introduces_nothing
 from extract.coref import EntityState
 from extract.description_names import is_country, name_heads, said_classes
 from extract.descriptions import evidence, kin, kind_clash, modifier_clash
@@ -67,6 +68,33 @@ DESCRIBED = [
         "Rowe Convention Centre",
     ),
     ("Kim Roe ran Study 2 in Oslo. The study found no effect.", "study", "Study 2"),
+    # a state's name says it is one; a body of people is the group the text called it
+    ("Kim Roe grew up in Ohio. She wants to reform the state's tax laws.", "state", "Ohio"),
+    (
+        "Volunteer organization Harbor Friends collects books for children. The group also "
+        "sells buttons.",
+        "group",
+        "Harbor Friends",
+    ),
+    # a conjunct, a measure, a bare noun after 'at' or a reflexive tells no other one apart
+    (
+        "Mia Lund played in the Zorbian Chess Championship in May. She won the championship "
+        "and $5,000.",
+        "championship",
+        "Zorbian Chess Championship",
+    ),
+    (
+        "Orla Finn serves a cocktail called the Blue Harbor. Guests order the cocktail at "
+        "dessert time.",
+        "cocktail",
+        "Blue Harbor",
+    ),
+    (
+        "Kilo Vance wrote a series called Harbor Nights. Critics said the series itself was "
+        "too long.",
+        "series",
+        "Harbor Nights",
+    ),
     # a name before a class noun that says what it is
     (
         "Kim Roe took two drives from the Zorbology organization in May. Later the "
@@ -106,6 +134,9 @@ UNDESCRIBED = [
     ("Ahmed Vance said he would visit Oslo. The company welcomed the news.", "company"),
     ("Lyon, a city in France, hosted the fair in May. The firm sold ten cars there.", "firm"),
     ("Chile is a long country. The city expects more visitors.", "city"),
+    # a city is no state, nor a person or a company
+    ("Kim Roe grew up in Oslo. She wants to reform the state's tax laws.", "state"),
+    ("Vantor hired Kim Roe in May. The state raised taxes.", "state"),
 ]
 
 
@@ -306,3 +337,91 @@ def test_description_of_a_thing_is_no_person(nlp):
     assert evidence(company, gendered) is None and evidence(company, pronoun) is None
     assert evidence(company, untold) == "class"
     assert evidence(hand_description(nlp, "the", "man", {"person"}), gendered) == "class"
+
+
+def test_description_points_back_past_what_tells_no_other_apart(nlp):
+    # "won the championship and $ 50,000" : a conjunct is no modifier
+    doc = hand_parse(
+        nlp,
+        ["won", "the", "championship", "and", "$", "50,000"],
+        [0, 2, 0, 2, 5, 2],
+        ["ROOT", "det", "dobj", "cc", "nmod", "conj"],
+        ["VERB", "DET", "NOUN", "CCONJ", "SYM", "NUM"],
+    )
+    doc.ents = [Span(doc, 5, 6, label="MONEY")]
+    assert introduces_nothing(doc[2])
+    # "the series itself" : a reflexive stresses its noun
+    doc = hand_parse(
+        nlp,
+        ["the", "series", "itself"],
+        [1, 1, 1],
+        ["det", "ROOT", "appos"],
+        ["DET", "NOUN", "PRON"],
+    )
+    assert introduces_nothing(doc[1])
+    # "the 240,000 meter park" : a measure tells no named park apart; "the Zeta park" does
+    words, heads = ["the", "240,000", "meter", "park"], [3, 2, 3, 3]
+    deps, pos = ["det", "nummod", "nmod", "ROOT"], ["DET", "NUM", "NOUN", "NOUN"]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    doc.ents = [Span(doc, 1, 3, label="QUANTITY")]
+    assert introduces_nothing(doc[3])
+    doc = hand_parse(
+        nlp,
+        ["the", "Zeta", "park"],
+        [2, 2, 2],
+        ["det", "compound", "ROOT"],
+        ["DET", "PROPN", "NOUN"],
+    )
+    assert not introduces_nothing(doc[2])
+
+
+def test_description_bare_noun_after_at_says_when_not_which(nlp):
+    # "the cocktail at dessert time" points back; "the lawyer at the firm" says which one
+    doc = hand_parse(
+        nlp,
+        ["the", "cocktail", "at", "dessert", "time"],
+        [1, 1, 1, 4, 2],
+        ["det", "ROOT", "prep", "compound", "pobj"],
+        ["DET", "NOUN", "ADP", "NOUN", "NOUN"],
+        tags=["DT", "NN", "IN", "NN", "NN"],
+    )
+    assert introduces_nothing(doc[1])
+    doc = hand_parse(
+        nlp,
+        ["the", "lawyer", "at", "the", "firm"],
+        [1, 1, 1, 4, 2],
+        ["det", "ROOT", "prep", "det", "pobj"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN"],
+        tags=["DT", "NN", "IN", "DT", "NN"],
+    )
+    assert not introduces_nothing(doc[1])
+    # 'of' always says which
+    doc = hand_parse(
+        nlp,
+        ["the", "head", "of", "state"],
+        [1, 1, 1, 2],
+        ["det", "ROOT", "prep", "pobj"],
+        ["DET", "NOUN", "ADP", "NOUN"],
+        tags=["DT", "NN", "IN", "NN"],
+    )
+    assert not introduces_nothing(doc[1])
+
+
+def test_description_state_names_and_groups(nlp):
+    # 'Virginia' says it is a state, as 'Chile' says it is a country; not 'Georgia'
+    doc = nlp.make_doc("Virginia and Georgia")
+    assert "state" in said_classes(doc[0:1])
+    assert "state" not in said_classes(doc[2:3])
+    assert kin("group") == kin("organization") and "group" in kin("organization")
+
+
+def test_description_of_the_kind_the_text_said(nlp):
+    # 'the car manufacturer Zeta ... the company': the kind said, more than a type; a
+    # regulator is of another kind, and a tag alone says only the type
+    company = hand_description(nlp, "the", "company", {"organization", "thing"})
+    maker = state_of(0, {"organization"}, descriptors={"manufacturer"})
+    regulator = state_of(1, {"organization"}, descriptors={"regulator"})
+    tagged = state_of(2, {"organization"})
+    assert evidence(company, maker) == "kind"
+    assert evidence(company, regulator) is None
+    assert evidence(company, tagged) == "class"
