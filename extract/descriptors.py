@@ -23,6 +23,7 @@ from extract.lexicon import (
     DESCRIPTOR_TYPES,
     HOME_NOUNS,
     NATIONALITIES,
+    PLACE_PART_NOUNS,
     RELATIONAL_NOUNS,
     TITLE_WORDS,
 )
@@ -46,6 +47,8 @@ def descriptor_candidates(noun: Token) -> Iterator[Candidate]:
     name = described_name(noun)
     if name is None or (noun.lower_ in TITLE_WORDS and name.ent_type_ == "PERSON"):
         return
+    if noun.lower_ in PLACE_PART_NOUNS:
+        return  # 'downtown Taipei', 'mainland Australia': a part of the place, no class of it
     # 'the British union Unite': the parser may hang the adjective on the name.
     before = [w for t in name.lefts if t.i < noun.left_edge.i for w in t.subtree]
     modifiers = [*before, *(t for t in noun.subtree if t.i < noun.i)]

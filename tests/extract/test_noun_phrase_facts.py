@@ -160,6 +160,8 @@ NOT_EXPECTED = [
     ("Zentek fell, hurt by weak sales.", {("Zentek", "hurt", "weak sales")}),
     # a plant in a country is no body of its state
     ("Zentek opened a UK plant.", {("Zentek", "open", "UK plant")}),
+    # where in a place is no class of it
+    ("Crowds filled the streets of downtown Zorbia City.", {("Zorbia City", "be", "downtown")}),
     # a demonstration of a name on a product makes the product no demonstration
     (
         "Visitors tried the Zentek Z9 demonstration of Brantel Quest at the fair.",
@@ -309,6 +311,21 @@ def test_rule_descriptor_of_names_hung_on_a_noun_further_back_on_built_parse(nlp
     found = candidates(doc)
     assert {("Acme", "be", "carmakers"), ("Bolt", "be", "carmakers")} <= found
     assert ("Acme", "be", "Shares") not in found
+
+
+def test_rule_a_part_of_a_place_before_its_name_is_no_class_of_it_on_built_parse(nlp):
+    # 'crowds in downtown Zorbia City': the city is no downtown
+    doc = build(
+        nlp,
+        [
+            ("crowds", 0, "ROOT", "NOUN", "O", "crowd"),
+            ("in", 0, "prep", "ADP", "O", "in"),
+            ("downtown", 4, "compound", "NOUN", "O", "downtown"),
+            ("Zorbia", 4, "compound", "PROPN", "B-GPE", "Zorbia"),
+            ("City", 1, "pobj", "PROPN", "I-GPE", "City"),
+        ],
+    )
+    assert not {c for c in candidates(doc) if c[1] == "be"}
 
 
 def test_participle_adjunct_takes_the_clause_subject_on_built_parse(nlp):
