@@ -97,6 +97,7 @@ def said_classes(span: Span) -> set[str]:
         for t in root.lefts
         if t.i < span.start
         and (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and class_of(t.lower_) is not None))
+        and t.dep_ != "poss"  # 'the camp's Jo Roe' belongs to the camp and is none
     }
     nouns |= {t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"}
     before = span.doc[span.start - 1] if span.start else None

@@ -211,8 +211,8 @@ def quoted_titles(doc: Doc) -> list[Span]:
             continue
         inside = doc[opening + 1 : token.i]
         opening = None
-        if is_title_case(inside):
-            titles.append(inside)
+        if is_title_case(inside) and (title := trim(inside)) is not None:
+            titles.append(title)  # 'The Long Harbor' as 'Long Harbor', like other names
     return titles
 
 

@@ -126,6 +126,8 @@ UNDESCRIBED = [
     ("Bo Lind is a guy from Oslo. Years later I met this guy named Tor Berg.", "guy"),
     ("The Lenn is a river in Zorbia. In the south, the river known as the Avon runs dry.", "river"),
     ("Vantor, a publishing giant, grew fast. Bolt bought the publishing giant Orbis.", "giant"),
+    # a possessor is no class of the name it owns: Kim Roe is the camp's, not a camp
+    ("The reform camp's Kim Roe won a seat. Later the reform camp lost votes.", "camp"),
     # a name before a class noun it does not say it is: the team is Zeta's
     ("Kim Roe joined the Zeta team in May. The team won.", "team"),
     # a generic description defined by its own clause
@@ -188,6 +190,19 @@ def test_description_said_classes_skip_a_possessed_thing(nlp):
         tags=["DT", "NNP", "NN", "VBD", "VBN", "."],
     )
     assert said_classes(doc[1:2]) == set()
+
+
+def test_description_said_classes_skip_a_possessor(nlp):
+    # "the camp 's Roe won ." : Roe belongs to the camp and is none
+    doc = hand_parse(
+        nlp,
+        ["the", "camp", "'s", "Roe", "won", "."],
+        [1, 3, 1, 4, 4, 4],
+        ["det", "poss", "case", "nsubj", "ROOT", "punct"],
+        ["DET", "NOUN", "PART", "PROPN", "VERB", "PUNCT"],
+        tags=["DT", "NN", "POS", "NNP", "VBD", "."],
+    )
+    assert said_classes(doc[3:4]) == set()
 
 
 def test_description_said_class_of_another_type_blocks_the_class(nlp):
