@@ -93,11 +93,13 @@ def resolve_references(
     Args:
         antecedents: the named mentions, in document order.
         model: the ranking model (the shipped one by default).
-        decide: overrides the model's choice (training uses the gold answer here).
+        decide: overrides the model's choice (training uses the gold answer here); a
+            `NotingDecider` given here has its noted candidates counted as by default.
     """
     model = model or load_model()
-    noting = NotingDecider(model) if decide is None else None
-    decide = decide or noting
+    if decide is None:
+        decide = NotingDecider(model)
+    noting = decide if isinstance(decide, NotingDecider) else None
     states = entity_states(antecedents)
     heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
