@@ -272,6 +272,10 @@ def test_coref_model_keeps_a_threshold_per_pronoun_form():
     assert model.decide(anaphor_like("pronoun", "its"), candidates) == []
     assert model.decide(anaphor_like("pronoun", "he"), candidates) == [(7, 0.5)]
     assert model.decide(anaphor_like("pronoun", "they"), candidates) == [(7, 0.5)]
+    # 'its' held to a threshold of its own, once it has one
+    model = CorefModel({"bias": 0.0}, 0.4, {"pronoun:it": 0.6, "pronoun:its": 0.45})
+    assert model.decide(anaphor_like("pronoun", "its"), candidates) == [(7, 0.5)]
+    assert model.decide(anaphor_like("pronoun", "it"), candidates) == []
 
 
 def test_coref_training_separates_the_classes():
