@@ -151,6 +151,9 @@ def resolve_one(
     it as another ('He described Montalvo')."""
     if is_pleonastic(anaphor.token):
         return Resolution(anaphor, (), "expletive 'it': stands for a clause, not an entity")
+    if anaphor.form in REFLEXIVES and anaphor.token.dep_ == "appos":
+        # 'Rick Santorum himself has said', 'the property itself': part of its noun's mention
+        return Resolution(anaphor, (), "emphatic reflexive: a word of its noun's mention")
     sentence = int(cols.sentence[anaphor.token.i])
     eligible = [
         state
@@ -164,6 +167,8 @@ def resolve_one(
         return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
     if (possessor := coordinated_possessor(anaphor, eligible)) is not None:
         return Resolution(anaphor, ((possessor.cluster, 1.0),), "the name its noun is joined to")
+    if (binder := reflexive_binder(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((binder.cluster, 1.0),), "the subject a reflexive is bound to")
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
@@ -284,6 +289,18 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if not (state.types & anaphor.types) and not person_to_untyped and not (head_match or told):
         return False
     return not binds(anaphor.token, state, sentence)
+
+
+def reflexive_binder(
+    anaphor: Anaphor, eligible: list[EntityState], sentence: int
+) -> EntityState | None:
+    """'Congress has proven itself ineffective': a reflexive is its own clause's subject
+    (binding's principle A; `binds` has kept, of the entities in its sentence, only that one),
+    when that subject is a name."""
+    if anaphor.form not in REFLEXIVES:
+        return None
+    bound = [s for s in eligible if s.last_sentence == sentence and s.names]
+    return bound[0] if len(bound) == 1 else None
 
 
 def bound_later(token: Token, named: dict[int, Antecedent]) -> frozenset[int]:

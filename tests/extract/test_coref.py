@@ -65,6 +65,12 @@ REFERENCES = [
     ("Mark Smith called Kevin Brown, who said he would help.", "he", "Kevin Brown"),
     # a possessive on a noun joined to a name is that name's
     ("Mark Smith said he volunteered for Kevin Brown and his campaign.", "his", "Kevin Brown"),
+    # a reflexive is its clause's subject (binding's principle A)
+    (
+        "Congress passed the law. Later, Congress proved itself unable to fund it.",
+        "itself",
+        "Congress",
+    ),
 ]
 # text and a referring word that must stay unresolved
 UNRESOLVED = [
@@ -83,6 +89,8 @@ UNRESOLVED = [
     ('Mark Smith met the press. "He will sign," Smith said.', "He"),
     # the one addressed is 'you', not 'he'
     ("Your Honor, the jury was told he had left.", "he"),
+    # an emphatic reflexive is a word of its noun's mention, no reference
+    ("Kevin Brown spoke. Mark Smith himself has said so.", "himself"),
 ]
 
 
