@@ -19,6 +19,7 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -36,7 +37,7 @@ from benchmarks.train_coref import (
 )
 from extract.coref import resolve_references
 from extract.coref_features import form_group
-from extract.coref_model import CorefModel, load_model
+from extract.coref_model import CorefModel, NotingDecider, load_model
 from extract.mentions import named_mentions
 
 
@@ -51,13 +52,8 @@ def buckets_of(
     named = named_mentions(item.cols)
     golds = cluster_golds(item, named.antecedents)
     labels = {a.cluster: a.span.text for a in named.antecedents}
-    scored: dict[int, list[tuple[int, float]]] = {}
-
-    def decide(anaphor, candidates):
-        scores = [(c, model.probability(f)) for c, f in candidates]
-        scored[anaphor.token.i] = sorted(scores, key=lambda s: -s[1])
-        return model.decide(anaphor, candidates)
-
+    decide = RecordingDecider(model)
+    scored = decide.scored
     doc = item.cols.doc
     for resolution in resolve_references(item.cols, named.antecedents, model=model, decide=decide):
         token = resolution.anaphor.token
@@ -90,28 +86,54 @@ def buckets_of(
         forms[form_group(resolution.anaphor)][bucket] += 1
 
 
+@dataclass
+class RecordingDecider(NotingDecider):
+    """The resolver's own decision (noting likely candidates as it does), recording every
+    anaphor's candidates with their probabilities, best first."""
+
+    scored: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+
+    def __call__(self, anaphor, candidates):
+        scores = [(c, self.model.probability(f)) for c, f in candidates]
+        self.scored[anaphor.token.i] = sorted(scores, key=lambda s: -s[1])
+        return super().__call__(anaphor, candidates)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="GUM folder (conllu/, scorer)")
     parser.add_argument("--show", action="append", default=[], help="Print a bucket's cases.")
+    parser.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="KIND=P",
+        help="Override a shipped threshold ('pronoun:it=0.6', 'pronoun=0.4' for 'he').",
+    )
     args = parser.parse_args()
     items = prepare(read_documents(args.data), scorer(args.data))
     out: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, Counter] = defaultdict(Counter)
-    for item, model in out_of_fold(items):
+    for item, model in out_of_fold(items, overrides=dict(o.split("=") for o in args.threshold)):
         buckets_of(item, model, out, forms)
     print_counts(out)
     print_forms(out, forms)
     print_cases(out, args.show)
 
 
-def out_of_fold(items: list[Prepared]) -> Iterator[tuple[Prepared, CorefModel]]:
-    """Each document with weights trained on the other folds and the shipped thresholds."""
+def out_of_fold(
+    items: list[Prepared], *, overrides: dict[str, str] | None = None
+) -> Iterator[tuple[Prepared, CorefModel]]:
+    """Each document with weights trained on the other folds and the shipped thresholds
+    (`overrides`: kind -> threshold, "pronoun" for the default one)."""
     groups = {item.gum.id: training_groups(item) for item in items}
     shipped = load_model()
+    overrides = {kind: float(value) for kind, value in (overrides or {}).items()}
+    threshold = overrides.pop("pronoun", shipped.threshold)
+    thresholds = shipped.thresholds | overrides
     for fold in range(FOLDS):
         train = [item for n, item in enumerate(items) if n % FOLDS != fold]
-        model = CorefModel(weights_of(train, groups, l2=L2), shipped.threshold, shipped.thresholds)
+        model = CorefModel(weights_of(train, groups, l2=L2), threshold, thresholds)
         for item in (item for n, item in enumerate(items) if n % FOLDS == fold):
             yield item, model
 

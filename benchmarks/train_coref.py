@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.gum import DATA, GumDocument, read_documents, score
 from extract.columns import Columns, columns
 from extract.coref import resolve_references
-from extract.coref_features import form_group
-from extract.coref_model import CorefModel, train_logistic
+from extract.coref_model import CorefModel, threshold_group, train_logistic
 from extract.mentions import find_entities, named_mentions
 from extract.pipeline import load_pipeline
 
@@ -45,8 +44,8 @@ EVEN_ODDS = 0.5
 FOLDS = 5
 INNER_FOLDS = 4
 L2 = 2.0  # the L2 penalty of the regression
-# The pronoun form groups that get a threshold each (`extract.coref_features.form_group`).
-PRONOUN_KINDS = ("pronoun:he", "pronoun:it", "pronoun:they")
+# The pronoun groups that get a threshold each (`extract.coref_model.threshold_group`).
+PRONOUN_KINDS = ("pronoun:he", "pronoun:it", "pronoun:its", "pronoun:they")
 THIRD = frozenset(
     "he him his himself she her hers herself it its itself they them their "
     "theirs themselves".split()
@@ -120,9 +119,10 @@ def training_groups(item: Prepared) -> list[tuple[list[dict[str, float]], list[i
 
 
 def counts(items: list[Prepared], model: CorefModel) -> dict[str, list[int]]:
-    """Correct and predicted anaphors of each kind as the scorer counts them (pronouns by form
-    group: "pronoun:he", "pronoun:it", "pronoun:they"), and the gold ones ("gold": [n, 0]),
-    from the gold clusters directly (for choosing thresholds without writing files)."""
+    """Correct and predicted anaphors of each kind as the scorer counts them (pronouns by
+    threshold group: "pronoun:he", "pronoun:it", "pronoun:its", "pronoun:they"), and the gold
+    ones ("gold": [n, 0]), from the gold clusters directly (for choosing thresholds without
+    writing files)."""
     found = {kind: [0, 0] for kind in (*PRONOUN_KINDS, "description", "gold")}
     for item in items:
         named = named_mentions(item.cols)
@@ -133,7 +133,7 @@ def counts(items: list[Prepared], model: CorefModel) -> dict[str, list[int]]:
             if not resolution.ranked or (kind == "pronoun" and token.lower_ not in THIRD):
                 continue
             if kind == "pronoun":
-                kind = f"pronoun:{form_group(resolution.anaphor)}"
+                kind = f"pronoun:{threshold_group(resolution.anaphor)}"
             wanted = item.anaphors.get(token.idx)
             found[kind][0] += bool(wanted) and wanted in golds.get(resolution.ranked[0][0], set())
             found[kind][1] += 1
@@ -219,8 +219,9 @@ def mention_lines(item: Prepared, model: CorefModel) -> list[str]:
 
 
 def thresholds_text(model: CorefModel) -> str:
-    """'he 0.45, it 0.60, they 1.00, description 0.70'."""
-    kinds = [("he", "pronoun", "he"), ("it", "pronoun", "it"), ("they", "pronoun", "they")]
+    """'he 0.45, it 0.60, its 0.50, they 1.00, description 0.70'."""
+    kinds = [("he", "pronoun", "he"), ("it", "pronoun", "it"), ("its", "pronoun", "its")]
+    kinds.append(("they", "pronoun", "they"))
     kinds.append(("description", "description", ""))
     return ", ".join(f"{name} {model.threshold_for(k, g):.2f}" for name, k, g in kinds)
 

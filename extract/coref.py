@@ -39,6 +39,7 @@ from extract.coref_model import CorefModel, NotingDecider, load_model
 from extract.coref_sieves import (
     Quotations,
     clause_subject,
+    coordinated_possessor,
     reported_speaker,
     salience_sieve,
     speaker_resolutions,
@@ -93,11 +94,13 @@ def resolve_references(
     Args:
         antecedents: the named mentions, in document order.
         model: the ranking model (the shipped one by default).
-        decide: overrides the model's choice (training uses the gold answer here).
+        decide: overrides the model's choice (training uses the gold answer here); a
+            `NotingDecider` given here has its noted candidates counted as by default.
     """
     model = model or load_model()
-    noting = NotingDecider(model) if decide is None else None
-    decide = decide or noting
+    if decide is None:
+        decide = NotingDecider(model)
+    noting = decide if isinstance(decide, NotingDecider) else None
     states = entity_states(antecedents)
     heads = vocabulary(states)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
@@ -109,14 +112,19 @@ def resolve_references(
     next_name = next(pending, None)
     for anaphor in anaphors:
         while next_name is not None and next_name.span.start < anaphor.start:
-            if not addressed(next_name.span):  # 'Your Honor' is 'you' there, not 'he'
+            # 'Your Honor' is 'you' there, not 'he'; 'Ca- is that normal?' is a word cut off
+            if not addressed(next_name.span) and not next_name.span.text.endswith("-"):
                 sentence = int(cols.sentence[next_name.span.start])
                 states[next_name.cluster].mention(next_name.span.root, sentence, reference=False)
             next_name = next(pending, None)
         if anaphor.first_person:
             continue  # resolved from its quotation below, once every speaker is known
-        speaker = quotations.speaker(anaphor.start, referred) if anaphor.kind == "pronoun" else None
-        resolution = resolve_one(anaphor, states, cols, nouns, decide, speaker=speaker)
+        excluded = frozenset()
+        if anaphor.kind == "pronoun":
+            excluded = bound_later(anaphor.token, quotations.named)
+            if (speaker := quotations.speaker(anaphor.start, referred)) is not None:
+                excluded |= {speaker}
+        resolution = resolve_one(anaphor, states, cols, nouns, decide, excluded=excluded)
         resolutions.append(resolution)
         sentence = int(cols.sentence[anaphor.token.i])
         if resolution.ranked:
@@ -136,23 +144,31 @@ def resolve_one(
     nouns: NounIndex,
     decide: Decide,
     *,
-    speaker: int | None = None,
+    excluded: frozenset[int] = frozenset(),
 ) -> Resolution:
-    """One anaphor's resolution; `speaker` is the cluster that says the quotation it is in (a
-    third person there is someone else)."""
+    """One anaphor's resolution; `excluded` the clusters it cannot be: whoever says the
+    quotation it is in (a third person there is someone else), a name its clause says after
+    it as another ('He described Montalvo')."""
     if is_pleonastic(anaphor.token):
         return Resolution(anaphor, (), "expletive 'it': stands for a clause, not an entity")
+    if anaphor.form in REFLEXIVES and anaphor.token.dep_ == "appos":
+        # 'Rick Santorum himself has said', 'the property itself': part of its noun's mention
+        return Resolution(anaphor, (), "emphatic reflexive: a word of its noun's mention")
     sentence = int(cols.sentence[anaphor.token.i])
     eligible = [
         state
         for state in states.values()
-        if state.cluster != speaker and allowed(anaphor, state, sentence)
+        if state.cluster not in excluded and allowed(anaphor, state, sentence)
     ]
     eligible.sort(key=lambda state: -state.last_token)
     if not eligible:
         return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
     if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
         return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
+    if (possessor := coordinated_possessor(anaphor, eligible)) is not None:
+        return Resolution(anaphor, ((possessor.cluster, 1.0),), "the name its noun is joined to")
+    if (binder := reflexive_binder(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((binder.cluster, 1.0),), "the subject a reflexive is bound to")
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
@@ -273,6 +289,38 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     if not (state.types & anaphor.types) and not person_to_untyped and not (head_match or told):
         return False
     return not binds(anaphor.token, state, sentence)
+
+
+def reflexive_binder(
+    anaphor: Anaphor, eligible: list[EntityState], sentence: int
+) -> EntityState | None:
+    """'Congress has proven itself ineffective': a reflexive is its own clause's subject
+    (binding's principle A; `binds` has kept, of the entities in its sentence, only that one),
+    when that subject is a name."""
+    if anaphor.form not in REFLEXIVES:
+        return None
+    bound = [s for s in eligible if s.last_sentence == sentence and s.names]
+    return bound[0] if len(bound) == 1 else None
+
+
+def bound_later(token: Token, named: dict[int, Antecedent]) -> frozenset[int]:
+    """The clusters named later in the clause a subject pronoun opens, which it cannot be:
+    'He described Montalvo', 'she told them Roe had left' (binding's principle C: a name is
+    never bound by a pronoun above it). A clause coordinated with the pronoun's ('He smiled
+    and Montalvo laughed') is not under it."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return frozenset()
+    verb = token.head
+    clusters = set()
+    for i in range(token.right_edge.i + 1, verb.right_edge.i + 1):
+        if i not in named or named[i].cluster in clusters:
+            continue
+        word = token.doc[i]
+        while word.i != verb.i and word.dep_ not in ("conj", "parataxis"):
+            word = word.head
+        if word.i == verb.i:
+            clusters.add(named[i].cluster)
+    return frozenset(clusters)
 
 
 def binds(token: Token, state: EntityState, sentence: int) -> bool:

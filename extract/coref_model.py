@@ -36,8 +36,12 @@ class CorefModel:
     thresholds: dict[str, float] = field(default_factory=dict)
 
     def threshold_for(self, kind: str, group: str = "") -> float:
-        """The threshold of an anaphor kind, or of a form group of it when it has its own."""
-        return self.thresholds.get(f"{kind}:{group}", self.thresholds.get(kind, self.threshold))
+        """The threshold of an anaphor kind, or of a form group of it when it has its own
+        ('its' without one of its own takes that of 'it')."""
+        key = f"{kind}:{group}"
+        if key not in self.thresholds and group == "its":
+            key = f"{kind}:it"
+        return self.thresholds.get(key, self.thresholds.get(kind, self.threshold))
 
     def probability(self, features: dict[str, float]) -> float:
         return logistic(self.weights, features)
@@ -55,7 +59,7 @@ class CorefModel:
     def ranked(self, anaphor: object, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The scored candidates that clear the threshold, most probable first."""
         kind = getattr(anaphor, "kind", "")
-        threshold = self.threshold_for(kind, form_group(anaphor) if kind == "pronoun" else "")
+        threshold = self.threshold_for(kind, threshold_group(anaphor) if kind == "pronoun" else "")
         kept = [(cluster, round(p, 3)) for cluster, p in scored if p >= threshold]
         return sorted(kept, key=lambda item: -item[1])
 
@@ -65,6 +69,13 @@ class CorefModel:
         if self.thresholds:
             data["thresholds"] = {k: round(t, 4) for k, t in sorted(self.thresholds.items())}
         return json.dumps(data, indent=1)
+
+
+def threshold_group(anaphor: object) -> str:
+    """The group of a pronoun whose threshold it takes: its form group, with the possessive
+    'its' apart from 'it' (on GUM out of fold, 6 of the 7 'its' scored from 0.5 were right
+    against 7 of 15 'it', most of which name no entity), weighed alike."""
+    return "its" if getattr(anaphor, "form", "") == "its" else form_group(anaphor)
 
 
 # The probability from which a pronoun the model leaves unresolved still counts as a likely

@@ -46,8 +46,21 @@ def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntitySta
     elif clause.dep_ != "ccomp" or not has_lemma(verb, REPORTING_VERBS | DENYING_VERBS):
         return None
     speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    # 'Devocht, who had told Montalvo he would help': a relative's speaker is its noun
+    if verb.dep_ == "relcl" and any(verb.doc[i].tag_ in ("WP", "WDT") for i in speakers):
+        speakers.add(verb.head.i)
     found = [s for s in eligible if s.last_token in speakers]
     return found[0] if len(found) == 1 else None
+
+
+def coordinated_possessor(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
+    """'Ronald Reagan and his campaign', 'Jacob and his Sons', 'Acme and its suppliers': a
+    possessive on a noun coordinated with a name is that name's, when it agrees."""
+    token = anaphor.token
+    if anaphor.kind != "pronoun" or token.dep_ != "poss" or token.head.dep_ != "conj":
+        return None
+    first = token.head.head
+    return next((s for s in eligible if s.last_token == first.i and s.names), None)
 
 
 def clause_subject(

@@ -54,6 +54,23 @@ REFERENCES = [
         "He",
         "Kevin Brown",
     ),
+    # a subject pronoun is not the name its clause says after it, though that one is in view
+    (
+        "Kevin Brown met Mark Smith in Paris. Smith was tired. Later he described Smith as a "
+        "loyal friend.",
+        "he",
+        "Kevin Brown",
+    ),
+    # the speaker of a relative clause's claim is the noun the clause is of
+    ("Mark Smith called Kevin Brown, who said he would help.", "he", "Kevin Brown"),
+    # a possessive on a noun joined to a name is that name's
+    ("Mark Smith said he volunteered for Kevin Brown and his campaign.", "his", "Kevin Brown"),
+    # a reflexive is its clause's subject (binding's principle A)
+    (
+        "Congress passed the law. Later, Congress proved itself unable to fund it.",
+        "itself",
+        "Congress",
+    ),
 ]
 # text and a referring word that must stay unresolved
 UNRESOLVED = [
@@ -72,6 +89,8 @@ UNRESOLVED = [
     ('Mark Smith met the press. "He will sign," Smith said.', "He"),
     # the one addressed is 'you', not 'he'
     ("Your Honor, the jury was told he had left.", "he"),
+    # an emphatic reflexive is a word of its noun's mention, no reference
+    ("Kevin Brown spoke. Mark Smith himself has said so.", "himself"),
 ]
 
 
@@ -261,6 +280,10 @@ def test_coref_model_keeps_a_threshold_per_pronoun_form():
     assert model.decide(anaphor_like("pronoun", "its"), candidates) == []
     assert model.decide(anaphor_like("pronoun", "he"), candidates) == [(7, 0.5)]
     assert model.decide(anaphor_like("pronoun", "they"), candidates) == [(7, 0.5)]
+    # 'its' held to a threshold of its own, once it has one
+    model = CorefModel({"bias": 0.0}, 0.4, {"pronoun:it": 0.6, "pronoun:its": 0.45})
+    assert model.decide(anaphor_like("pronoun", "its"), candidates) == [(7, 0.5)]
+    assert model.decide(anaphor_like("pronoun", "it"), candidates) == []
 
 
 def test_coref_training_separates_the_classes():
@@ -495,6 +518,13 @@ def test_coref_pronoun_under_the_threshold_notes_its_likeliest_candidate(nlp):
             ["nsubj", "ROOT", "nsubj", "ccomp", "poss", "dobj", "punct"],
             None,
         ),
+        # "Acme , which said it paid , grew ." : a relative's speaker is the noun it is of
+        (
+            ["Acme", ",", "which", "said", "it", "paid", ",", "grew", "."],
+            [7, 0, 3, 0, 5, 3, 0, 7, 7],
+            ["nsubj", "punct", "nsubj", "relcl", "nsubj", "ccomp", "punct", "ROOT", "punct"],
+            "Acme",
+        ),
     ],
 )
 def test_coref_subject_of_a_reported_claim_is_its_speaker(nlp, words, heads, deps, expected):
@@ -506,10 +536,99 @@ def test_coref_subject_of_a_reported_claim_is_its_speaker(nlp, words, heads, dep
         {"denied": "deny", "rejected": "reject", "claims": "claim", "said": "say"}.get(w, w)
         for w in words
     ]
-    doc = hand_parse(nlp, words, heads, deps, pos, lemmas=lemmas)
+    tags = ["WDT" if w == "which" else "" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas=lemmas, tags=tags)
     [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
     state.mention(doc[0], 0, reference=False)
     it = next(t for t in doc if t.text in ("it", "its"))
     types = PRONOUN_TYPES[it.text]
     found = reported_speaker(Anaphor(it, "pronoun", types, it.i, it.i + 1), [state])
+    assert (doc[0].text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # "He described Roe ." : the subject is not the name its own clause says after it
+        (["He", "described", "Roe", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"], {0}),
+        # "He said Roe left ." : nor one in a clause under it
+        (
+            ["He", "said", "Roe", "left", "."],
+            [1, 1, 3, 1, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+            {0},
+        ),
+        # "He smiled and Roe laughed ." : a coordinated clause is not under it
+        (
+            ["He", "smiled", "and", "Roe", "laughed", "."],
+            [1, 1, 1, 4, 1, 1],
+            ["nsubj", "ROOT", "cc", "nsubj", "conj", "punct"],
+            set(),
+        ),
+        # "His dog bit Roe ." : a possessive is above no name
+        (
+            ["His", "dog", "bit", "Roe", "."],
+            [1, 2, 2, 2, 2],
+            ["poss", "nsubj", "ROOT", "dobj", "punct"],
+            set(),
+        ),
+    ],
+)
+def test_coref_subject_pronoun_is_not_a_name_later_in_its_clause(nlp, words, heads, deps, expected):
+    from extract.coref import bound_later
+
+    pos = ["PRON" if w in ("He", "His") else "PROPN" if w == "Roe" else "VERB" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    roe = next(t for t in doc if t.text == "Roe")
+    named = {roe.i: Antecedent(doc[roe.i : roe.i + 1], 0, frozenset({"person"}))}
+    assert bound_later(doc[0], named) == expected
+
+
+def test_coref_a_word_cut_off_is_no_mention_of_a_name(nlp):
+    # 'Ca- is that normal?': a speaker breaking off a word; the tagger may call it a name
+    from extract.coref import resolve_references
+
+    doc = nlp("Kevin Brown met the crew on Monday. Ca- is that normal? He paid them in cash.")
+    cut = next(t for t in doc if t.text == "Ca-")
+    antecedents = [
+        Antecedent(doc[0:2], 0, frozenset({"person"})),
+        Antecedent(doc[cut.i : cut.i + 1], 1, frozenset({"person"})),
+    ]
+    he = next(r for r in resolve_references(columns(doc), antecedents) if r.anaphor.form == "he")
+    assert he.ranked[0][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # "Roe and his lawyer left ." : the possessive of a noun joined to a name
+        (
+            ["Roe", "and", "his", "lawyer", "left", "."],
+            [4, 0, 3, 0, 4, 4],
+            ["nsubj", "cc", "poss", "conj", "ROOT", "punct"],
+            "Roe",
+        ),
+        # "Roe met his lawyer ." : an object's possessive is left to the other rules
+        (
+            ["Roe", "met", "his", "lawyer", "."],
+            [1, 1, 3, 1, 1],
+            ["nsubj", "ROOT", "poss", "dobj", "punct"],
+            None,
+        ),
+    ],
+)
+def test_coref_possessive_on_a_noun_joined_to_a_name_is_that_name(
+    nlp, words, heads, deps, expected
+):
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_sieves import coordinated_possessor
+
+    pos = ["PROPN" if w == "Roe" else "PRON" if w == "his" else "NOUN" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"person"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    his = next(t for t in doc if t.text == "his")
+    found = coordinated_possessor(
+        Anaphor(his, "pronoun", PRONOUN_TYPES["his"], his.i, his.i + 1), [state]
+    )
     assert (doc[0].text if found else None) == expected
