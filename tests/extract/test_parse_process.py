@@ -175,9 +175,9 @@ class SharedPipeline:
     `fail_here` fails when parsed here, one holding `fail_there` fails (or, with `die`, ends
     the child) when parsed in the child."""
 
-    def __init__(self, nlp, *, fail_here=None, fail_there=None, die=False) -> None:
+    def __init__(self, nlp, *, fail_here=None, fail_there=None, die=False, error=ValueError):
         self.nlp, self.vocab = nlp, nlp.vocab
-        self.fail_here, self.fail_there, self.die = fail_here, fail_there, die
+        self.fail_here, self.fail_there, self.die, self.error = fail_here, fail_there, die, error
         self.parent = os.getpid()
         self.released = multiprocessing.get_context("fork").Event()
         self.parsed_here: list[str] = []
@@ -194,7 +194,7 @@ class SharedPipeline:
         if marker is not None and any(marker in text for text in texts):
             if self.die and not here:
                 os._exit(9)
-            raise ValueError(f"cannot parse {marker} {'here' if here else 'in the child'}")
+            raise self.error(f"cannot parse {marker} {'here' if here else 'in the child'}")
         return self.nlp.pipe(texts, **options)
 
 
@@ -230,3 +230,15 @@ def test_parse_process_shared_error_comes_in_its_turn(nlp, options, error, done)
             got.extend(n for _, n in child.parse(in_batches(texts, 1)))
     assert got == done
     assert re.search(error, repr(raised.value))
+
+
+def test_parse_process_shared_interrupt_ends_the_parsing_now(nlp):
+    texts = ["Acme hired Jo.", "Jo left.", f"Bo joined {MARKER}.", "Al stayed."]
+    got = []
+    interrupted = SharedPipeline(nlp, fail_here=MARKER, error=KeyboardInterrupt)
+    with pytest.raises(KeyboardInterrupt):
+        with ParsingProcess(interrupted) as child:
+            got.extend(n for _, n in child.parse(in_batches(texts, 1)))
+    # Not kept for its turn like an error: raised while this process parsed, before any Doc.
+    assert got == []
+    assert not child.process.is_alive()
