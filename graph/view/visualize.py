@@ -14,6 +14,7 @@ import json
 import logging
 import re
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ def fill_page(data: str, *, title: str) -> str:
     """The page around `data`, the `script_json` of `network_data` (a build lays out and
     encodes the graph while its last documents are stored, and names the page after)."""
     assets = resources.files("graph.view") / "assets"
-    vis = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    # Found, not imported: importing pyvis imports IPython, half a second of every build.
+    vis = Path(find_spec("pyvis").origin).parent / "templates" / "lib" / "vis-9.1.2"
     replacements = {
         "__KG_TITLE__": html.escape(title),
         "__KG_CSS__": (assets / "page.css").read_text(encoding="utf-8"),

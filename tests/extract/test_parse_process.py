@@ -1,10 +1,14 @@
 """Parsing in a forked child: the Docs that come back are the parse made here, attribute by
 attribute, so extraction gives the same result either way; an error in the child comes back in
-its batch's turn, after the Docs before it; a child that dies or is orphaned ends cleanly."""
+its batch's turn, after the Docs before it; a child that dies or is orphaned ends cleanly. The
+parsing shared between the child and this process gives the same extractions in the same order,
+and an error in a batch either parsed comes in its turn."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -29,6 +33,7 @@ ATTRIBUTES = [
     "IS_TITLE", "IS_STOP", "LIKE_NUM", "IS_PUNCT", "IDX",
 ]  # fmt: skip
 MARKER = "Zyxwv"  # a word no real text here has: the fake pipeline fails on it
+TEST_PROCESS = os.getpid()
 
 
 def paragraphs() -> list[str]:
@@ -84,7 +89,7 @@ def fails_on_marker(doc):
 
 @Language.component("kg_test_dies_on_marker")
 def dies_on_marker(doc):
-    if MARKER in doc.text:
+    if MARKER in doc.text and os.getpid() != TEST_PROCESS:
         os._exit(9)
     return doc
 
@@ -162,3 +167,78 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+class SharedPipeline:
+    """The real pipeline, with the parsing shared for sure: the child waits on its first batch
+    until this process has parsed one, the first batch not handed to the child; a batch holding
+    `fail_here` fails when parsed here, one holding `fail_there` fails (or, with `die`, ends
+    the child) when parsed in the child."""
+
+    def __init__(self, nlp, *, fail_here=None, fail_there=None, die=False, error=ValueError):
+        self.nlp, self.vocab = nlp, nlp.vocab
+        self.fail_here, self.fail_there, self.die, self.error = fail_here, fail_there, die, error
+        self.parent = os.getpid()
+        self.released = multiprocessing.get_context("fork").Event()
+        self.parsed_here: list[str] = []
+
+    def pipe(self, texts, **options):
+        texts = list(texts)
+        here = os.getpid() == self.parent
+        if here:
+            self.parsed_here += texts
+            self.released.set()
+        else:
+            self.released.wait(timeout=60)
+        marker = self.fail_here if here else self.fail_there
+        if marker is not None and any(marker in text for text in texts):
+            if self.die and not here:
+                os._exit(9)
+            raise self.error(f"cannot parse {marker} {'here' if here else 'in the child'}")
+        return self.nlp.pipe(texts, **options)
+
+
+def test_parse_process_shared_extractions_are_the_same_in_order(nlp):
+    documents = [Document(f"p{n}.txt", text) for n, text in enumerate(paragraphs())]
+    here = list(extract_documents(documents, nlp=nlp, batch_size=2, overlap=False))
+    shared = SharedPipeline(nlp)
+    with ParsingProcess(shared) as child:
+        got = list(extract_documents(documents, nlp=nlp, batch_size=2, parser=child))
+    assert got == here
+    assert [e.document.id for e in got] == [d.id for d in documents]
+    # Both processes parsed: the batch after the two handed to the child was parsed here.
+    assert shared.parsed_here[:2] == [d.text for d in documents[4:6]]
+
+
+@pytest.mark.parametrize(
+    "options, error, done",
+    [
+        # The third batch, the first parsed here, fails after the child's two.
+        ({"fail_here": MARKER}, rf"ValueError\('cannot parse {MARKER} here", [0, 1]),
+        # The child's second batch fails, or ends the child, before the one parsed here.
+        ({"fail_there": MARKER}, rf"ValueError\('cannot parse {MARKER} in the child", [0]),
+        ({"fail_there": MARKER, "die": True}, r"ParsingProcessDied\('the parsing process", [0]),
+        # Both fail: the first in the order of the texts comes first.
+        ({"fail_here": MARKER, "fail_there": MARKER}, "in the child", [0]),
+    ],
+)
+def test_parse_process_shared_error_comes_in_its_turn(nlp, options, error, done):
+    texts = ["Acme hired Jo.", f"Jo left {MARKER}.", f"Bo joined {MARKER}.", "Al stayed."]
+    got = []
+    with pytest.raises(Exception) as raised:
+        with ParsingProcess(SharedPipeline(nlp, **options)) as child:
+            got.extend(n for _, n in child.parse(in_batches(texts, 1)))
+    assert got == done
+    assert re.search(error, repr(raised.value))
+
+
+def test_parse_process_shared_interrupt_ends_the_parsing_now(nlp):
+    texts = ["Acme hired Jo.", "Jo left.", f"Bo joined {MARKER}.", "Al stayed."]
+    got = []
+    interrupted = SharedPipeline(nlp, fail_here=MARKER, error=KeyboardInterrupt)
+    with pytest.raises(KeyboardInterrupt):
+        with ParsingProcess(interrupted) as child:
+            got.extend(n for _, n in child.parse(in_batches(texts, 1)))
+    # Not kept for its turn like an error: raised while this process parsed, before any Doc.
+    assert got == []
+    assert not child.process.is_alive()

@@ -107,8 +107,10 @@ class FailingPipeline:
 
 
 def failing_child(monkeypatch, word: str, *, die: bool = False) -> None:
-    """The parsing child, forked from this process, fails on the batch that holds `word`."""
+    """The parsing child, forked from this process, fails on the batch that holds `word`; this
+    process parses none (it would parse that batch without failing)."""
     serve = parse_process.serve
+    monkeypatch.setattr(parse_process, "HELD", 0)
 
     def failing(nlp, *args):
         serve(FailingPipeline(nlp, word, die=die), *args)
