@@ -38,6 +38,7 @@ from extract.lexicon import (
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
     EVENT_KINDS,
+    GENERIC_KIND_HEADS,
     GROUP_SYNONYMS,
     INSTITUTION_NOUNS,
     ORGANIZATION_KINDS,
@@ -274,7 +275,11 @@ def description_features(anaphor: Anaphor, state: EntityState) -> dict[str, floa
 
 def kind_agrees(lemma: str, said: set[str]) -> bool:
     """Whether what the text or a name's head said the entity is, is of the description's
-    kind of organization or place ('manufacturer' and 'company')."""
+    kind of organization or place ('manufacturer' and 'company'). Of an organization, only a
+    generic head agrees with a specific one: the carmaker is 'the company', but a company is
+    no 'chipmaker' for being called a company (the text may name another that is one)."""
+    if any(lemma in group for group in ORGANIZATION_KINDS) and lemma not in GENERIC_KIND_HEADS:
+        return False
     return any(lemma in group and said & group for group in KINDS)
 
 

@@ -738,3 +738,8 @@ GROUP_SYNONYMS = frozenset("organization organisation group".split())
 # --- Held-out news readings (news-12): nouns for a part of a place before its name ---
 # 'downtown Taipei', 'mainland Australia': where in the place, not what the place is.
 PLACE_PART_NOUNS = frozenset("downtown uptown midtown mainland hinterland outskirts".split())
+
+# --- Descriptions: heads that say only the kind of organization (news-12) ---
+# 'the company' may be the carmaker the text named; 'the chipmaker' is not a company for
+# being called one.
+GENERIC_KIND_HEADS = frozenset("company firm business corporation agency authority".split())

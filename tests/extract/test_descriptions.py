@@ -440,3 +440,11 @@ def test_description_of_the_kind_the_text_said(nlp):
     assert evidence(company, maker) == "kind"
     assert evidence(company, regulator) is None
     assert evidence(company, tagged) == "class"
+
+
+def test_description_of_a_specific_kind_needs_more_than_a_generic_one(nlp):
+    # 'Zeta, the company, ... Kalmo ... the chipmaker': a company is no chipmaker for being
+    # called a company
+    chipmaker = hand_description(nlp, "the", "chipmaker", {"organization", "thing"})
+    company = state_of(0, {"organization"}, descriptors={"company"})
+    assert evidence(chipmaker, company) != "kind"
