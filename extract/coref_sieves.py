@@ -45,7 +45,10 @@ def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntitySta
         verb = verb.head
     elif clause.dep_ != "ccomp" or not has_lemma(verb, REPORTING_VERBS | DENYING_VERBS):
         return None
-    speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # 'His father, Jo Roe, said he...': the name set beside a common noun subject speaks
+    named = [a for s in subjects if s.pos_ == "NOUN" for a in s.children if a.dep_ == "appos"]
+    speakers = {t.i for t in (*subjects, *named)}
     # 'Devocht, who had told Montalvo he would help': a relative's speaker is its noun
     if verb.dep_ == "relcl" and any(verb.doc[i].tag_ in ("WP", "WDT") for i in speakers):
         speakers.add(verb.head.i)

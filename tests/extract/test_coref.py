@@ -546,6 +546,26 @@ def test_coref_subject_of_a_reported_claim_is_its_speaker(nlp, words, heads, dep
     assert (doc[0].text if found else None) == expected
 
 
+def test_coref_name_beside_a_common_noun_subject_is_the_speaker(nlp):
+    # "His father Jo Roe said he paid .": the name set beside 'father' reports the claim
+    from extract.anaphora import PRONOUN_TYPES, Anaphor
+    from extract.coref_sieves import reported_speaker
+
+    doc = hand_parse(
+        nlp,
+        ["His", "father", "Jo", "Roe", "said", "he", "paid", "."],
+        [1, 4, 3, 1, 4, 6, 4, 4],
+        ["poss", "nsubj", "compound", "appos", "ROOT", "nsubj", "ccomp", "punct"],
+        ["PRON", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+        lemmas=["his", "father", "Jo", "Roe", "say", "he", "pay", "."],
+    )
+    [state] = entity_states([Antecedent(doc[2:4], 0, frozenset({"person"}))]).values()
+    state.mention(doc[3], 0, reference=False)
+    he = doc[5]
+    found = reported_speaker(Anaphor(he, "pronoun", PRONOUN_TYPES["he"], 5, 6), [state])
+    assert found is state
+
+
 @pytest.mark.parametrize(
     ("words", "heads", "deps", "expected"),
     [
