@@ -41,7 +41,7 @@ TITLE_MAX_WORDS = 12
 TITLE_SMALL_WORDS = frozenset("a an the and or nor but of on in at to for from with by as".split())
 TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
@@ -229,7 +229,9 @@ def is_title_case(words: Span) -> bool:
         and not any(t.is_sent_start for t in words[1:])
         and not any(t.text in SENTENCE_ENDS for t in words)
         # '"We Are Ready"': a clause with its subject is quoted speech, a slogan at most
-        and not any(t.dep_ in SUBJECT_DEPS and words.start <= t.head.i < words.end for t in words)
+        and not any(
+            t.dep_ in CLAUSE_SUBJECT_DEPS and words.start <= t.head.i < words.end for t in words
+        )
     )
 
 

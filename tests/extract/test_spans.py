@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.columns import columns
 from extract.spans import name_spans
 from tests.conftest import parse_rows, plain, read
@@ -137,26 +139,21 @@ def test_spans_a_quoted_title_is_one_name_whatever_its_words_are_tagged(nlp):
     assert types_of(nlp, rows) == [("Light and Shadow", "work")]
 
 
-def test_spans_quoted_speech_is_no_title(nlp):
-    # 'said "Zentek Is Ready"': a clause with its subject, in whatever capitals
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # 'said "Zentek Is Ready"': a clause with its subject, in whatever capitals
+        [("Is", 0, "ccomp", "AUX", "O"), ("Ready", 3, "acomp", "ADJ", "O")],
+        # 'said "Zentek will win"': words after the first in lower case
+        [("will", 3, "aux", "AUX", "O"), ("win", 0, "ccomp", "VERB", "O")],
+    ],
+)
+def test_spans_quoted_speech_is_no_title(nlp, quoted):
     rows = [
         ("said", 0, "ROOT", "VERB", "O"),
         ('"', 0, "punct", "PUNCT", "O"),
         ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
-        ("Is", 0, "ccomp", "AUX", "O"),
-        ("Ready", 3, "acomp", "ADJ", "O"),
-        ('"', 0, "punct", "PUNCT", "O"),
-    ]
-    assert types_of(nlp, rows) == [("Zentek", "organization")]
-
-
-def test_spans_a_quotation_in_lower_case_is_no_title(nlp):
-    rows = [
-        ("said", 0, "ROOT", "VERB", "O"),
-        ('"', 0, "punct", "PUNCT", "O"),
-        ("Zentek", 3, "nsubj", "PROPN", "B-ORG"),
-        ("will", 3, "aux", "AUX", "O"),
-        ("win", 0, "ccomp", "VERB", "O"),
+        *quoted,
         ('"', 0, "punct", "PUNCT", "O"),
     ]
     assert types_of(nlp, rows) == [("Zentek", "organization")]
