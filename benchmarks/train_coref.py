@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.gum import DATA, GumDocument, read_documents, score
 from extract.columns import Columns, columns
 from extract.coref import resolve_references
+from extract.coref_groups import coordinated_groups
 from extract.coref_model import CorefModel, threshold_group, train_logistic
 from extract.mentions import find_entities, named_mentions
 from extract.pipeline import load_pipeline
@@ -62,6 +63,18 @@ class Prepared:
     starts: list[int] = field(default_factory=list)
     anaphors: dict[int, str] = field(default_factory=dict)  # gold anaphor head start -> cluster
 
+    def mention_over(self, start: int, end: int) -> str:
+        """The gold cluster of the smallest mention that spans [start, end) ('the Irving
+        Independent School District and the Irving Police Department' of the two names), or
+        ""."""
+        tokens = self.gum.tokens
+        spanning = [
+            (last - first, cluster)
+            for first, last, cluster, _ in self.gum.mentions
+            if tokens[first][0] <= start and end <= tokens[last][1]
+        ]
+        return min(spanning)[1] if spanning else ""
+
     def cluster_at(self, start: int, end: int) -> str | None:
         """The gold cluster of the smallest mention whose head overlaps [start, end)."""
         found = None
@@ -97,6 +110,8 @@ def cluster_golds(item: Prepared, antecedents) -> dict[int, set[str]]:
             span.start_char, span.end_char
         )
         golds.setdefault(antecedent.cluster, set()).add(gold or "")
+    for group in coordinated_groups(antecedents):  # 'Carrano and Biewener': the phrase's own
+        golds[group.cluster] = {item.mention_over(group.span.start_char, group.span.end_char)}
     return golds
 
 

@@ -35,6 +35,12 @@ from extract.anaphora import (
 )
 from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, pair_features
+from extract.coref_groups import (
+    coordinated_groups,
+    group_antecedent,
+    group_state,
+    takes_group,
+)
 from extract.coref_model import CorefModel, NotingDecider, load_model
 from extract.coref_sieves import (
     Quotations,
@@ -102,7 +108,11 @@ def resolve_references(
         decide = NotingDecider(model)
     noting = decide if isinstance(decide, NotingDecider) else None
     states = entity_states(antecedents)
-    heads = vocabulary(states)
+    heads = vocabulary(states)  # before the groups: a description never means one
+    groups = coordinated_groups(antecedents)
+    states |= {group.cluster: group_state(group) for group in groups}
+    pending_groups = iter(sorted(groups, key=lambda group: group.span.end))
+    next_group = next(pending_groups, None)
     anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
     nouns = NounIndex.of(cols)
     quotations = Quotations.of(cols, antecedents)
@@ -117,6 +127,10 @@ def resolve_references(
                 sentence = int(cols.sentence[next_name.span.start])
                 states[next_name.cluster].mention(next_name.span.root, sentence, reference=False)
             next_name = next(pending, None)
+        while next_group is not None and next_group.span.end <= anaphor.start:
+            sentence = int(cols.sentence[next_group.root.i])
+            states[next_group.cluster].mention(next_group.root, sentence, reference=False)
+            next_group = next(pending_groups, None)
         if anaphor.first_person:
             continue  # resolved from its quotation below, once every speaker is known
         excluded = frozenset()
@@ -169,6 +183,8 @@ def resolve_one(
         return Resolution(anaphor, ((possessor.cluster, 1.0),), "the name its noun is joined to")
     if (binder := reflexive_binder(anaphor, eligible, sentence)) is not None:
         return Resolution(anaphor, ((binder.cluster, 1.0),), "the subject a reflexive is bound to")
+    if (group := group_antecedent(anaphor, eligible, sentence=sentence, nouns=nouns)) is not None:
+        return Resolution(anaphor, ((group.cluster, 1.0),), "the names joined before it")
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
@@ -273,6 +289,8 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
     agreeing, not bound."""
     if state.last_token < 0 or state.last_token >= anaphor.start:
         return False
+    if state.members and not takes_group(anaphor):
+        return False  # 'Meta and Microsoft ... it': one entity is none of the group
     fit = evidence(anaphor, state) if anaphor.kind == "description" else None
     if anaphor.kind == "description" and fit is None:
         return False

@@ -142,6 +142,8 @@ def pair_features(
             and bool(state.subject_of & governing_verbs(anaphor.token))
         ),
         f"{group}:one_word_names": float(state.one_word),
+        # 'Carrano and Biewener ... their': names joined into one plural antecedent
+        "coordinated_names": float(bool(state.members)),
     }
     for type_ in state.types:
         features[f"{group}:type:{type_}"] = 1.0

@@ -50,6 +50,7 @@ class EntityState:
     last_sentence: int = -1
     last_role: str = "other"
     subject_of: set[int] = field(default_factory=set)  # the verbs of its sentence it is subject of
+    members: tuple[int, ...] = ()  # a group's entities ('Meta and Microsoft'): see coref_groups
 
     @property
     def mentions(self) -> int:

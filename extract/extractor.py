@@ -116,12 +116,15 @@ def extract_document(
         if index not in sentences:
             sentences[index] = sentence_text(text, cols.sentence_span(index))
         sentence = sentences[index]
-        triple = build_triple(candidate, sentence, entities, document_id=document.id, offset=offset)
-        if triple is None or (require_named and not has_named_argument(triple)):
-            continue
-        key = (triple.subject, triple.predicate, triple.object, triple.negated, sentence[1])
-        if key not in triples or triples[key].confidence < triple.confidence:
-            triples[key] = triple
+        for reading in entities.member_readings(candidate.subject, candidate.object):
+            triple = build_triple(
+                candidate, sentence, reading, document_id=document.id, offset=offset
+            )
+            if triple is None or (require_named and not has_named_argument(triple)):
+                continue
+            key = (triple.subject, triple.predicate, triple.object, triple.negated, sentence[1])
+            if key not in triples or triples[key].confidence < triple.confidence:
+                triples[key] = triple
     mentions = tuple(
         Mention(entity, span.text, span.start_char + offset, span.end_char + offset, reason)
         for span, entity, reason in zip(entities.spans, entities.span_entity, entities.span_reason)

@@ -5,13 +5,15 @@ descriptions resolved to them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.tokens import Span, Token
 
 from extract.columns import Columns
 from extract.coref import Antecedent, Resolution, resolve_references
+from extract.coref_groups import GROUP_TYPES, Group, coordinated_groups, group_name
 from extract.coref_model import CorefModel
 from extract.entities import (
     NAMED_TYPES,
@@ -48,6 +50,9 @@ class Reference:
     kind: str  # "pronoun" or "description"
     candidates: tuple[Entity, ...]
     reason: str
+    # The entities of the best candidate when it is a group ('Meta and Microsoft ... they'):
+    # the group is no entity of the graph, and a triple takes none of it for the word.
+    members: tuple[Entity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,24 @@ class DocumentEntities:
     def is_resolved(self, index: int) -> bool:
         """Whether the token at `index` is a pronoun or description resolved to an entity."""
         reference = self.references.get(index)
-        return reference is not None and bool(reference.candidates)
+        return reference is not None and bool(reference.candidates) and not reference.members
+
+    def member_readings(self, *tokens: Token) -> Iterator[DocumentEntities]:
+        """The entities as a fact read with `tokens` sees them: as they are, or, where a token
+        refers to a group ('Meta and Microsoft said they would invest'), once as each member,
+        so that each takes the fact (a reader's reading) and no 'Meta and Microsoft' does."""
+        grouped = [t.i for t in tokens if (r := self.references.get(t.i)) and r.members]
+        if not grouped:
+            yield self
+            return
+        index = grouped[0]  # two groups in one fact are rare: the first is read out
+        reference = self.references[index]
+        others = [self.mention_of(t) for t in tokens if t.i != index]
+        if any(found and found[0] in reference.members for found in others):
+            return  # 'Meta and Microsoft said they would': a member says it of itself
+        for member in reference.members:
+            alone = replace(reference, candidates=(member,), members=())
+            yield replace(self, references={**self.references, index: alone})
 
     def mention_of(
         self, token: Token, *, avoid: Entity | None = None
@@ -74,6 +96,8 @@ class DocumentEntities:
             index = self.token_span[token.i]
             return self.span_entity[index], self.spans[index]
         reference = self.references.get(token.i)
+        if reference is not None and reference.members:
+            return None  # a group: each member's fact, not one of 'Meta and Microsoft'
         candidates = [e for e in reference.candidates if e != avoid] if reference else []
         if candidates:
             return candidates[0], token.doc[token.i : token.i + 1]
@@ -99,8 +123,10 @@ def find_entities(cols: Columns, *, model: CorefModel | None = None) -> Document
     named = named_mentions(cols)
     resolutions = resolve_references(cols, named.antecedents, model=model)
     votes = named.votes
+    coordinated = coordinated_groups(named.antecedents)
+    grouped = {group.cluster for group in coordinated}
     for resolution in resolutions:
-        if resolution.ranked:
+        if resolution.ranked and resolution.ranked[0][0] not in grouped:
             best = resolution.ranked[0][0]
             voted = reference_type(resolution.anaphor.token, named.possible[best])
             if voted != "thing":  # 'it' says only that the entity is no person
@@ -108,13 +134,27 @@ def find_entities(cols: Columns, *, model: CorefModel | None = None) -> Document
     clusters = named.clustering.index
     labels = cluster_labels(named.names, clusters)
     entities = [Entity(name=labels[c], type=majority(votes[c])) for c in range(len(votes))]
+    groups = group_entities(coordinated, entities)
     return DocumentEntities(
         spans=named.spans,
         span_entity=[entities[c] for c in clusters],
         span_reason=named.clustering.reason,
         token_span={t.i: n for n, span in enumerate(named.spans) for t in span},
-        references={r.anaphor.token.i: reference(r, entities) for r in resolutions},
+        references={r.anaphor.token.i: reference(r, entities, groups) for r in resolutions},
     )
+
+
+def group_entities(
+    groups: list[Group], entities: list[Entity]
+) -> dict[int, tuple[Entity, tuple[Entity, ...]]]:
+    """Each group's cluster -> the group as an entity ('Carrano and Biewener', a group), and
+    its members."""
+    out = {}
+    for group in groups:
+        members = tuple(entities[c] for c in group.members)
+        name = group_name([m.name for m in members])
+        out[group.cluster] = (Entity(name=name, type=next(iter(GROUP_TYPES))), members)
+    return out
 
 
 def named_mentions(cols: Columns) -> NamedMentions:
@@ -206,10 +246,21 @@ def clear_majority(votes: Counter[str]) -> str | None:
     return best
 
 
-def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
-    """A resolution as the record triples and mentions use, its reason naming the entity."""
+def reference(
+    resolution: Resolution,
+    entities: list[Entity],
+    groups: dict[int, tuple[Entity, tuple[Entity, ...]]] | None = None,
+) -> Reference:
+    """A resolution as the record triples and mentions use, its reason naming the entity
+    (`groups`: a group's cluster -> the group and its members, see `group_entities`)."""
     anaphor = resolution.anaphor
-    candidates = tuple(entities[cluster] for cluster, _ in resolution.ranked)
+    groups = groups or {}
+    candidates = tuple(
+        groups[cluster][0] if cluster in groups else entities[cluster]
+        for cluster, _ in resolution.ranked
+    )
+    best = resolution.ranked[0][0] if resolution.ranked else None
+    members = groups[best][1] if best in groups else ()
     reason = resolution.reason
     if candidates and resolution.ranked[0][1] < 1.0:
         alternatives = len(candidates) - 1
@@ -218,7 +269,7 @@ def reference(resolution: Resolution, entities: list[Entity]) -> Reference:
             if alternatives
             else ""
         )
-    return Reference(anaphor.start, anaphor.end, anaphor.kind, candidates, reason)
+    return Reference(anaphor.start, anaphor.end, anaphor.kind, candidates, reason, members)
 
 
 def parenthesized_owners(spans: list[Span]) -> tuple[dict[int, int], dict[int, int]]:

@@ -1,0 +1,179 @@
+"""Coordinated names as one plural antecedent ('Carrano and Biewener ... their results'): the
+groups on hand-built parses, the rule that takes one, and texts read with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.anaphora import PRONOUN_TYPES, Anaphor
+from extract.columns import columns
+from extract.coref_features import NounIndex
+from extract.coref_groups import coordinated_groups, group_antecedent, group_state
+from extract.coref_state import Antecedent, entity_states
+from tests.conftest import assert_reads, hand_parse, plain, read, referent
+
+ORGANIZATION = frozenset({"organization"})
+
+
+def antecedents_of(doc, names: list[tuple[int, int]], clusters: list[int]) -> list[Antecedent]:
+    return [
+        Antecedent(doc[start:end], cluster, ORGANIZATION)
+        for (start, end), cluster in zip(names, clusters)
+    ]
+
+
+def await_their_launch(nlp, *, noun_tag: str = "NN"):
+    # "Acme and Zeta await their launch ."
+    return hand_parse(
+        nlp,
+        ["Acme", "and", "Zeta", "await", "their", "launch", "."],
+        [3, 0, 0, 3, 5, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "poss", "dobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
+        tags=["NNP", "CC", "NNP", "VBP", "PRP$", noun_tag, "."],
+    )
+
+
+def test_groups_coordinated_names_of_two_entities_are_one_group(nlp):
+    doc = await_their_launch(nlp)
+    [group] = coordinated_groups(antecedents_of(doc, [(0, 1), (2, 3)], [0, 1]))
+    assert group.members == (0, 1) and group.span.text == "Acme and Zeta"
+    assert group.cluster == 2  # numbered after every cluster
+
+
+def test_groups_a_list_of_three_names_is_one_group(nlp):
+    # "Acme , Zeta and Orbit grew ." : spaCy hangs every conjunct on the first
+    doc = hand_parse(
+        nlp,
+        ["Acme", ",", "Zeta", "and", "Orbit", "grew", "."],
+        [5, 0, 0, 2, 2, 5, 5],
+        ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+    )
+    [group] = coordinated_groups(antecedents_of(doc, [(0, 1), (2, 3), (4, 5)], [0, 1, 2]))
+    assert group.members == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "names", "clusters"),
+    [
+        # "Acme and Acme Corp grew ." : one entity named twice is no group
+        (
+            ["Acme", "and", "Acme", "Corp", "grew", "."],
+            [4, 0, 3, 0, 4, 4],
+            ["nsubj", "cc", "compound", "conj", "ROOT", "punct"],
+            [(0, 1), (2, 4)],
+            [0, 0],
+        ),
+        # "the Acme and Zeta deal grew ." : the names modify a noun
+        (
+            ["the", "Acme", "and", "Zeta", "deal", "grew", "."],
+            [4, 4, 1, 1, 5, 5, 5],
+            ["det", "compound", "cc", "conj", "nsubj", "ROOT", "punct"],
+            [(1, 2), (3, 4)],
+            [0, 1],
+        ),
+        # "Acme , its rival Zeta , grew ." : an apposition, no list
+        (
+            ["Acme", ",", "its", "rival", "Zeta", ",", "grew", "."],
+            [6, 0, 3, 0, 3, 0, 6, 6],
+            ["nsubj", "punct", "poss", "appos", "appos", "punct", "ROOT", "punct"],
+            [(0, 1), (4, 5)],
+            [0, 1],
+        ),
+    ],
+)
+def test_groups_none_of_one_entity_a_modifier_or_an_apposition(
+    nlp, words, heads, deps, names, clusters
+):
+    pos = ["PROPN" if w[0].isupper() else "X" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    assert coordinated_groups(antecedents_of(doc, names, clusters)) == []
+
+
+def group_case(nlp, doc, pronoun: int):
+    """The group `group_antecedent` takes for the pronoun at `pronoun`, if any, with the
+    members' own states as candidates too (latest first, as the resolver orders them)."""
+    antecedents = antecedents_of(doc, [(0, 1), (2, 3)], [0, 1])
+    states = entity_states(antecedents)
+    for antecedent in antecedents:
+        states[antecedent.cluster].mention(antecedent.span.root, 0, reference=False)
+    [group] = coordinated_groups(antecedents)
+    state = group_state(group)
+    state.mention(group.root, 0, reference=False)
+    eligible = sorted([*states.values(), state], key=lambda s: -s.last_token)
+    token = doc[pronoun]
+    anaphor = Anaphor(token, "pronoun", PRONOUN_TYPES[token.lower_], token.i, token.i + 1)
+    nouns = NounIndex.of(columns(doc))
+    return group_antecedent(anaphor, eligible, sentence=0, nouns=nouns)
+
+
+def test_groups_plural_pronoun_after_coordinated_names_is_the_group(nlp):
+    found = group_case(nlp, await_their_launch(nlp), 4)
+    assert found is not None and found.members == (0, 1)
+
+
+def test_groups_plural_noun_between_takes_the_pronoun(nlp):
+    # "Acme and Zeta hired engineers for their launch ." : 'their' may be the engineers'
+    doc = hand_parse(
+        nlp,
+        ["Acme", "and", "Zeta", "hired", "engineers", "for", "their", "launch", "."],
+        [3, 0, 0, 3, 3, 3, 7, 5, 3],
+        ["nsubj", "cc", "conj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"],
+        tags=["NNP", "CC", "NNP", "VBD", "NNS", "IN", "PRP$", "NN", "."],
+    )
+    assert group_case(nlp, doc, 6) is None
+
+
+# text, the word (its last occurrence), the group it refers to
+GROUP_REFERENCES = [
+    ("Meta and Microsoft said they would invest in Zeta.", "they", "Meta and Microsoft"),
+    (
+        "In 2008, Endeavour and Atlantis await a journey on their launchpads.",
+        "their",
+        "Endeavour and Atlantis",
+    ),
+    (
+        "Kevin Brown and Laura Jones measured the growth of a chicken. Their results were clear.",
+        "Their",
+        "Kevin Brown and Laura Jones",
+    ),
+]
+# text, a plural pronoun that is no group of names
+NO_GROUP = [
+    # the plural noun between is what 'they' means
+    ("Meta and Microsoft hired engineers. They wrote the code.", "They"),
+    # a singular pronoun is never the group
+    ("Meta and Microsoft met in Paris. It was a long meeting.", "It"),
+    # no names joined at all
+    ("The engineers met in Paris. They wrote the code.", "They"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"), GROUP_REFERENCES, ids=[t for t, _, _ in GROUP_REFERENCES]
+)
+def test_groups_resolve(nlp, text, word, expected):
+    assert referent(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), NO_GROUP, ids=[t for t, _ in NO_GROUP])
+def test_groups_left_alone(nlp, text, word):
+    found = referent(nlp, text, word)
+    assert found is None or " and " not in found
+
+
+def test_groups_make_no_merged_node_in_the_graph(nlp):
+    triples = plain(read("Meta and Microsoft met in Paris. They signed a deal.", nlp=nlp))
+    assert triples and not any(" and " in s or " and " in o for s, _, o in triples)
+
+
+def test_groups_each_member_takes_the_fact(nlp):
+    assert_reads(
+        nlp,
+        "Meta and Microsoft said they would invest in Zeta.",
+        {("Meta", "invest in", "Zeta"), ("Microsoft", "invest in", "Zeta")},
+        # a member says it of itself, not of the other
+        {("Meta", "say about", "Microsoft"), ("Microsoft", "say about", "Meta")},
+    )
