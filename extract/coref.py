@@ -55,10 +55,11 @@ from extract.coref_state import (
     Antecedent,
     EntityState,
     Resolution,
-    addressed,
     entity_states,
     gender_clashes,
     gender_matches,
+    mentioned,
+    said_no_person,
 )
 from extract.descriptions import apart, description_sieve, evidence, reported, vocabulary
 from extract.lexicon import DESCRIPTOR_TYPES
@@ -123,7 +124,7 @@ def resolve_references(
     for anaphor in anaphors:
         while next_name is not None and next_name.span.start < anaphor.start:
             # 'Your Honor' is 'you' there, not 'he'; 'Ca- is that normal?' is a word cut off
-            if not addressed(next_name.span) and not next_name.span.text.endswith("-"):
+            if mentioned(next_name.span):
                 sentence = int(cols.sentence[next_name.span.start])
                 states[next_name.cluster].mention(next_name.span.root, sentence, reference=False)
             next_name = next(pending, None)
@@ -302,6 +303,8 @@ def allowed(anaphor: Anaphor, state: EntityState, sentence: int) -> bool:
         return False
     if anaphor.kind == "pronoun" and gender_clashes(anaphor.form, state):
         return False
+    if anaphor.kind == "pronoun" and said_no_person(anaphor.form, state):
+        return False
     person_to_untyped = state.types == {"thing"} and "person" in anaphor.types
     told = fit == "told"  # what the text or the name says it is decides over its tags
     if not (state.types & anaphor.types) and not person_to_untyped and not (head_match or told):
@@ -325,7 +328,9 @@ def bound_later(token: Token, named: dict[int, Antecedent]) -> frozenset[int]:
     """The clusters named later in the clause a subject pronoun opens, which it cannot be:
     'He described Montalvo', 'she told them Roe had left' (binding's principle C: a name is
     never bound by a pronoun above it). A clause coordinated with the pronoun's ('He smiled
-    and Montalvo laughed') is not under it."""
+    and Montalvo laughed') is not under it, nor a relative clause set off by a comma, which
+    adds a remark of its own ('He met Devocht, who had told Montalvo he would help': 'He'
+    is Montalvo)."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return frozenset()
     verb = token.head
@@ -335,10 +340,18 @@ def bound_later(token: Token, named: dict[int, Antecedent]) -> frozenset[int]:
             continue
         word = token.doc[i]
         while word.i != verb.i and word.dep_ not in ("conj", "parataxis"):
+            if nonrestrictive(word):
+                break
             word = word.head
         if word.i == verb.i:
             clusters.add(named[i].cluster)
     return frozenset(clusters)
+
+
+def nonrestrictive(word: Token) -> bool:
+    """Whether a word heads a relative clause set off by a comma: 'Devocht, who had told'."""
+    start = word.left_edge.i
+    return word.dep_ == "relcl" and start > 0 and word.doc[start - 1].text == ","
 
 
 def binds(token: Token, state: EntityState, sentence: int) -> bool:

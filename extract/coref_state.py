@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from extract.anaphora import FEMININE, MASCULINE, Anaphor
+from extract.anaphora import FEMININE, MASCULINE, PERSON_PRONOUNS, Anaphor
 from extract.coref_features import form_group, role_of, subject_verb
-from extract.description_names import name_heads, said_classes
+from extract.description_names import class_of, name_heads, said_classes
 from extract.gender import given_name_gender, name_gender
+
+# The words that join the parties of a case's name: 'Roe v. Wade', 'Kennedy versus Washington'.
+CASE_JOINERS = frozenset({"versus", "v.", "vs.", "vs", "v"})
 
 # A pronoun clashes with an entity that earlier pronouns of the other gender refer to.
 GENDERED = {**dict.fromkeys(MASCULINE, FEMININE), **dict.fromkeys(FEMININE, MASCULINE)}
@@ -114,12 +117,41 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
     return states
 
 
+def mentioned(span: Span) -> bool:
+    """Whether a name mentions its entity where it stands, for the salience and distance of
+    the words after it: not the one addressed ('Your Honor' is 'you' there), nor a word cut
+    off ('Ca- is that normal?'), nor a party of a case cited ('in Kennedy versus
+    Washington' names a case: the 'he' after it is no Kennedy)."""
+    return not (addressed(span) or span.text.endswith("-") or in_case_name(span))
+
+
+def in_case_name(span: Span) -> bool:
+    """Whether a name is a party of a case's name: 'Kennedy versus Washington', 'Roe v.
+    Wade'."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in CASE_JOINERS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in CASE_JOINERS for c in root.children)
+
+
 def addressed(span: Span) -> bool:
     """Whether a name is the one spoken to: 'Your Honor', 'your Majesty'. The one addressed
     is 'you' there, and a 'he' or 'it' after it is someone else. (Vocatives by their commas
     alone, 'Thank you, Roe.', are not told from lists of names by a small parse: on GUM that
     rule lost 24 right pronouns.)"""
     return any(c.dep_ == "poss" and c.lower_ == "your" for c in span.root.children)
+
+
+def said_no_person(pronoun: str, state: EntityState) -> bool:
+    """'Stardust is a NASA space capsule ... The project is called Stardust': what the text
+    says an entity is decides over the tags that took its name for a person's, so 'he' is
+    not the entity the text calls only things. Only where the tags too are split between a
+    person and something else: what a parse says of a name is noisier than a tag ('In a
+    recently-accepted Evolution paper, Bos ...' called Nick Bos a paper)."""
+    if pronoun not in PERSON_PRONOUNS or state.types == {"person"}:
+        return False
+    said = {class_of(noun) for noun in state.descriptors} - {None}
+    return bool(said) and "person" not in said
 
 
 def gender_matches(pronoun: str, state: EntityState) -> bool:

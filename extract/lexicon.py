@@ -743,3 +743,11 @@ PLACE_PART_NOUNS = frozenset("downtown uptown midtown mainland hinterland outski
 # 'the company' may be the carmaker the text named; 'the chipmaker' is not a company for
 # being called one.
 GENERIC_KIND_HEADS = frozenset("company firm business corporation agency authority".split())
+
+# --- Coreference: person pronouns (branch he-13) ---
+# Verbs that introduce a quotation without reporting a claim of their own: 'Stan remarked to
+# the paper, "We'll keep it until he's irrelevant"' is said by Stan as surely as with 'said'.
+QUOTING_VERBS = REPORTING_VERBS | frozenset(
+    "remark comment reply respond answer ask recall observe continue quip joke exclaim "
+    "tweet post conclude concede recount".split()
+)
