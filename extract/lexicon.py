@@ -714,7 +714,7 @@ STUDY_FIELDS = frozenset(
     "theology humanities statistics computing".split()
 )
 
-# --- Definite descriptions: what a name says its entity is (branch desc-12, issue 13) ---
+# --- Definite descriptions: what a name says its entity is (issue 13) ---
 # Names of the states of the United States, which say the named one is a state ('Virginia
 # ... the state's drug laws'), as a country's name says it is a country. Not 'Georgia' nor
 # 'Washington', as often a country or a city.
@@ -735,16 +735,16 @@ STATE_CLASSES = frozenset({"state"})
 # organization Comic Corps ... the group'.
 GROUP_SYNONYMS = frozenset("organization organisation group".split())
 
-# --- Held-out news readings (news-12): nouns for a part of a place before its name ---
+# --- Held-out news readings: nouns for a part of a place before its name ---
 # 'downtown Taipei', 'mainland Australia': where in the place, not what the place is.
 PLACE_PART_NOUNS = frozenset("downtown uptown midtown mainland hinterland outskirts".split())
 
-# --- Descriptions: heads that say only the kind of organization (news-12) ---
+# --- Descriptions: heads that say only the kind of organization ---
 # 'the company' may be the carmaker the text named; 'the chipmaker' is not a company for
 # being called one.
 GENERIC_KIND_HEADS = frozenset("company firm business corporation agency authority".split())
 
-# --- Coreference: person pronouns (branch he-13) ---
+# --- Coreference: person pronouns ---
 # Verbs that introduce a quotation without reporting a claim of their own: 'Stan remarked to
 # the paper, "We'll keep it until he's irrelevant"' is said by Stan as surely as with 'said'.
 QUOTING_VERBS = REPORTING_VERBS | frozenset(

@@ -117,6 +117,18 @@ def test_coref_parties_of_a_case_name_are_no_mention(nlp):
     assert in_case_name(doc[2:3])
 
 
+def test_coref_a_quoted_title_with_versus_is_no_case_name(nlp):
+    doc = hand_parse(
+        nlp,
+        ["He", "dubbed", "it", '"', "Roe", "vs.", "Wade", '"', "."],
+        [1, 1, 1, 1, 1, 4, 5, 1, 1],
+        ["nsubj", "ROOT", "dobj", "punct", "oprd", "prep", "pobj", "punct", "punct"],
+        ["PRON", "VERB", "PRON", "PUNCT", "PROPN", "ADP", "PROPN", "PUNCT", "PUNCT"],
+    )
+    assert not in_case_name(doc[4:5])
+    assert not in_case_name(doc[6:7])
+
+
 def test_coref_a_name_beside_a_preposition_is_a_mention(nlp):
     doc = hand_parse(
         nlp,
