@@ -17,6 +17,7 @@ from extract.lexicon import (
     NAMED_CLASS_HEADS,
     NAMED_VENUE_HEADS,
     NAMING_NOUNS,
+    PLACE_CLASS_NOUNS,
     STATE_CLASSES,
     US_STATE_NAMES,
     VENUE_NOUNS,
@@ -78,12 +79,24 @@ def name_heads(span: Span) -> set[str]:
         return {words[0].lower_}
     before_of = {t.lower_ for t in words if t.i + 1 < span.end and span.doc[t.i + 1].lower_ == "of"}
     # 'Office of the Mayor' is an office: the last word of a name with 'of' is not its head.
-    heads = before_of or {words[-1].lower_}
+    heads = before_of or {words[-1].lower_} | organization_singular(span, words[-1].lower_)
     # 'Cyclone Zeta', not 'Application School': a class noun opening a name that names no
     # other class is what the name is.
     if class_of(words[0].lower_) is not None and not any(name_class(t.lower_) for t in words[1:]):
         heads.add(words[0].lower_)
     return heads
+
+
+def organization_singular(span: Span, word: str) -> set[str]:
+    """The singular of a plural last word of an organization's name, when it is a class noun
+    of organizations: 'the gallery' of 'Pace Galleries', 'the airline' of 'Zeta Airlines'.
+    Not of a place ('the state' is not the United States, nor 'the nation' the United
+    Nations), nor of a name the tagger does not take for an organization's ('the mutation
+    operator' is one of the Mutation Operators)."""
+    if not word.endswith("s") or word.endswith("ss") or span[-1].ent_type_ != "ORG":
+        return set()
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return {singular} if class_of(singular) == "organization" else set()
 
 
 def said_classes(span: Span) -> set[str]:
@@ -192,21 +205,41 @@ def repeated_classes(doc: Doc) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for token in doc:
         head = token.head
-        if token.dep_ != "compound" or token.pos_ != "PROPN" or head.tag_ != "NN":
+        if head.tag_ != "NN" or not (
+            (token.dep_ == "compound" and token.pos_ == "PROPN") or untagged_place_name(token)
+        ):
             continue
         if named_class_head(token, head) and head.i == token.i + 1:
-            words = [t for t in doc[token.left_edge.i : token.i + 1] if t.pos_ == "PROPN"]
+            words = [t for t in doc[token.left_edge.i : token.i] if t.pos_ == "PROPN"] + [token]
             key = " ".join(t.lower_ for t in words)
             found.setdefault(key, set()).add(head.lemma_.lower())
     doc.user_data[REPEATED_CLASSES] = found
     return found
 
 
+def untagged_place_name(token: Token) -> bool:
+    """'the Lombardy region': the small model takes a capitalized word it does not know before
+    a place noun for an adjective; a name all the same, unless tagged a nationality ('the
+    Italian region')."""
+    return (
+        token.dep_ == "amod"
+        and token.pos_ == "ADJ"
+        and token.is_title
+        and not token.ent_type_
+        and token.head.lemma_ in PLACE_CLASS_NOUNS
+    )
+
+
 def named_class_head(name: Token, noun: Token) -> bool:
     """Whether the noun a name modifies says what the name is: 'the Zeta organization', and
-    of a place of business ('the Zeta bar') unless the name is a person's, its owner's."""
+    of a place of business ('the Zeta bar') unless the name is a person's, its owner's; and
+    a kind of place said of a place's name ('the Zeta region', 'Zeta province'), not of an
+    organization's ('an EU country') nor before the place it names ('the Zeta city of Kilo')."""
     if noun.lemma_ in NAMED_CLASS_HEADS:
         return True
+    if noun.lemma_ in PLACE_CLASS_NOUNS:
+        named_after = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        return name.ent_type_ in ("", "GPE", "LOC") and not named_after
     return noun.lemma_ in NAMED_VENUE_HEADS and name.ent_type_ != "PERSON"
 
 

@@ -32,6 +32,7 @@ from extract.description_names import (
     label_fits,
     name_class,
     names_match,
+    untagged_place_name,
 )
 from extract.lexicon import (
     CLASS_SYNONYMS,
@@ -154,6 +155,8 @@ def names_here(token: Token) -> bool:
     name beside it, rather than pointing back at one."""
     if token.head.pos_ == "PROPN" and token.dep_ in ("compound", "nmod", "amod"):
         return True
+    if any(untagged_place_name(c) for c in token.lefts):
+        return True  # 'the Lombardy region' is the name said again
     # A participle names ('known as'); a clause does not ('the first guy I know').
     return any(
         c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"

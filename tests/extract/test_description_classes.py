@@ -10,9 +10,11 @@ import pytest
 from spacy.tokens import Span
 
 from extract.anaphora import Anaphor
+from extract.columns import columns
 from extract.coref import EntityState
 from extract.description_names import label_fits, repeated_classes, said_classes
 from extract.descriptions import evidence
+from extract.mentions import find_entities
 from tests.conftest import hand_parse, referent
 
 # text, the description's head (its last occurrence), the entity it must refer to
@@ -120,3 +122,102 @@ def test_description_label_fits_the_tag_of_a_names_word(nlp):
     assert label_fits("city", doc[3]) is False
     assert label_fits("city", doc[5]) is None
     assert label_fits("purpose", doc[0]) is None
+
+
+# text, the description's head, which of its occurrences, the entity it must refer to (None:
+# none): a kind of place said of a place's name anywhere in the text ('the Vellano region')
+PLACE_KIND_SAID = [
+    (
+        "Trucks from Vellano reached Oslo on Monday. Farms across the region were flooded. "
+        "Later Kim Roe, who leads the Vellano region, thanked Oslo.",
+        "region",
+        0,
+        "Vellano",
+    ),
+    (
+        "Kim Roe flew from Vellano to Oslo on Monday. She said the region needs help. Most "
+        "people in the Vellano region are farmers.",
+        "region",
+        0,
+        "Vellano",
+    ),
+    # the name said again with its kind is no description of it
+    (
+        "Kim Roe, who leads the Vellano region, flew to Oslo on Monday. She said the region "
+        "needs help.",
+        "region",
+        0,
+        None,
+    ),
+    # the city of a state's name is the one named after it
+    (
+        "Kim Roe met the mayor of the Texas city of Austin. The city has cold winters.",
+        "city",
+        1,
+        None,
+    ),
+    (
+        "Vantor opened a shop in Vellano. The Vellano region is dry. The ceremony was short.",
+        "ceremony",
+        0,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "occurrence", "expected"),
+    PLACE_KIND_SAID,
+    ids=[t for t, *_ in PLACE_KIND_SAID],
+)
+def test_description_place_kind_said_of_a_name(nlp, text, word, occurrence, expected):
+    doc = nlp(text)
+    entities = find_entities(columns(doc))
+    token = [t for t in doc if t.text == word][occurrence]
+    reference = entities.references.get(token.i)
+    assert (
+        reference.candidates[0].name if reference and reference.candidates else None
+    ) == expected
+
+
+def place_kind_parse(nlp, name_pos: str, tag: str, dep: str = "amod"):
+    """'Aid reached the Vellano region .', the name tagged as the small model may tag it."""
+    return hand_parse(
+        nlp,
+        ["Aid", "reached", "the", "Vellano", "region", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "det", dep, "dobj", "punct"],
+        ["NOUN", "VERB", "DET", name_pos, "NOUN", "PUNCT"],
+        lemmas=["aid", "reach", "the", "Vellano", "region", "."],
+        tags=["NN", "VBD", "DT", tag, "NN", "."],
+    )
+
+
+def test_description_repeated_place_kind_of_an_untagged_name(nlp):
+    # a capitalized word the tagger took for an adjective, and a proper noun, before 'region'
+    assert repeated_classes(place_kind_parse(nlp, "ADJ", "JJ")) == {"vellano": {"region"}}
+    compound = place_kind_parse(nlp, "PROPN", "NNP", dep="compound")
+    assert repeated_classes(compound) == {"vellano": {"region"}}
+    # a nationality is no name of the region: 'the Italian region'
+    doc = place_kind_parse(nlp, "ADJ", "JJ")
+    doc.ents = [Span(doc, 3, 4, label="NORP")]
+    assert repeated_classes(doc) == {}
+    # 'the Texas city of Austin': the city is Austin, not Texas
+    doc = hand_parse(
+        nlp,
+        ["the", "Texas", "city", "of", "Austin"],
+        [2, 2, 2, 2, 3],
+        ["det", "compound", "ROOT", "prep", "pobj"],
+        ["DET", "PROPN", "NOUN", "ADP", "PROPN"],
+        lemmas=["the", "Texas", "city", "of", "Austin"],
+        tags=["DT", "NNP", "NN", "IN", "NNP"],
+    )
+    assert repeated_classes(doc) == {}
+
+
+def test_description_of_the_name_said_again_with_its_kind(nlp):
+    # 'the Vellano region' gives the name right there: no description of Vellano
+    doc = place_kind_parse(nlp, "ADJ", "JJ")
+    anaphor = Anaphor(doc[4], "description", frozenset({"place", "thing"}), 2, 5)
+    vellano = EntityState(0, frozenset({"place"}), set(), descriptors={"region"})
+    assert evidence(anaphor, vellano) is None

@@ -103,6 +103,19 @@ DESCRIBED = [
         "Zorbology",
     ),
 ]
+# the singular of an organization's name's plural last word
+DESCRIBED += [
+    (
+        "Lena Ford runs the Orvan Galleries in Oslo. Critics praised the gallery for its new show.",
+        "gallery",
+        "Orvan Galleries",
+    ),
+    (
+        "Kim Roe flew on Norvik Airlines last week. The airline lost her bags.",
+        "airline",
+        "Norvik Airlines",
+    ),
+]
 # text and a description that must stay unresolved
 UNDESCRIBED = [
     ("Vantor hired ten engineers in Oslo. The ceremony was short.", "ceremony"),
@@ -164,6 +177,21 @@ def test_description_name_heads(nlp):
     assert name_heads(doc[7:9]) == {"school"}
     doc = nlp.make_doc("Factor 1 and Attention")
     assert name_heads(doc[0:2]) == {"factor"}  # a numbered name is one
+
+
+def test_description_name_heads_of_a_plural_organization_name(nlp):
+    doc = nlp.make_doc("the Orvan Galleries and the Norvik Airlines and the United States")
+    doc.ents = [
+        Span(doc, 1, 3, label="ORG"),
+        Span(doc, 5, 7, label="ORG"),
+        Span(doc, 9, 11, label="GPE"),
+    ]
+    assert name_heads(doc[1:3]) == {"galleries", "gallery"}
+    assert name_heads(doc[5:7]) == {"airlines", "airline"}
+    assert name_heads(doc[9:11]) == {"states"}  # a place's: 'the state' is another
+    # a name the tagger did not take for an organization's: 'the operator' is one of them
+    doc = nlp.make_doc("the Tarrow Operators")
+    assert name_heads(doc[1:3]) == {"operators"}
 
 
 def test_description_said_classes_on_a_hand_parse(nlp):
