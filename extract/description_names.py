@@ -7,6 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extract.lexicon import (
+    COMMONWEALTH_CLASSES,
+    COMMONWEALTH_STATE_NAMES,
     COUNTRY_CLASSES,
     COUNTRY_NAMES,
     DESCRIPTION_CLASSES,
@@ -148,6 +150,7 @@ def said_classes(span: Span) -> set[str]:
     said |= {word for noun in nouns for word in same_class_compounds(noun)}
     said |= repeated_classes(span.doc).get(name_key(span), set())
     said |= STATE_CLASSES if name_key(span) in US_STATE_NAMES else set()
+    said |= COMMONWEALTH_CLASSES if name_key(span) in COMMONWEALTH_STATE_NAMES else set()
     return said | (COUNTRY_CLASSES if is_country(span) else set())
 
 

@@ -751,3 +751,10 @@ QUOTING_VERBS = REPORTING_VERBS | frozenset(
     "remark comment reply respond answer ask recall observe continue quip joke exclaim "
     "tweet post conclude concede recount".split()
 )
+
+# --- Definite descriptions: what a state's name says it is ---
+# The states of the United States that call themselves commonwealths ('Virginia ... the
+# growing diversity of the commonwealth'), as every state's name says it is a state.
+COMMONWEALTH_STATE_NAMES = frozenset("kentucky massachusetts pennsylvania virginia".split())
+COMMONWEALTH_CLASSES = frozenset({"commonwealth"})
+DESCRIPTION_CLASSES.setdefault("commonwealth", "place")

@@ -116,6 +116,14 @@ DESCRIBED += [
         "Norvik Airlines",
     ),
 ]
+# a state that calls itself a commonwealth
+DESCRIBED.append(
+    (
+        "Kim Roe was born in Virginia. She wants to serve the whole commonwealth.",
+        "commonwealth",
+        "Virginia",
+    )
+)
 # text and a description that must stay unresolved
 UNDESCRIBED = [
     ("Vantor hired ten engineers in Oslo. The ceremony was short.", "ceremony"),
@@ -152,6 +160,8 @@ UNDESCRIBED = [
     # a city is no state, nor a person or a company
     ("Kim Roe grew up in Oslo. She wants to reform the state's tax laws.", "state"),
     ("Vantor hired Kim Roe in May. The state raised taxes.", "state"),
+    # a city is no commonwealth
+    ("Kim Roe was born in Oslo. She wants to serve the whole commonwealth.", "commonwealth"),
 ]
 
 
@@ -456,6 +466,10 @@ def test_description_state_names_and_groups(nlp):
     assert "state" in said_classes(doc[0:1])
     assert "state" not in said_classes(doc[2:3])
     assert kin("group") == kin("organization") and "group" in kin("organization")
+    # a commonwealth is one of the four states that call themselves so
+    doc = nlp.make_doc("Virginia and Texas")
+    assert "commonwealth" in said_classes(doc[0:1])
+    assert "commonwealth" not in said_classes(doc[2:3])
 
 
 def test_description_of_the_kind_the_text_said(nlp):
