@@ -302,7 +302,6 @@ def test_description_adjacent_name_of_the_same_role(nlp):
     assert apposed_name(doc[3]) is None
 
 
-
 def test_description_said_classes_of_an_apposition_set_off_by_commas(nlp):
     # "Zeta , the site , was down ."
     doc = hand_parse(
