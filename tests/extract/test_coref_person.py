@@ -9,8 +9,7 @@ import pytest
 from extract.columns import columns
 from extract.coref_sieves import Quotations, quotation_marks
 from extract.coref_state import Antecedent, entity_states, in_case_name, said_no_person
-from extract.mentions import find_entities
-from tests.conftest import hand_parse
+from tests.conftest import hand_parse, referent
 
 # text, the referring word (its last occurrence), the entity it must refer to
 REFERENCES = [
@@ -51,14 +50,6 @@ UNRESOLVED = [
     # a spacecraft is no 'he'
     ("The spacecraft Stardust landed in Utah in January. He was pleased.", "He"),
 ]
-
-
-def referent(nlp, text: str, word: str) -> str | None:
-    doc = nlp(text)
-    entities = find_entities(columns(doc))
-    token = [t for t in doc if t.text == word][-1]
-    found = entities.mention_of(token)
-    return found[0].name if found else None
 
 
 @pytest.mark.parametrize(
