@@ -43,6 +43,10 @@ TYPE_LABELS = {
 }
 
 
+# A clause has its subject by one of these; with none, the noun phrase before its verb is it.
+SUBJECTS_OF_A_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
 def label_fits(lemma: str, token: Token) -> bool | None:
     """Whether the tag of a name's word is one of the type the class noun describes ('the
     city' of a word tagged GPE), None for a word not tagged: the entity's types gather every
@@ -155,11 +159,23 @@ def said_classes(span: Span) -> set[str]:
 
 
 def set_off(appositive: Token) -> bool:
-    """Whether punctuation opens an apposition ('Zeta, the chip designer'): without it the
-    small model takes the subject of the next clause for one ('As of 15:11 GMT the site was
-    accessible again')."""
+    """Whether punctuation opens an apposition ('Zeta, the chip designer'), and it is not the
+    subject its clause lacks: the small model takes the subject after an opening phrase for
+    an apposition of the phrase's last name ('As of 15:11 GMT the site was accessible
+    again', 'As of 18:00 UTC, the primary UK index, the FTSE 100, was one of the few')."""
     start = appositive.left_edge.i
-    return start > 0 and appositive.doc[start - 1].is_punct
+    return start > 0 and appositive.doc[start - 1].is_punct and not lacked_subject(appositive)
+
+
+def lacked_subject(appositive: Token) -> bool:
+    """Whether the clause an apposition's name hangs from has no subject, and its verb comes
+    after the apposition."""
+    verb = appositive.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < appositive.i:
+        return False
+    return not any(c.dep_ in SUBJECTS_OF_A_CLAUSE for c in verb.children)
 
 
 def described_before_comma(span: Span) -> Token | None:

@@ -324,3 +324,15 @@ def test_description_said_classes_skip_an_apposition_without_punctuation(nlp):
         ["ADP", "PROPN", "DET", "NOUN", "AUX", "ADV", "PUNCT"],
     )
     assert said_classes(doc[1:2]) == set()
+
+
+def test_description_said_classes_skip_an_apposition_that_is_the_missing_subject(nlp):
+    # "as of 18:00 UTC , the index , rose ." : 'rose' has no subject but 'the index'
+    doc = hand_parse(
+        nlp,
+        ["as", "of", "18:00", "UTC", ",", "the", "index", ",", "rose", "."],
+        [8, 0, 3, 1, 3, 6, 3, 3, 8, 8],
+        ["prep", "prep", "nummod", "pobj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+        ["ADP", "ADP", "NUM", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+    )
+    assert said_classes(doc[3:4]) == set()
