@@ -302,18 +302,6 @@ def test_description_adjacent_name_of_the_same_role(nlp):
     assert apposed_name(doc[3]) is None
 
 
-def test_description_said_classes_of_an_apposition_set_off_by_commas(nlp):
-    # "Zeta , the site , was down ."
-    doc = hand_parse(
-        nlp,
-        ["Zeta", ",", "the", "site", ",", "was", "down", "."],
-        [5, 0, 3, 0, 0, 5, 5, 5],
-        ["nsubj", "punct", "det", "appos", "punct", "ROOT", "advmod", "punct"],
-        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "ADV", "PUNCT"],
-    )
-    assert said_classes(doc[0:1]) == {"site"}
-
-
 def test_description_said_classes_skip_an_apposition_without_punctuation(nlp):
     # "at Zeta the site was down ." : the next clause's subject, parsed as an apposition
     doc = hand_parse(
