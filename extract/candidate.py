@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 HYPHENS = frozenset({"-", "‐", "‑"})
 NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# The relations by which a clause has its subject.
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 # How often each rule's output is right: the confidence of its triples.
 CONFIDENCE = {

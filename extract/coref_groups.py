@@ -18,7 +18,8 @@ from extract.anaphora import PLURAL_PRONOUNS, Anaphor
 from extract.coref_features import NounIndex
 from extract.coref_state import Antecedent, EntityState
 
-GROUP_TYPES = frozenset({"group"})
+GROUP_TYPE = "group"
+GROUP_TYPES = frozenset({GROUP_TYPE})
 # Words a list of names may hold between two of them: 'A and B', 'A, B, and C', 'A & B'.
 JOINING_WORDS = frozenset({",", "and", "&"})
 

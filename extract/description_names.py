@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.candidate import CLAUSE_SUBJECT_DEPS
 from extract.lexicon import (
     COMMONWEALTH_CLASSES,
     COMMONWEALTH_STATE_NAMES,
@@ -41,10 +42,6 @@ TYPE_LABELS = {
     "work": frozenset({"WORK_OF_ART"}),
     "law": frozenset({"LAW"}),
 }
-
-
-# A clause has its subject by one of these; with none, the noun phrase before its verb is it.
-SUBJECTS_OF_A_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def label_fits(lemma: str, token: Token) -> bool | None:
@@ -175,7 +172,7 @@ def lacked_subject(appositive: Token) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i < appositive.i:
         return False
-    return not any(c.dep_ in SUBJECTS_OF_A_CLAUSE for c in verb.children)
+    return not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children)
 
 
 def described_before_comma(span: Span) -> Token | None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from extract.columns import Columns
 from extract.coref import Antecedent, Resolution, resolve_references
-from extract.coref_groups import GROUP_TYPES, Group, coordinated_groups, group_name
+from extract.coref_groups import GROUP_TYPE, Group, coordinated_groups, group_name
 from extract.coref_model import CorefModel
 from extract.entities import (
     NAMED_TYPES,
@@ -153,7 +153,7 @@ def group_entities(
     for group in groups:
         members = tuple(entities[c] for c in group.members)
         name = group_name([m.name for m in members])
-        out[group.cluster] = (Entity(name=name, type=next(iter(GROUP_TYPES))), members)
+        out[group.cluster] = (Entity(name=name, type=GROUP_TYPE), members)
     return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from extract.candidate import HYPHENS
+from extract.candidate import CLAUSE_SUBJECT_DEPS, HYPHENS
 from extract.columns import OUTSIDE_ENTITY, Columns, isin
 from extract.entities import NER_TYPES
 from extract.gender import first_name_gender
@@ -41,7 +41,6 @@ TITLE_MAX_WORDS = 12
 TITLE_SMALL_WORDS = frozenset("a an the and or nor but of on in at to for from with by as".split())
 TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
-CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def name_spans(cols: Columns) -> tuple[list[Span], list[str]]:
