@@ -124,7 +124,7 @@ def resolve_references(
     for anaphor in anaphors:
         while next_name is not None and next_name.span.start < anaphor.start:
             # 'Your Honor' is 'you' there, not 'he'; 'Ca- is that normal?' is a word cut off
-            if mentioned(next_name.span):
+            if mentioned(next_name.span, quoted=quotations.quoted(next_name.span.start)):
                 sentence = int(cols.sentence[next_name.span.start])
                 states[next_name.cluster].mention(next_name.span.root, sentence, reference=False)
             next_name = next(pending, None)
@@ -147,7 +147,7 @@ def resolve_references(
             states[resolution.ranked[0][0]].referred(anaphor, sentence)
         elif noting and anaphor.kind == "pronoun" and anaphor.token.i in noting.likely:
             states[noting.likely[anaphor.token.i]].mention(anaphor.token, sentence, reference=True)
-    resolutions += speaker_resolutions(cols, anaphors, antecedents, resolutions)
+    resolutions += speaker_resolutions(quotations, anaphors, antecedents, resolutions)
     kept = [r for r in resolutions if reported(r.anaphor, resolved=bool(r.ranked))]
     return sorted(kept, key=lambda r: r.anaphor.start)
 

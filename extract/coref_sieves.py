@@ -25,8 +25,7 @@ from extract.lexicon import (
     QUOTING_VERBS,
     REPORTING_VERBS,
 )
-
-QUOTES = ('"', "“", "”")
+from extract.spans import DOUBLE_QUOTES
 
 
 def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
@@ -183,7 +182,7 @@ def subject_description(
 
 
 def speaker_resolutions(
-    cols: Columns,
+    quotations: Quotations,
     anaphors: list[Anaphor],
     antecedents: list[Antecedent],
     resolved: list[Resolution],
@@ -193,17 +192,14 @@ def speaker_resolutions(
     first = [a for a in anaphors if a.first_person]
     if not first:
         return []
-    quotes = quotation_marks(cols)
-    named = {t.i: a for a in antecedents for t in a.span}
     referred = {r.anaphor.token.i: r.ranked[0][0] for r in resolved if r.ranked}
     types = {a.cluster: a.types for a in antecedents}
     out = []
     for anaphor in first:
-        at = bisect_left(quotes, anaphor.start)
-        if at % 2 == 0 or at >= len(quotes):
+        if not quotations.quoted(anaphor.start):
             out.append(Resolution(anaphor, (), "first person outside a quotation: the writer"))
             continue
-        speaker = quotation_speaker(cols, quotes[at - 1], quotes[at], named, referred)
+        speaker = quotations.speaker(anaphor.start, referred)
         plural = anaphor.form in SPEAKER_PLURAL
         wanted = {"organization", "group"} if plural else {"person"}
         if speaker is None or not (types.get(speaker, frozenset()) & wanted):
@@ -219,7 +215,7 @@ def quotation_marks(cols: Columns) -> list[int]:
     "Wild 2) in deep space') is closed at the paragraph's end, so that it does not turn
     every quotation after it inside out (on GUM, 'Markus Landgraf has estimated ... He
     estimated' took Landgraf for the speaker of a quotation 'He' was in)."""
-    marks = np.flatnonzero(isin(cols.lower, cols.ids(*QUOTES))).tolist()
+    marks = np.flatnonzero(isin(cols.lower, cols.ids(*DOUBLE_QUOTES))).tolist()
     doc = cols.doc
     breaks = [int(i) for i in np.flatnonzero(cols.pos == SPACE) if "\n" in doc[int(i)].text]
     breaks.append(len(doc))
@@ -267,12 +263,20 @@ class Quotations:
     def of(cls, cols: Columns, antecedents: list[Antecedent]) -> Quotations:
         return cls(cols, quotation_marks(cols), {t.i: a for a in antecedents for t in a.span})
 
+    def around(self, position: int) -> tuple[int, int] | None:
+        """The opening and closing marks of the quotation a token is in, None outside one."""
+        at = bisect_left(self.quotes, position)
+        if at % 2 == 0 or at >= len(self.quotes):
+            return None
+        return self.quotes[at - 1], self.quotes[at]
+
+    def quoted(self, position: int) -> bool:
+        return self.around(position) is not None
+
     def speaker(self, position: int, referred: dict[int, int]) -> int | None:
         """The cluster of whoever says the quotation around a token, None outside one or when
         its speaker is no entity: '"We will keep it until he leaves," Stan said': 'he' is not
         Stan, who would say 'I'."""
-        at = bisect_left(self.quotes, position)
-        if at % 2 == 0 or at >= len(self.quotes):
+        if (marks := self.around(position)) is None:
             return None
-        opening, closing = self.quotes[at - 1], self.quotes[at]
-        return quotation_speaker(self.cols, opening, closing, self.named, referred)
+        return quotation_speaker(self.cols, *marks, self.named, referred)

@@ -12,7 +12,6 @@ from extract.anaphora import FEMININE, MASCULINE, PERSON_PRONOUNS, Anaphor
 from extract.coref_features import form_group, role_of, subject_verb
 from extract.description_names import class_of, name_heads, said_classes
 from extract.gender import given_name_gender, name_gender
-from extract.spans import DOUBLE_QUOTES
 
 # The words that join the parties of a case's name: 'Roe v. Wade', 'Kennedy versus Washington'.
 CASE_JOINERS = frozenset({"versus", "v.", "vs.", "vs", "v"})
@@ -118,30 +117,25 @@ def entity_states(antecedents: list[Antecedent]) -> dict[int, EntityState]:
     return states
 
 
-def mentioned(span: Span) -> bool:
+def mentioned(span: Span, *, quoted: bool) -> bool:
     """Whether a name mentions its entity where it stands, for the salience and distance of
     the words after it: not the one addressed ('Your Honor' is 'you' there), nor a word cut
     off ('Ca- is that normal?'), nor a party of a case cited ('in Kennedy versus
-    Washington' names a case: the 'he' after it is no Kennedy)."""
-    return not (addressed(span) or span.text.endswith("-") or in_case_name(span))
+    Washington' names a case: the 'he' after it is no Kennedy); `quoted` whether the name is
+    inside a quotation."""
+    return not (addressed(span) or span.text.endswith("-") or in_case_name(span, quoted=quoted))
 
 
-def in_case_name(span: Span) -> bool:
+def in_case_name(span: Span, *, quoted: bool) -> bool:
     """Whether a name is a party of a case's name: 'Kennedy versus Washington', 'Roe v.
-    Wade'. Not within quotation marks, where 'X vs. Y' is a title ('dubbed the conflict
-    "Scientology vs. the Internet"' still mentions the Internet)."""
-    root = span.root
-    if quoted_here(span):
+    Wade'. Not within a quotation (`quoted`), where 'X vs. Y' is a title ('dubbed the
+    conflict "Scientology vs. the Internet"' still mentions the Internet)."""
+    if quoted:
         return False
+    root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in CASE_JOINERS:
         return True
     return any(c.dep_ == "prep" and c.lower_ in CASE_JOINERS for c in root.children)
-
-
-def quoted_here(span: Span) -> bool:
-    """Whether an odd number of double quotation marks opens the span's sentence before it."""
-    before = span.doc[span.sent.start : span.start]
-    return sum(t.text in DOUBLE_QUOTES for t in before) % 2 == 1
 
 
 def addressed(span: Span) -> bool:

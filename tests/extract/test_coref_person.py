@@ -104,8 +104,8 @@ def case_parse(nlp):
 
 def test_coref_parties_of_a_case_name_are_no_mention(nlp):
     doc = case_parse(nlp)
-    assert in_case_name(doc[0:1])
-    assert in_case_name(doc[2:3])
+    assert in_case_name(doc[0:1], quoted=False)
+    assert in_case_name(doc[2:3], quoted=False)
 
 
 def test_coref_a_quoted_title_with_versus_is_no_case_name(nlp):
@@ -116,8 +116,10 @@ def test_coref_a_quoted_title_with_versus_is_no_case_name(nlp):
         ["nsubj", "ROOT", "dobj", "punct", "oprd", "prep", "pobj", "punct", "punct"],
         ["PRON", "VERB", "PRON", "PUNCT", "PROPN", "ADP", "PROPN", "PUNCT", "PUNCT"],
     )
-    assert not in_case_name(doc[4:5])
-    assert not in_case_name(doc[6:7])
+    quotations = Quotations.of(columns(doc), [])
+    assert quotations.around(4) == (3, 7)
+    assert not in_case_name(doc[4:5], quoted=quotations.quoted(4))
+    assert not in_case_name(doc[6:7], quoted=quotations.quoted(6))
 
 
 def test_coref_a_name_beside_a_preposition_is_a_mention(nlp):
@@ -128,8 +130,8 @@ def test_coref_a_name_beside_a_preposition_is_a_mention(nlp):
         ["nsubj", "prep", "pobj", "ROOT", "punct"],
         ["PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
     )
-    assert not in_case_name(doc[0:1])
-    assert not in_case_name(doc[2:3])
+    assert not in_case_name(doc[0:1], quoted=False)
+    assert not in_case_name(doc[2:3], quoted=False)
 
 
 @pytest.mark.parametrize(
