@@ -11,7 +11,7 @@ from extract.anaphora import description, is_pleonastic
 from extract.columns import columns
 from extract.coref_features import governing_verbs, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
-from extract.coref_state import Antecedent, entity_states
+from extract.coref_state import Antecedent, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
 from extract.mentions import find_entities
@@ -36,6 +36,12 @@ REFERENCES = [
     ),
     # a given name spaCy leaves untyped is a person's
     ("We met Isabel at school. She had drawn many characters in her sketchbook.", "her", "Isabel"),
+    # ... and one it tags an organization
+    (
+        "The defense said that Debbie caused the fire. Prosecutors say she fell into a chair.",
+        "she",
+        "Debbie",
+    ),
     # a possessive of its own clause's subject
     (
         "Borland opened a museum in Leeds. While Borland is holding its exhibit, the shop stays "
@@ -143,7 +149,11 @@ def test_gender_of_a_name(nlp, words, expected):
     [
         (["Isabel"], "female"),
         (["Kevin", "Roe"], "male"),
+        (["Debbie"], "female"),  # from the census lists, besides the names picked by hand
+        (["Dwayne"], "male"),
         (["Acme"], None),
+        (["Ruby"], None),  # a given name that is also a word says nothing
+        (["June"], None),
         (["Laura", "Park", "Road"], None),  # a longer name is seldom a person's
     ],
 )
@@ -155,6 +165,14 @@ def test_coref_given_name_tagged_a_work_is_a_person(nlp):
     doc = nlp.make_doc("Isabel drew it .")
     [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"work"}))]).values()
     assert "person" in state.types and state.genders == {"female"}
+
+
+def test_coref_given_name_tagged_an_organization_is_she(nlp):
+    # 'Debbie' tagged an organization by the small model, as in a court hearing
+    doc = nlp.make_doc("Debbie caused her own death .")
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    assert "person" in state.types and not gender_clashes("she", state)
+    assert gender_clashes("he", state)
 
 
 def test_coref_a_place_with_a_given_name_stays_a_place(nlp):
