@@ -147,7 +147,7 @@ def resolve_references(
             states[resolution.ranked[0][0]].referred(anaphor, sentence)
         elif noting and anaphor.kind == "pronoun" and anaphor.token.i in noting.likely:
             states[noting.likely[anaphor.token.i]].mention(anaphor.token, sentence, reference=True)
-    resolutions += speaker_resolutions(quotations, anaphors, antecedents, resolutions)
+    resolutions += speaker_resolutions(quotations, anaphors, resolutions)
     kept = [r for r in resolutions if reported(r.anaphor, resolved=bool(r.ranked))]
     return sorted(kept, key=lambda r: r.anaphor.start)
 

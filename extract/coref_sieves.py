@@ -182,10 +182,7 @@ def subject_description(
 
 
 def speaker_resolutions(
-    quotations: Quotations,
-    anaphors: list[Anaphor],
-    antecedents: list[Antecedent],
-    resolved: list[Resolution],
+    quotations: Quotations, anaphors: list[Anaphor], resolved: list[Resolution]
 ) -> list[Resolution]:
     """'"We will appeal," Meta said': a first-person pronoun in a quotation is its speaker
     ('we' an organization or group, 'I' a person)."""
@@ -193,7 +190,7 @@ def speaker_resolutions(
     if not first:
         return []
     referred = {r.anaphor.token.i: r.ranked[0][0] for r in resolved if r.ranked}
-    types = {a.cluster: a.types for a in antecedents}
+    types = {a.cluster: a.types for a in quotations.named.values()}
     out = []
     for anaphor in first:
         if not quotations.quoted(anaphor.start):
