@@ -510,7 +510,8 @@ DESCRIPTION_CLASSES: dict[str, str] = {
         "neighbourhood neighborhood suburb borough municipality territory republic kingdom "
         "prefecture archipelago coast valley desert sea ocean bay street avenue venue "
         "stadium arena airport harbour harbor bridge building tower castle palace campus station "
-        "memorial monument hall square park".split(),
+        "memorial monument hall square park mosque cathedral temple shrine synagogue chapel "
+        "basilica hotel prison".split(),
         "place",
     ),
     **dict.fromkeys(
@@ -658,7 +659,8 @@ PLACE_KINDS = (
     frozenset("region province county district territory prefecture".split()),
     frozenset(
         "building tower castle palace memorial monument hall station airport stadium arena "
-        "bridge campus centre center".split()
+        "bridge campus centre center mosque cathedral temple shrine synagogue chapel basilica "
+        "hotel prison".split()
     ),
     frozenset("street avenue road boulevard highway".split()),
     frozenset("river lake mountain island sea ocean bay coast valley desert peninsula".split()),
