@@ -34,7 +34,7 @@ from extract.anaphora import (
     is_pleonastic,
 )
 from extract.columns import Columns, isin
-from extract.coref_features import NounIndex, form_group, pair_features
+from extract.coref_features import NounIndex, form_group, own_subject, pair_features
 from extract.coref_groups import (
     coordinated_groups,
     group_antecedent,
@@ -367,7 +367,7 @@ def binds(token: Token, state: EntityState, sentence: int) -> bool:
         return False
     verb = token.head if token.dep_ != "pobj" else token.head.head
     verbs = {verb.i}
-    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not own_subject(verb):
         verb = verb.head  # 'agreed to buy it': the subject of 'agreed' is that of 'buy'
         verbs.add(verb.i)
     return antecedent.dep_ in ("nsubj", "nsubjpass") and antecedent.head.i in verbs

@@ -86,10 +86,16 @@ def governing_verbs(token: Token) -> set[int]:
             break
         verb = verb.head
     verbs = {verb.i}
-    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not own_subject(verb):
         verb = verb.head
         verbs.add(verb.i)
     return verbs
+
+
+def own_subject(verb: Token) -> bool:
+    """Whether a coordinated verb has a subject of its own, and so does not share that of the
+    verb it is joined to: 'Gloria fell ill and the parents were told to take the child'."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def form_group(anaphor: Anaphor) -> str:

@@ -15,7 +15,7 @@ from extract.coref_state import Antecedent, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
 from extract.mentions import find_entities
-from tests.conftest import hand_parse
+from tests.conftest import hand_parse, referent
 
 # text, the referring word (its first occurrence), the entity it must refer to
 REFERENCES = [
@@ -670,3 +670,42 @@ def test_coref_possessive_on_a_noun_joined_to_a_name_is_that_name(
         Anaphor(his, "pronoun", PRONOUN_TYPES["his"], his.i, his.i + 1), [state]
     )
     assert (doc[0].text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "bound"),
+    [
+        # "Roe praised and thanked her ." : the joined verb shares the subject, 'her' is not Roe
+        (
+            ["Roe", "praised", "and", "thanked", "her", "."],
+            [1, 1, 1, 1, 3, 1],
+            ["nsubj", "ROOT", "cc", "conj", "dobj", "punct"],
+            True,
+        ),
+        # "Roe fell ill and the parents took her home ." : the joined clause has its own subject
+        (
+            ["Roe", "fell", "ill", "and", "the", "parents", "took", "her", "home", "."],
+            [1, 1, 1, 1, 5, 6, 1, 6, 6, 1],
+            ["nsubj", "ROOT", "acomp", "cc", "det", "nsubj", "conj", "dobj", "advmod", "punct"],
+            False,
+        ),
+    ],
+)
+def test_coref_an_object_is_bound_by_the_subject_it_shares(nlp, words, heads, deps, bound):
+    from extract.coref import binds
+
+    pos = ["PROPN" if w == "Roe" else "PRON" if w == "her" else "VERB" for w in words]
+    doc = hand_parse(nlp, words, heads, deps, pos)
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"person"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    her = next(t for t in doc if t.text == "her")
+    assert binds(her, state, 0) is bound
+    assert (1 in governing_verbs(her)) is bound  # in the clause of the first verb only if shared
+
+
+def test_coref_a_place_of_worship_is_described_by_its_kind(nlp):
+    text = (
+        "A crane fell into the Grand Mosque on Friday. Work was underway at the mosque to "
+        "enlarge it."
+    )
+    assert referent(nlp, text, "mosque") == "Grand Mosque"
