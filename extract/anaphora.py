@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from extract.description_names import apposed_name, following_name
+from extract.description_names import (
+    apposed_name,
+    defined_by_participle,
+    following_name,
+    names_here,
+)
 from extract.lexicon import (
     DESCRIPTION_CLASSES,
     DESCRIPTOR_TYPES,
@@ -78,6 +84,23 @@ class Anaphor:
     @property
     def first_person(self) -> bool:
         return self.form in SPEAKER_SINGULAR or self.form in SPEAKER_PLURAL
+
+    # What a description's own phrase says, asked of every entity in view: worked out once.
+    @cached_property
+    def apposed(self) -> Token | None:
+        """The name a description is in apposition with ('Zeta, the first lunar mission')."""
+        return apposed_name(self.token)
+
+    @cached_property
+    def following(self) -> Span | None:
+        """The name set after a description, between commas ('the firm, Arm,')."""
+        return following_name(self.token)
+
+    @cached_property
+    def names_itself(self) -> bool:
+        """Whether the phrase says which entity it is ('the river known as the Zeta', 'the
+        organization founded by Zeta') instead of pointing back at one."""
+        return names_here(self.token) or defined_by_participle(self.token)
 
 
 def find_anaphors(tokens: list[Token], *, heads: frozenset[str]) -> Iterator[Anaphor]:

@@ -351,3 +351,33 @@ def name_class(word: str) -> str | None:
     if word in EVENT_NAME_WORDS:
         return "event"
     return class_of(word) or NAME_CLASS_NOUNS.get(word)
+
+
+def names_here(token: Token) -> bool:
+    """'this guy named Kilo', 'the river known as the Zeta', 'the publishing giant Zeta': a
+    noun phrase that gives its name right there introduces an entity, or is said of the
+    name beside it, rather than pointing back at one."""
+    if token.head.pos_ == "PROPN" and token.dep_ in ("compound", "nmod", "amod"):
+        return True
+    if any(untagged_place_name(c) for c in token.lefts):
+        return True  # 'the Lombardy region' is the name said again
+    # A participle names ('known as'); a clause does not ('the first guy I know').
+    return any(
+        c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"
+        for c in token.children
+    )
+
+
+def defined_by_participle(token: Token) -> bool:
+    """'the organization founded by Zeta', 'the firm owned by its staff': a participle with
+    its agent, and no comma before it, says which one the noun is, as a restrictive relative
+    clause does; it is a new mention, not one pointing back."""
+    doc = token.doc
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.i > token.i
+        and doc[c.i - 1].text != ","
+        and any(a.dep_ == "agent" for a in c.children)
+        for c in token.children
+    )

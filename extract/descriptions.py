@@ -21,18 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
 from extract.anaphora import PERSON_PRONOUNS
 from extract.description_names import (
-    NAMING_VERBS,
-    apposed_name,
     class_of,
-    following_name,
     label_fits,
     name_class,
     names_match,
-    untagged_place_name,
 )
 from extract.lexicon import (
     CLASS_SYNONYMS,
@@ -108,11 +102,11 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     lemma, lower = anaphor.form, anaphor.token.lower_
     if anaphor.determiner == "this" and lemma in INSTITUTION_NOUNS | SELF_REFERRING_WORKS:
         return None  # 'this court' of a judgment is the court that writes it (1 of 4 on GUM)
-    if names_here(anaphor.token) or defined_by_participle(anaphor.token):
+    if anaphor.names_itself:
         return None
-    if (name := apposed_name(anaphor.token)) is not None and name.i == state.last_token:
+    if (name := anaphor.apposed) is not None and name.i == state.last_token:
         return "said"  # 'Zeta-1, the first crewed mission', whatever the parse made of it
-    if (after := following_name(anaphor.token)) is not None:
+    if (after := anaphor.following) is not None:
         # 'for the appellant, Zeta Lotteries': the name after says which, and only it
         return "said" if names_match(after, state.name_words) else None
     if class_of(lemma) is None and not modifier_named(anaphor, state):
@@ -147,36 +141,6 @@ def evidence(anaphor: Anaphor, state: EntityState) -> str | None:
     if state.types == {"thing"} or state.types & fitting:
         return "class"
     return None
-
-
-def names_here(token: Token) -> bool:
-    """'this guy named Kilo', 'the river known as the Zeta', 'the publishing giant Zeta': a
-    noun phrase that gives its name right there introduces an entity, or is said of the
-    name beside it, rather than pointing back at one."""
-    if token.head.pos_ == "PROPN" and token.dep_ in ("compound", "nmod", "amod"):
-        return True
-    if any(untagged_place_name(c) for c in token.lefts):
-        return True  # 'the Lombardy region' is the name said again
-    # A participle names ('known as'); a clause does not ('the first guy I know').
-    return any(
-        c.dep_ in ("acl", "relcl") and c.lemma_ in NAMING_VERBS and c.tag_ == "VBN"
-        for c in token.children
-    )
-
-
-def defined_by_participle(token: Token) -> bool:
-    """'the organization founded by Zeta', 'the firm owned by its staff': a participle with
-    its agent, and no comma before it, says which one the noun is, as a restrictive relative
-    clause does; it is a new mention, not one pointing back."""
-    doc = token.doc
-    return any(
-        c.dep_ == "acl"
-        and c.tag_ == "VBN"
-        and c.i > token.i
-        and doc[c.i - 1].text != ","
-        and any(a.dep_ == "agent" for a in c.children)
-        for c in token.children
-    )
 
 
 def is_person(state: EntityState) -> bool:
@@ -217,10 +181,10 @@ def description_sieve(
     Press', nor 'the purpose'), another noun only with its name beside it (`named_part`),
     and not after 'that' ('that program' is most often another one than the named program:
     0 of 3 right on GUM)."""
-    if (name := apposed_name(anaphor.token)) is not None:
+    if (name := anaphor.apposed) is not None:
         found = [s for s in eligible if s.last_token == name.i]
         return (found[0], "in apposition to its name") if found else None
-    if following_name(anaphor.token) is not None:
+    if anaphor.following is not None:
         # the eligible ones are those whose names it repeats (`evidence`)
         return (eligible[0], "in apposition to its name") if eligible else None
     if anaphor.determiner == "that":
