@@ -15,7 +15,7 @@ from extract.coref_state import Antecedent, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
 from extract.mentions import find_entities
-from tests.conftest import hand_parse, referent
+from tests.conftest import hand_parse
 
 # text, the referring word (its first occurrence), the entity it must refer to
 REFERENCES = [
