@@ -11,7 +11,7 @@ from extract.anaphora import description, is_pleonastic
 from extract.columns import columns
 from extract.coref_features import governing_verbs, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
-from extract.coref_state import Antecedent, entity_states, gender_clashes
+from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
 from extract.mentions import find_entities
@@ -709,3 +709,32 @@ def test_coref_a_place_of_worship_is_described_by_its_kind(nlp):
         "enlarge it."
     )
     assert referent(nlp, text, "mosque") == "Grand Mosque"
+
+
+STORY = (
+    "Apple released a new phone on Tuesday. {second} said that sales rose. Analysts praised "
+    "Apple for the design. The games shown included Zynga's FarmVille and EA's Spore. The "
+    "company also announced an update."
+)
+
+
+def test_coref_the_company_with_no_subject_near_is_the_story_company(nlp):
+    assert referent(nlp, STORY.format(second="Apple"), "company") == "Apple"
+
+
+def test_coref_the_company_is_no_story_company_of_two_named_alike(nlp):
+    assert referent(nlp, STORY.format(second="Samsung"), "company") is None
+
+
+def test_coref_story_subject_needs_names_and_a_lead():
+    from extract.coref_sieves import story_subject
+
+    def state(cluster: int, names: int) -> EntityState:
+        found = EntityState(cluster, frozenset({"organization"}), set())
+        found.names = names
+        return found
+
+    assert story_subject("organization", [state(0, 1), state(1, 4)]).cluster == 1
+    assert story_subject("organization", [state(0, 2), state(1, 3)]) is None  # no lead
+    assert story_subject("organization", [state(0, 2)]) is None  # named too seldom
+    assert story_subject("product", [state(0, 5)]) is None  # not of the class
