@@ -46,6 +46,7 @@ from extract.coref_sieves import (
     Quotations,
     clause_subject,
     coordinated_possessor,
+    previous_speaker,
     reported_speaker,
     salience_sieve,
     speaker_resolutions,
@@ -139,7 +140,16 @@ def resolve_references(
             excluded = bound_later(anaphor.token, quotations.named)
             if (speaker := quotations.speaker(anaphor.start, referred)) is not None:
                 excluded |= {speaker}
-        resolution = resolve_one(anaphor, states, cols, nouns, decide, excluded=excluded)
+        resolution = resolve_one(
+            anaphor,
+            states,
+            cols,
+            nouns,
+            decide,
+            excluded=excluded,
+            resolved=referred,
+            quotations=quotations,
+        )
         resolutions.append(resolution)
         sentence = int(cols.sentence[anaphor.token.i])
         if resolution.ranked:
@@ -160,10 +170,13 @@ def resolve_one(
     decide: Decide,
     *,
     excluded: frozenset[int] = frozenset(),
+    resolved: dict[int, int] | None = None,
+    quotations: Quotations | None = None,
 ) -> Resolution:
     """One anaphor's resolution; `excluded` the clusters it cannot be: whoever says the
     quotation it is in (a third person there is someone else), a name its clause says after
-    it as another ('He described Montalvo')."""
+    it as another ('He described Montalvo'); `resolved` the words resolved so far (token ->
+    cluster) and `quotations` the document's, for who says what."""
     if is_pleonastic(anaphor.token):
         return Resolution(anaphor, (), "expletive 'it': stands for a clause, not an entity")
     if anaphor.form in REFLEXIVES and anaphor.token.dep_ == "appos":
@@ -189,6 +202,10 @@ def resolve_one(
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")
+    if quotations is not None and (
+        speaker := previous_speaker(anaphor, eligible, quotations, resolved or {})
+    ):
+        return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the quotation before")
     # The features are worth computing only for what the rules above left to the model.
     most_mentions = max((state.mentions for state in states.values()), default=0)
     standing = Standing.among(anaphor, eligible)

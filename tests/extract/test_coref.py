@@ -738,3 +738,38 @@ def test_coref_story_subject_needs_names_and_a_lead():
     assert story_subject("organization", [state(0, 2), state(1, 3)]) is None  # no lead
     assert story_subject("organization", [state(0, 2)]) is None  # named too seldom
     assert story_subject("product", [state(0, 5)]) is None  # not of the class
+
+
+def test_coref_he_saying_the_next_quotation_is_the_speaker_of_the_one_before(nlp):
+    text = (
+        '"It is the best decision for our plants," said the general secretary of the union '
+        'Zetacorp, Tony Woodley. "I am absolutely delighted," he told the BBC.'
+    )
+    assert referent(nlp, text, "he") == "Tony Woodley"
+    assert referent(nlp, text, "I") == "Tony Woodley"  # the name beside the noun subject
+
+
+def test_coref_a_person_named_between_two_quotations_breaks_the_speaker_chain(nlp):
+    text = (
+        '"It is the best decision for our plants," said Tony Woodley. Mark Brown disagreed '
+        'with the plan. "It is a mistake," he told the BBC.'
+    )
+    assert referent(nlp, text, "he") == "Mark Brown"
+
+
+def test_coref_apposed_speaker_on_built_parse(nlp):
+    from extract.coref_sieves import apposed_speaker
+
+    # "the head of the union Zeta , Jo Roe said"
+    doc = hand_parse(
+        nlp,
+        ["the", "head", "of", "the", "union", "Zeta", ",", "Jo", "Roe", "said"],
+        [1, 9, 1, 5, 5, 2, 5, 8, 5, 9],
+        ["det", "nsubj", "prep", "det", "compound", "pobj", "punct", "compound", "appos", "ROOT"],
+        ["DET", "NOUN", "ADP", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"],
+    )
+    roe = Antecedent(doc[7:9], 3, frozenset({"person"}))
+    zeta = Antecedent(doc[5:6], 4, frozenset({"organization"}))
+    named = {7: roe, 8: roe, 5: zeta}
+    assert apposed_speaker(doc[1], named) == 3
+    assert apposed_speaker(doc[1], {5: zeta}) is None  # no person beside it
