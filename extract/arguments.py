@@ -70,9 +70,25 @@ def argument(
         span = token.doc[after_names(span, token) : span.end]
         name = class_name(span, token)
     else:
-        name = clean_name(span.text.lower())
+        name = concept_name(span)
     kind = "quantity" if token.pos_ == "NUM" else "concept"
     return Entity(name=name, type=kind), (span.start_char, span.end_char)
+
+
+def concept_name(span: Span) -> str:
+    """A concept's name in lower case but for the names inside it: 'The iPhone 2.0 update'
+    -> 'the iPhone 2.0 update', not 'iphone 2.0 update'."""
+    text = "".join((t.text if keeps_case(t) else t.lower_) + t.whitespace_ for t in span)
+    return clean_name(text.strip())
+
+
+def keeps_case(token: Token) -> bool:
+    """Whether a word is written as a name is: a word with a capital inside ('iPhone', 'SDK'),
+    or a proper noun, unless it opens its sentence where any word is capitalised and the
+    recogniser does not call it a name."""
+    if any(c.isupper() for c in token.text[1:]):
+        return True
+    return token.pos_ == "PROPN" and (not token.is_sent_start or token.ent_type_ != "")
 
 
 def class_name(span: Span, head: Token) -> str:

@@ -40,3 +40,23 @@ def test_rule_class_noun_after_an_organization_is_no_instance(nlp):
         ],
     )
     assert argument_name(doc, 2) != "Zentek"
+
+
+def test_rule_concept_keeps_the_case_of_names_inside_it(nlp):
+    # 'Zentek's iPhone update', not 'iphone update'; the opening 'Sales' is no name
+    doc = build(
+        nlp,
+        [
+            ("Sales", 3, "nsubj", "NOUN", "O"),
+            ("of", 0, "prep", "ADP", "O"),
+            ("Orbix", 3, "pobj", "PROPN", "O"),
+            ("rose", 3, "ROOT", "VERB", "O"),
+            ("after", 3, "prep", "ADP", "O"),
+            ("the", 8, "det", "DET", "O"),
+            ("iPhone", 8, "compound", "NOUN", "O"),
+            ("Orbix", 8, "compound", "PROPN", "O"),
+            ("update", 4, "pobj", "NOUN", "O"),
+        ],
+    )
+    assert argument_name(doc, 8) == "iPhone Orbix update"
+    assert argument_name(doc, 0) == "sales"
