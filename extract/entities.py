@@ -240,10 +240,22 @@ def merge_targets(
             ):
                 continue  # itself already ('Meta (META)' by a ticker), told apart, or too early
             found.setdefault(root(targets, full.key), (full.key, rule))
+        if len(found) > 1 and ordered:
+            found = given_before(found, body[key], first)
         if len(found) == 1:
             target, rule = next(iter(found.values()))
             targets[key] = (target, f"{rule} {' '.join(table[target].words)}")
     return targets
+
+
+def given_before(
+    found: dict[str, tuple[str, str]], short_first: int | None, first: Mapping[str, int]
+) -> dict[str, tuple[str, str]]:
+    """Of the full names a short form may stand for, those the text gave before it: 'Ahmed
+    Mohamed ... Mohamed received support ... His father Mohamed El-Hassan Mohamed': the
+    'Mohamed' used before the father is named is the boy. All of them when none or all were."""
+    earlier = {k: v for k, v in found.items() if follows(short_first, first[v[0]])}
+    return earlier or found
 
 
 def root(targets: Mapping[str, tuple[str, str]], key: str) -> str:

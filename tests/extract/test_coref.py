@@ -115,6 +115,16 @@ def test_coref_resolves(nlp, text, word, expected):
     assert referent(nlp, text, word) == expected
 
 
+def test_coref_shared_surname_is_the_person_named_before_it(nlp):
+    doc = nlp(
+        "Ahmed Pemberton was arrested at his school in Texas. Later, Pemberton met the mayor of "
+        "the city. His father, Omar Pemberton, flew in from Cairo."
+    )
+    entities = find_entities(columns(doc))
+    lone = [t for t in doc if t.text == "Pemberton" and t.nbor(-1).text == ","][0]
+    assert entities.mention_of(lone)[0].name == "Ahmed Pemberton"
+
+
 @pytest.mark.parametrize(("text", "word"), UNRESOLVED, ids=[t for t, _ in UNRESOLVED])
 def test_coref_leaves_unresolved(nlp, text, word):
     assert referent(nlp, text, word) is None

@@ -167,6 +167,13 @@ ORDER = [
         {0},
         [0, 0, 1, 0],
     ),
+    # a surname two full names share is the one given before it; ambiguous when both were
+    (
+        [("Ahmed Zorin", P), ("Zorin", P), ("Malik Zorin", P), ("Zorin", P)],
+        set(),
+        [0, 0, 1, 0],
+    ),
+    ([("Ahmed Zorin", P), ("Malik Zorin", P), ("Zorin", P)], set(), [0, 1, 2]),
 ]
 
 
