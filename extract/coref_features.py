@@ -151,7 +151,8 @@ def pair_features(
         # 'Carrano and Biewener ... their': names joined into one plural antecedent
         "coordinated_names": float(bool(state.members)),
     }
-    for type_ in state.types:
+    # a given name says person whatever else a tag said ('Isabel' tagged an organization once)
+    for type_ in {"person"} if state.genders else state.types:
         features[f"{group}:type:{type_}"] = 1.0
     passed = nouns.between(state.last_token, anaphor.start, plural=group == "they")
     features[f"{group}:nouns_between"] = min(passed, 3) / 3

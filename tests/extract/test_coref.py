@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from extract.anaphora import description, is_pleonastic
+from extract.anaphora import PRONOUN_TYPES, Anaphor, description, is_pleonastic
 from extract.columns import columns
-from extract.coref_features import governing_verbs, subject_verb
+from extract.coref_features import NounIndex, governing_verbs, pair_features, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
 from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
 from extract.errors import ModelError
@@ -783,3 +783,22 @@ def test_coref_apposed_speaker_on_built_parse(nlp):
     named = {7: roe, 8: roe, 5: zeta}
     assert apposed_speaker(doc[1], named) == 3
     assert apposed_speaker(doc[1], {5: zeta}) is None  # no person beside it
+
+
+def test_coref_features_type_a_given_name_as_a_person_only(nlp):
+    # 'Isabel' tagged an organization: her given name says person, and the features say so
+    doc = hand_parse(
+        nlp,
+        ["Isabel", "drew", ".", "She", "smiled", "."],
+        [1, 1, 1, 4, 4, 4],
+        ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "PUNCT"],
+    )
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    anaphor = Anaphor(doc[3], "pronoun", PRONOUN_TYPES["she"], 3, 4)
+    features = pair_features(
+        anaphor, state, sentence=1, recency=0, most_mentions=1, nouns=NounIndex.of(columns(doc))
+    )
+    assert features["he:type:person"] == 1.0
+    assert "he:type:organization" not in features
