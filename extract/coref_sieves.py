@@ -98,6 +98,33 @@ def clause_subject(
     return found[0] if len(found) == 1 else None
 
 
+# Dependents that set a phrase before its clause: 'During a media event, Apple released'.
+FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+
+
+def fronted_subject(
+    anaphor: Anaphor, eligible: list[EntityState], named: dict[int, Antecedent]
+) -> EntityState | None:
+    """'During a media event held at its Cupertino headquarters, Apple released the SDK':
+    a possessive in a phrase set before its clause is the subject that follows the phrase,
+    when a name in view is that subject (a reader holds the 'its' until the name comes)."""
+    token = anaphor.token
+    if anaphor.kind != "pronoun" or token.dep_ != "poss":
+        return None
+    word = token
+    while word.head.i != word.i:
+        verb = word.head
+        if verb.pos_ in ("VERB", "AUX") and word.dep_ in FRONTED_DEPS and word.i < verb.i:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.left_edge.i <= word.right_edge.i:
+                return None
+            if (name := named.get(subject.i)) is None:
+                return None
+            return next((s for s in eligible if s.cluster == name.cluster), None)
+        word = verb
+    return None
+
+
 def subordinate_of(token: Token) -> int | None:
     """'Acme recovered, with it climbing again', 'Acme sold it before it bought a rival': the
     verb whose clause an 'it' subject's adverbial clause hangs from ('they' so decided lost

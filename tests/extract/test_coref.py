@@ -11,6 +11,7 @@ from extract.anaphora import PRONOUN_TYPES, Anaphor, description, is_pleonastic
 from extract.columns import columns
 from extract.coref_features import NounIndex, governing_verbs, pair_features, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
+from extract.coref_sieves import fronted_subject
 from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
@@ -71,6 +72,13 @@ REFERENCES = [
     ("Mark Smith called Kevin Brown, who said he would help.", "he", "Kevin Brown"),
     # a possessive on a noun joined to a name is that name's
     ("Mark Smith said he volunteered for Kevin Brown and his campaign.", "his", "Kevin Brown"),
+    # a possessive in a phrase set before its clause is the subject after it
+    (
+        "Zentek sued Brantel over a patent. During a media event held at its Munich "
+        "headquarters, Brantel released a new phone.",
+        "its",
+        "Brantel",
+    ),
     # a reflexive is its clause's subject (binding's principle A)
     (
         "Congress passed the law. Later, Congress proved itself unable to fund it.",
@@ -802,3 +810,34 @@ def test_coref_features_type_a_given_name_as_a_person_only(nlp):
     )
     assert features["he:type:person"] == 1.0
     assert "he:type:organization" not in features
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # 'During its event , Zentek released phones .'
+        (
+            ["During", "its", "event", ",", "Zentek", "released", "phones", "."],
+            [5, 2, 0, 5, 5, 5, 5, 5],
+            ["prep", "poss", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+            0,
+        ),
+        # 'During the event , Zentek released its phones .': no phrase before the clause
+        (
+            ["During", "the", "event", ",", "Zentek", "released", "its", "phones", "."],
+            [5, 2, 0, 5, 5, 5, 7, 5, 5],
+            ["prep", "det", "pobj", "punct", "nsubj", "ROOT", "poss", "dobj", "punct"],
+            None,
+        ),
+    ],
+)
+def test_coref_rule_fronted_possessive_is_the_subject_after(nlp, words, heads, deps, expected):
+    pos = {"During": "ADP", "the": "DET", "its": "PRON", ",": "PUNCT", "Zentek": "PROPN"}
+    pos |= {"released": "VERB", ".": "PUNCT"}
+    doc = hand_parse(nlp, words, heads, deps, [pos.get(w, "NOUN") for w in words])
+    zentek = Antecedent(doc[4:5], 0, frozenset({"organization"}))
+    states = entity_states([zentek])
+    token = doc[words.index("its")]
+    anaphor = Anaphor(token, "pronoun", PRONOUN_TYPES["its"], token.i, token.i + 1)
+    found = fronted_subject(anaphor, list(states.values()), {4: zentek})
+    assert (found.cluster if found else None) == expected
