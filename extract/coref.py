@@ -376,12 +376,23 @@ def nonrestrictive(word: Token) -> bool:
     return word.dep_ == "relcl" and start > 0 and word.doc[start - 1].text == ","
 
 
+def apposed_possessor(token: Token, name: Token) -> bool:
+    """'Mozilla Firefox, its main rival': the possessive of a noun set beside a name says
+    whose that noun is, someone else's (a name is not its own rival, parent or chief)."""
+    while name.dep_ in ("compound", "flat") and name.head.pos_ == "PROPN":
+        name = name.head
+    noun = token.head
+    return token.dep_ == "poss" and noun.dep_ == "appos" and noun.head.i == name.i
+
+
 def binds(token: Token, state: EntityState, sentence: int) -> bool:
     """An object cannot be the subject of its own verb ('Meta praised it', 'the chipmaker
     agreed to buy the company'), and a reflexive must be ('Meta praised itself')."""
     if state.last_sentence != sentence:
         return False
     antecedent = token.doc[state.last_token]
+    if apposed_possessor(token, antecedent):
+        return True
     if token.lower_ in REFLEXIVES:
         verb = token.head if token.dep_ in ("dobj", "dative") else token.head.head
         return not (antecedent.head == verb and antecedent.dep_ in ("nsubj", "nsubjpass"))

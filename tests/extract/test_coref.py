@@ -94,6 +94,8 @@ UNRESOLVED = [
     ("Meta released Llama 2 on Friday. It was a bold step that surprised rivals.", "It"),  # cleft
     ("Microsoft and Google compete. The company that wins takes all.", "company"),  # defines
     ("Meta praised it.", "it"),  # binding: Meta cannot praise Meta here
+    # a noun set beside a name is someone else's: the name is not its own rival
+    ("Mozilla Firefox, its main rival, has been gaining users.", "its"),
     ("The weather was bad in Paris. It rained all day.", "It"),  # weather
     ("Apple sued Samsung. I think the case is weak.", "I"),  # the writer, outside a quotation
     ("Mark Smith arrived in London. She was late.", "She"),  # a man's name is no "she"
