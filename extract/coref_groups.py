@@ -47,7 +47,7 @@ def coordinated_groups(antecedents: list[Antecedent]) -> list[Group]:
     by_root = {a.span.root.i: a for a in antecedents}
     joined: dict[int, list[Antecedent]] = {}  # first member's root -> the members
     for antecedent in antecedents:
-        first = first_conjunct(antecedent.span.root)
+        first = first_conjunct(conjunct_word(antecedent.span.root))
         if first.i in by_root and first.i != antecedent.span.root.i:
             members = joined.setdefault(first.i, [by_root[first.i]])
             members.append(antecedent)
@@ -57,6 +57,15 @@ def coordinated_groups(antecedents: list[Antecedent]) -> list[Group]:
         if group is not None:
             groups.append(group)
     return groups
+
+
+def conjunct_word(root: Token) -> Token:
+    """The word that joins a name to a coordination: the name's own, or the noun it is set
+    beside when that noun is the conjunct ('Thomas Sam and his wife Manju Sam')."""
+    noun = root.head
+    if root.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ == "conj":
+        return noun
+    return root
 
 
 def first_conjunct(token: Token) -> Token:
@@ -78,9 +87,21 @@ def group_of(members: list[Antecedent], *, cluster: int) -> Group | None:
     doc = members[0].span.doc
     for before, after in pairwise(members):
         between = doc[before.span.end : after.span.start]
-        if any(t.lower_ not in JOINING_WORDS and t.dep_ != "det" for t in between):
+        if any(not joining(t, before, after) for t in between):
             return None
     return Group(cluster, clusters, doc[members[0].span.start : members[-1].span.end])
+
+
+def joining(word: Token, before: Antecedent, after: Antecedent) -> bool:
+    """Whether a word between two coordinated names is part of the list: a comma, 'and', a
+    determiner, an age set beside the first name ('Thomas Sam, 42, and'), or the noun the
+    second name is set beside, with its own words ('and his wife Manju Sam')."""
+    if word.lower_ in JOINING_WORDS or word.dep_ == "det":
+        return True
+    if word.like_num and word.dep_ == "appos" and word.head.i == before.span.root.i:
+        return True
+    noun = conjunct_word(after.span.root)
+    return noun.i != after.span.root.i and noun.left_edge.i <= word.i <= noun.i
 
 
 def group_state(group: Group) -> EntityState:
@@ -143,3 +164,4 @@ def inside(state: EntityState, group: EntityState, doc: Doc) -> bool:
     Microsoft')."""
     root = doc[group.last_token]
     return state.cluster in group.members and root.i <= state.last_token <= root.right_edge.i
+

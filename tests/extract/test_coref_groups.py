@@ -54,6 +54,19 @@ def test_groups_a_list_of_three_names_is_one_group(nlp):
     assert group.members == (0, 1, 2)
 
 
+def test_groups_a_name_beside_a_conjunct_noun_joins_the_list(nlp):
+    # "Acme , 42 , and its partner Zeta grew ." : the list's second member is 'its partner'
+    doc = hand_parse(
+        nlp,
+        ["Acme", ",", "42", ",", "and", "its", "partner", "Zeta", "grew", "."],
+        [8, 0, 0, 0, 0, 6, 0, 6, 8, 8],
+        ["nsubj", "punct", "appos", "punct", "cc", "poss", "conj", "appos", "ROOT", "punct"],
+        ["PROPN", "PUNCT", "NUM", "PUNCT", "CCONJ", "PRON", "NOUN", "PROPN", "VERB", "PUNCT"],
+    )
+    [group] = coordinated_groups(antecedents_of(doc, [(0, 1), (7, 8)], [0, 1]))
+    assert group.members == (0, 1)
+
+
 @pytest.mark.parametrize(
     ("words", "heads", "deps", "names", "clusters"),
     [
@@ -138,6 +151,13 @@ GROUP_REFERENCES = [
         "Kevin Brown and Laura Jones measured the growth of a chicken. Their results were clear.",
         "Their",
         "Kevin Brown and Laura Jones",
+    ),
+    # a name set beside the noun that is the second conjunct, with an age beside the first
+    (
+        "Kevin Brown, 42, and his wife Laura Brown, 36, from Leeds, are undergoing trial for "
+        "manslaughter over the death of their child.",
+        "their",
+        "Kevin Brown and Laura Brown",
     ),
 ]
 # text, a plural pronoun that is no group of names
