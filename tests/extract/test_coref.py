@@ -131,7 +131,7 @@ def test_coref_shared_surname_is_the_person_named_before_it(nlp):
         "the city. His father, Omar Pemberton, flew in from Cairo."
     )
     entities = find_entities(columns(doc))
-    lone = [t for t in doc if t.text == "Pemberton" and t.nbor(-1).text == ","][0]
+    lone = next(t for t in doc if t.text == "Pemberton" and t.nbor(-1).text == ",")
     assert entities.mention_of(lone)[0].name == "Ahmed Pemberton"
 
 
