@@ -196,9 +196,7 @@ def resolve_one(
         return Resolution(anaphor, ((sieve[0].cluster, 1.0),), sieve[1])
     if (possessor := coordinated_possessor(anaphor, eligible)) is not None:
         return Resolution(anaphor, ((possessor.cluster, 1.0),), "the name its noun is joined to")
-    if quotations is not None and (
-        fronted := fronted_subject(anaphor, eligible, quotations.named)
-    ):
+    if quotations is not None and (fronted := fronted_subject(anaphor, eligible, quotations.named)):
         return Resolution(anaphor, ((fronted.cluster, 1.0),), "the subject after its phrase")
     if (binder := reflexive_binder(anaphor, eligible, sentence)) is not None:
         return Resolution(anaphor, ((binder.cluster, 1.0),), "the subject a reflexive is bound to")

@@ -164,4 +164,3 @@ def inside(state: EntityState, group: EntityState, doc: Doc) -> bool:
     Microsoft')."""
     root = doc[group.last_token]
     return state.cluster in group.members and root.i <= state.last_token <= root.right_edge.i
-
