@@ -47,6 +47,7 @@ from extract.coref_sieves import (
     clause_subject,
     coordinated_possessor,
     fronted_subject,
+    name_head,
     previous_speaker,
     reported_speaker,
     salience_sieve,
@@ -377,10 +378,8 @@ def nonrestrictive(word: Token) -> bool:
 def apposed_possessor(token: Token, name: Token) -> bool:
     """'Mozilla Firefox, its main rival': the possessive of a noun set beside a name says
     whose that noun is, someone else's (a name is not its own rival, parent or chief)."""
-    while name.dep_ in ("compound", "flat") and name.head.pos_ == "PROPN":
-        name = name.head
     noun = token.head
-    return token.dep_ == "poss" and noun.dep_ == "appos" and noun.head.i == name.i
+    return token.dep_ == "poss" and noun.dep_ == "appos" and noun.head.i == name_head(name).i
 
 
 def binds(token: Token, state: EntityState, sentence: int) -> bool:

@@ -13,7 +13,7 @@ import numpy as np
 from spacy.symbols import SPACE
 from spacy.tokens import Token
 
-from extract.anaphora import FEMININE, MASCULINE, SPEAKER_PLURAL, Anaphor
+from extract.anaphora import PERSON_PRONOUNS, SPEAKER_PLURAL, Anaphor
 from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import governing_verbs, role_of
@@ -139,19 +139,25 @@ def subordinate_of(token: Token) -> int | None:
     return None
 
 
+def name_head(word: Token) -> Token:
+    """The last word of the name a word is in, which the name's phrase hangs from: 'Zeta' of
+    'Acme Zeta', whichever of them the mention's token is."""
+    while word.dep_ in ("compound", "flat") and word.head.pos_ == "PROPN":
+        word = word.head
+    return word
+
+
 def within(token: Token, name: Token) -> bool:
     """Whether a word is inside the phrase a name heads: 'its' of 'Zeta, its main rival, grew'
     is said of another."""
-    while name.dep_ in ("compound", "flat") and name.head.pos_ == "PROPN":
-        name = name.head
+    name = name_head(name)
     return name.left_edge.i <= token.i <= name.right_edge.i
 
 
 def whole_subject(word: Token) -> bool:
     """Whether a name's word heads a subject alone: 'Acme' of 'Acme Corp. said', not of 'the
     Acme gallery said' nor 'Acme and Zeta said'."""
-    while word.dep_ in ("compound", "flat") and word.head.pos_ == "PROPN":
-        word = word.head
+    word = name_head(word)
     if word.dep_ == "appos":
         word = word.head
     coordinated = word.dep_ == "conj" or any(c.dep_ == "conj" for c in word.children)
@@ -173,7 +179,7 @@ def salience_sieve(
     """
     if anaphor.kind == "description":
         return subject_description(anaphor, eligible, sentence)
-    if not (anaphor.form in MASCULINE or anaphor.form in FEMININE):
+    if anaphor.form not in PERSON_PRONOUNS:
         return None
     fitting = [s for s in eligible if s.names and ("person" in s.types or s.types == {"thing"})]
     subjects = [s for s in fitting if s.last_role == "subject" and sentence - s.last_sentence <= 1]
@@ -366,7 +372,7 @@ def previous_speaker(
     other person is named since. On the news articles it found 1 more fact at the same
     precision; on GUM it changed no link."""
     token = anaphor.token
-    if not (anaphor.form in MASCULINE or anaphor.form in FEMININE) or token.dep_ != "nsubj":
+    if anaphor.form not in PERSON_PRONOUNS or token.dep_ != "nsubj":
         return None
     if token.head.lemma_ not in QUOTING_VERBS or (last := quotations.last_two(token.i)) is None:
         return None

@@ -43,7 +43,7 @@ def test_rule_class_noun_after_an_organization_is_no_instance(nlp):
 
 
 def test_rule_concept_keeps_the_case_of_names_inside_it(nlp):
-    # 'Zentek's iPhone update', not 'iphone update'; the opening 'Sales' is no name
+    # 'iPhone Orbix update', not 'iphone orbix update'; the opening 'Sales' is no name
     doc = build(
         nlp,
         [

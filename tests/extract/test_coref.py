@@ -11,7 +11,7 @@ from extract.anaphora import PRONOUN_TYPES, Anaphor, description, is_pleonastic
 from extract.columns import columns
 from extract.coref_features import NounIndex, governing_verbs, pair_features, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
-from extract.coref_sieves import fronted_subject
+from extract.coref_sieves import apposed_speaker, fronted_subject, story_subject
 from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
@@ -747,8 +747,6 @@ def test_coref_the_company_is_no_story_company_of_two_named_alike(nlp):
 
 
 def test_coref_story_subject_needs_names_and_a_lead():
-    from extract.coref_sieves import story_subject
-
     def state(cluster: int, names: int) -> EntityState:
         found = EntityState(cluster, frozenset({"organization"}), set())
         found.names = names
@@ -778,8 +776,6 @@ def test_coref_a_person_named_between_two_quotations_breaks_the_speaker_chain(nl
 
 
 def test_coref_apposed_speaker_on_built_parse(nlp):
-    from extract.coref_sieves import apposed_speaker
-
     # "the head of the union Zeta , Jo Roe said"
     doc = hand_parse(
         nlp,
