@@ -17,7 +17,9 @@ merged a name):
    Financial Conduct Authority"), a name that joins two names ("Siemens and Bosch") for
    neither, a name is no version of itself ("Air France Flight 447") and a product's first
    words are its maker or its line.
-4. The type is the majority of the mentions' types; spaCy's small model often tags a lone
+4. A post written alone as a name ("the President", "the Prime Minister") is the one person
+   the text named with that post before their name ("President Jo Roe").
+5. The type is the majority of the mentions' types; spaCy's small model often tags a lone
    company name as a person, so a one-word person tag that never comes with a full name
    counts half.
 Across documents, extract.known_entities resolves a new document's short names to the entities
@@ -100,6 +102,7 @@ COUNTRY_REASON = "another name of the same country"
 # 'Vantor' before 'Vantor Music Europe' is the parent company. An ending before its full
 # name is most often the small model cutting the full name's first mention ('Music Store').
 ORDERED_RULES = frozenset({"beginning of"})
+POST_RULE = "post of"
 
 
 def cluster_names(
@@ -109,6 +112,7 @@ def cluster_names(
     acronyms: Mapping[int, int] | None = None,
     headlines: Collection[int] | None = None,
     apart: Collection[tuple[int, int]] = (),
+    posts: Collection[tuple[int, int]] = (),
 ) -> Clustering:
     """Group `(name, type)` mentions of one document into entities.
 
@@ -123,6 +127,9 @@ def cluster_names(
             mentions is not used.
         apart: pairs of mentions the text tells apart ('Apple and Apple Corps'): a short form
             of the one stands for no longer name of the other.
+        posts: pairs of a post alone ('the President') and a person named with that post
+            before their name ('President Jo Roe'); the post is that person when all its
+            pairs are.
 
     >>> cluster_names([("Mark Zuckerberg", "person"), ("Meta", "organization"),
     ...                ("Mr Zuckerberg", "person"), ("Meta Platforms", "organization")]).index
@@ -141,6 +148,7 @@ def cluster_names(
     targets = merge_targets(
         table, fixed, first=first, body=body, ordered=ordered, distinct=distinct
     )
+    targets.update(post_targets(keys, table, targets, posts))
     order: dict[str, int] = {}
     index = [order.setdefault(root(targets, key), len(order)) for key in keys]
     first_name: dict[str, str] = {}
@@ -246,6 +254,24 @@ def merge_targets(
             target, rule = next(iter(found.values()))
             targets[key] = (target, f"{rule} {' '.join(table[target].words)}")
     return targets
+
+
+def post_targets(
+    keys: list[str],
+    table: Mapping[str, Name],
+    targets: Mapping[str, tuple[str, str]],
+    posts: Collection[tuple[int, int]],
+) -> dict[str, tuple[str, str]]:
+    """Rule 4: a post alone ('the Secretary') joins the one person its mentions follow named
+    with it ('Secretary Cardona'); it stays an entity of its own when they follow two."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for mention, holder in posts:
+        holders[keys[mention]].add(root(targets, keys[holder]))
+    return {
+        key: (holder, f"{POST_RULE} {' '.join(table[holder].words)}")
+        for key, (holder, *others) in ((k, sorted(h)) for k, h in holders.items())
+        if not others and key not in targets and holder != key
+    }
 
 
 def given_before(

@@ -17,12 +17,14 @@ from extract.coref_groups import GROUP_TYPE, Group, coordinated_groups, group_na
 from extract.coref_model import CorefModel
 from extract.entities import (
     NAMED_TYPES,
+    POST_RULE,
     Clustering,
     cluster_names,
     name_words,
 )
 from extract.name_checks import called_class
 from extract.names import is_acronym
+from extract.posts import held_posts
 from extract.sentences import ends_sentence
 from extract.spans import clean_name, name_spans
 from extract.triple import Entity
@@ -132,7 +134,7 @@ def find_entities(cols: Columns, *, model: CorefModel | None = None) -> Document
             if voted != "thing":  # 'it' says only that the entity is no person
                 votes[best][voted] += NOUN_VOTE
     clusters = named.clustering.index
-    labels = cluster_labels(named.names, clusters)
+    labels = cluster_labels(named.names, clusters, named.clustering.reason)
     entities = [Entity(name=labels[c], type=majority(votes[c])) for c in range(len(votes))]
     groups = group_entities(coordinated, entities)
     return DocumentEntities(
@@ -165,7 +167,12 @@ def named_mentions(cols: Columns) -> NamedMentions:
     headlines = headline_mentions(cols, spans)
     apart = coordinated_mentions(spans)
     cluster = partial(
-        cluster_names, tickers=tickers, acronyms=acronyms, headlines=headlines, apart=apart
+        cluster_names,
+        tickers=tickers,
+        acronyms=acronyms,
+        headlines=headlines,
+        apart=apart,
+        posts=held_posts(spans, types),
     )
     clustering = cluster(list(zip(names, types)))
     # Again with the types the evidence gave: 'Jo Paris, a woman' is a person whose last name
@@ -318,15 +325,20 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
     return headlines
 
 
-def cluster_labels(names: list[str], clusters: list[int]) -> list[str]:
+def cluster_labels(
+    names: list[str], clusters: list[int], reasons: list[str] | None = None
+) -> list[str]:
     """For each cluster, the fullest name among its mentions: most words, then most frequent,
-    then first seen."""
+    then first seen. A post that joined its holder ('the Secretary' of 'Secretary Cardona')
+    names the cluster only when no other mention does."""
     members: dict[int, list[str]] = defaultdict(list)
-    for name, cluster in zip(names, clusters):
-        members[cluster].append(name)
+    posts: dict[int, list[str]] = defaultdict(list)
+    for name, cluster, reason in zip(names, clusters, reasons or [""] * len(names)):
+        (posts if reason.startswith(POST_RULE) else members)[cluster].append(name)
     labels = []
-    for cluster in range(len(members)):
-        counts = Counter(members[cluster])
-        first = {name: -n for n, name in reversed(list(enumerate(members[cluster])))}
+    for cluster in range(len(set(clusters))):
+        own = members.get(cluster) or posts[cluster]
+        counts = Counter(own)
+        first = {name: -n for n, name in reversed(list(enumerate(own)))}
         labels.append(max(counts, key=lambda n: (len(name_words(n)), counts[n], first[n])))
     return labels

@@ -5,9 +5,9 @@ the person who holds it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract.candidate import Candidate, children
 from extract.lexicon import FIELD_WORDS, POST_WORDS, PUBLIC_POST_WORDS
@@ -102,3 +102,46 @@ def post_candidates(post: Token) -> Iterator[Candidate]:
     for holder in holders:
         for owner, role in post_owners(post):
             yield Candidate(holder, owner, role, (post,), "title")
+
+
+def held_posts(spans: Sequence[Span], types: Sequence[str]) -> list[tuple[int, int]]:
+    """'President Barack Obama met ... The President praised': a post written alone as a name
+    stands for a person the text named with that post before their name ('Education
+    Secretary Miguel Cardona' holds 'the Secretary'). Returns (mention of a post alone,
+    mention of a person named with it before) pairs; every such person, so that the caller
+    can tell one holder from two ('President Jo Roe met President Li Wei. The President')."""
+    held = []
+    titled: list[tuple[int, tuple[str, ...]]] = []  # (mention, the post before the name)
+    for n, span in enumerate(spans):
+        if post := post_words(span):
+            held += [(n, m) for m, before in titled if before[-len(post) :] == post]
+        elif types[n] == "person" and (before := post_before(span)):
+            titled.append((n, before))
+    return held
+
+
+def post_words(span: Span) -> tuple[str, ...]:
+    """The words of a span that is a post and nothing else ('the Prime Minister'), or ()."""
+    words = tuple(t.lower_ for t in span if t.lower_ != "the")
+    if words and all(w in POST_WORDS or w in PUBLIC_POST_WORDS for w in words):
+        return words
+    return ()
+
+
+def post_before(name: Span) -> tuple[str, ...]:
+    """The words of a post in capitals that the parser joins to a name right before it
+    ('Prime Minister' of 'Prime Minister Jo Roe', 'Secretary' of 'Education Secretary Jo
+    Roe'), or ()."""
+    doc, start = name.doc, name.start
+    while start > 0 and is_post_word_of(doc[start - 1], range(start, name.end)):
+        start -= 1
+    return tuple(t.lower_ for t in doc[start : name.start])
+
+
+def is_post_word_of(token: Token, heads: range) -> bool:
+    return (
+        token.dep_ == "compound"
+        and token.is_title
+        and token.head.i in heads
+        and (token.lower_ in POST_WORDS or token.lower_ in PUBLIC_POST_WORDS)
+    )

@@ -280,3 +280,20 @@ def test_entities_names_told_apart_stand_for_the_other_full_name():
     clustering = cluster_names(mentions, apart=[(2, 3)])
     assert clustering.index == [0, 1, 1, 0]
     assert clustering.reason[2] == "beginning of Orlan Computer"
+
+
+def test_entities_a_post_alone_joins_its_one_holder():
+    # 'Secretary Jo Cardona spoke. Critics said the Secretary erred. Cardona replied.'
+    mentions = [("Jo Cardona", "person"), ("Secretary", "person"), ("Cardona", "person")]
+    clustering = cluster_names(mentions, posts=[(1, 0)])
+    assert clustering.index == [0, 0, 0]
+    assert clustering.reason[1] == "post of Jo Cardona"
+    # held by the surname's full name: one holder, whichever mention the post followed
+    assert cluster_names(mentions, posts=[(1, 2)]).index == [0, 0, 0]
+    assert cluster_names(mentions).index == [0, 1, 0]
+
+
+def test_entities_a_post_two_people_held_stays_apart():
+    # 'President Jo Roe met President Li Wei. The President said...'
+    mentions = [("Jo Roe", "person"), ("Li Wei", "person"), ("President", "person")]
+    assert cluster_names(mentions, posts=[(2, 0), (2, 1)]).index == [0, 1, 2]

@@ -100,6 +100,21 @@ IDENTITY = [
         "her. Paris was born in Bergen.",
         {"Marit Paris": "Marit Paris", "Paris": "Marit Paris", "Bergen": "Bergen"},
     ),
+    (
+        "President Barack Obama met Chancellor Angela Merkel in Berlin. The President praised "
+        "the Chancellor.",
+        {"President": "Barack Obama", "Chancellor": "Angela Merkel"},
+    ),
+    (
+        "Education Secretary Miguel Cardona spoke on Monday. The Secretary said loans would "
+        "be forgiven.",
+        {"Secretary": "Miguel Cardona"},
+    ),
+    (
+        "President Joe Biden met President Xi Jinping in Bali. The President said the talks "
+        "went well.",
+        {"President": "President"},  # two presidents: neither
+    ),
 ]
 
 
