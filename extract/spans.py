@@ -147,6 +147,8 @@ def split_entity(ent: Span) -> list[Span]:
     'at' join no name's words, unlike 'of' in 'Bank of America'); 'North and South Varnia'
     two countries."""
     doc = ent.doc
+    if halves := repeated_halves(ent):
+        return halves
     # A quoted title's words may be joined by any preposition: '"Tricks on Stage"'. The
     # small model's WORK_OF_ART tag says too little: it also takes a ship in a port for one.
     title = is_quoted(ent)
@@ -167,6 +169,17 @@ def split_entity(ent: Span) -> list[Span]:
         start = cut + 1
     parts.append(doc[start : ent.end])
     return [part for part in parts if len(part) and any(t.pos_ == "PROPN" for t in part)]
+
+
+def repeated_halves(ent: Span) -> list[Span]:
+    """'respondent T. W. T. W. comes today': a name that ends in a period and is then said
+    again is two mentions across a sentence end the parser missed, not one name."""
+    half = len(ent) // 2
+    first, second = ent[:half], ent[half:]
+    if half and len(ent) % 2 == 0 and first[-1].text.endswith("."):
+        if [t.text for t in first] == [t.text for t in second]:
+            return [first, second]
+    return []
 
 
 def starts_conjunct(comma: Token, ent: Span) -> bool:

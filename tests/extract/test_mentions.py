@@ -36,6 +36,14 @@ def test_mentions_keep_of_inside_a_name(nlp):
     assert [p.text for p in split_entity(span)] == ["Bank of America"]
 
 
+def test_mentions_split_a_name_said_twice_across_a_missed_sentence_end(nlp):
+    # 'I represent respondent T. W. T. W. comes today': the parser missed the period's end
+    span = entity(nlp, ["T.", "W.", "T.", "W."], ["PROPN"] * 4, 0, 4)
+    assert [p.text for p in split_entity(span)] == ["T. W.", "T. W."]
+    span = entity(nlp, ["New", "York", "New", "York"], ["PROPN"] * 4, 0, 4)
+    assert [p.text for p in split_entity(span)] == ["New York New York"]  # no period: a title
+
+
 TYPES = [
     ("Microsoft released Internet Explorer 9 on Monday.", "Internet Explorer 9", "product"),
     (
