@@ -110,6 +110,12 @@ EXPECTED = [
         {("Jo Roe", "speak in", "Ohio")},
         {("Jo Roe", "be from", "Ohio")},
     ),
+    (
+        "President Jo Roe met Chancellor Ann Lee in Berlin. The President praised the "
+        "Chancellor.",
+        {("Jo Roe", "praise", "Ann Lee")},
+        {("President", "praise", "Chancellor")},
+    ),
     ("Acme turned the offer down.", {("Acme", "turn down", "offer")}, set()),
     ("Acme gave up its claim to Zeta.", {("Acme", "give up claim to", "Zeta")}, set()),
 ]
