@@ -111,8 +111,7 @@ EXPECTED = [
         {("Jo Roe", "be from", "Ohio")},
     ),
     (
-        "President Jo Roe met Chancellor Ann Lee in Berlin. The President praised the "
-        "Chancellor.",
+        "President Jo Roe met Chancellor Ann Lee in Berlin. The President praised the Chancellor.",
         {("Jo Roe", "praise", "Ann Lee")},
         {("President", "praise", "Chancellor")},
     ),
