@@ -46,6 +46,7 @@ PRONOUN_TYPES = {
     **dict.fromkeys(SPEAKER_PLURAL, frozenset({"organization", "group"})),
 }
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+FAMILY_TYPES = frozenset({"group"})  # 'the Sams': the people named with the surname
 # Predicates whose clausal complement an expletive "it" stands in for: "it seems that".
 RAISING_VERBS = frozenset("seem appear happen turn remain take matter occur".split())
 WEATHER_VERBS = frozenset("rain snow pour drizzle".split())
@@ -116,10 +117,28 @@ def find_anaphors(tokens: list[Token], *, heads: frozenset[str]) -> Iterator[Ana
         if token.pos_ == "PRON":
             if token.lower_ in PRONOUN_TYPES:
                 yield Anaphor(token, "pronoun", PRONOUN_TYPES[token.lower_], token.i, token.i + 1)
+        elif token.pos_ == "PROPN":
+            if family_surnames(token):
+                yield Anaphor(token, "description", FAMILY_TYPES, token.i - 1, token.i + 1)
         else:
             anaphor = description(token, heads=heads)
             if anaphor is not None:
                 yield anaphor
+
+
+def family_surnames(token: Token) -> frozenset[str]:
+    """'the Sams', 'the Joneses': the surnames (lower case) a proper noun in 's' after 'the'
+    may be the plural of, making a family (the tagger often calls it singular); none for
+    other words."""
+    before = token.doc[token.i - 1] if token.i else None
+    if token.pos_ != "PROPN" or before is None or before.lower_ != "the":
+        return frozenset()
+    word = token.lower_
+    return frozenset(
+        word[: -len(ending)]
+        for ending in ("s", "es")
+        if word.endswith(ending) and len(word) > len(ending) + 1
+    )
 
 
 def description(token: Token, *, heads: frozenset[str]) -> Anaphor | None:

@@ -23,10 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from math import log1p
 
-from spacy.symbols import NOUN, PRON
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Token
 
 from extract.anaphora import (
+    FAMILY_TYPES,
     PRONOUN_TYPES,
     REFLEXIVES,
     Anaphor,
@@ -37,6 +38,7 @@ from extract.columns import Columns, isin
 from extract.coref_features import NounIndex, form_group, own_subject, pair_features
 from extract.coref_groups import (
     coordinated_groups,
+    family_group,
     group_antecedent,
     group_state,
     takes_group,
@@ -89,7 +91,8 @@ def candidate_tokens(cols: Columns, *, heads: frozenset[str]) -> list[Token]:
     descriptions = (cols.pos == NOUN) & (
         isin(cols.lemma, cols.ids(*DESCRIPTOR_TYPES, *heads)) | isin(cols.lower, cols.ids(*heads))
     )
-    return cols.tokens(pronouns | descriptions)
+    families = cols.pos == PROPN  # 'the Sams' (see `family_surnames`)
+    return cols.tokens(pronouns | descriptions | families)
 
 
 def resolve_references(
@@ -117,7 +120,12 @@ def resolve_references(
     states |= {group.cluster: group_state(group) for group in groups}
     pending_groups = iter(sorted(groups, key=lambda group: group.span.end))
     next_group = next(pending_groups, None)
-    anaphors = list(find_anaphors(candidate_tokens(cols, heads=heads), heads=heads))
+    named = {t.i for antecedent in antecedents for t in antecedent.span}
+    anaphors = [
+        anaphor
+        for anaphor in find_anaphors(candidate_tokens(cols, heads=heads), heads=heads)
+        if anaphor.token.i not in named  # 'the Sams' as a name: no family of people named so
+    ]
     nouns = NounIndex.of(cols)
     quotations = Quotations.of(cols, antecedents)
     referred: dict[int, int] = {}  # token -> the cluster it was resolved to
@@ -181,6 +189,11 @@ def resolve_one(
     cluster) and `quotations` the document's, for who says what."""
     if is_pleonastic(anaphor.token):
         return Resolution(anaphor, (), "expletive 'it': stands for a clause, not an entity")
+    if anaphor.types == FAMILY_TYPES:
+        family = family_group(anaphor.token, states)
+        if family is None:
+            return Resolution(anaphor, (), "no group of people named with the surname before")
+        return Resolution(anaphor, ((family.cluster, 1.0),), "the people named with the surname")
     if anaphor.form in REFLEXIVES and anaphor.token.dep_ == "appos":
         # 'Rick Santorum himself has said', 'the property itself': part of its noun's mention
         return Resolution(anaphor, (), "emphatic reflexive: a word of its noun's mention")

@@ -9,12 +9,13 @@ clusters, so that the resolver, the mentions and the benchmarks number the group
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.anaphora import PLURAL_PRONOUNS, Anaphor
+from extract.anaphora import PLURAL_PRONOUNS, Anaphor, family_surnames
 from extract.coref_features import NounIndex
 from extract.coref_state import Antecedent, EntityState
 
@@ -164,3 +165,33 @@ def inside(state: EntityState, group: EntityState, doc: Doc) -> bool:
     Microsoft')."""
     root = doc[group.last_token]
     return state.cluster in group.members and root.i <= state.last_token <= root.right_edge.i
+
+
+def family_group(token: Token, states: Mapping[int, EntityState]) -> EntityState | None:
+    """'Thomas Sam, 42, and his wife Manju Sam ... the Sams continued': a surname's plural is
+    the latest group named before it whose members all have that surname."""
+    surnames = family_surnames(token)
+    groups = [
+        state
+        for state in states.values()
+        if state.members
+        and 0 <= state.last_token < token.i
+        and all(surnames & states[member].heads for member in state.members)
+    ]
+    return max(groups, key=lambda state: state.last_token, default=None)
+
+
+def without_families(spans: list[Span], types: list[str]) -> tuple[list[Span], list[str]]:
+    """The name spans but those that are a family's plural surname ('the Sams' where the text
+    names Thomas Sam and Manju Sam): a family is its members, no entity of its own."""
+    people: dict[str, set[str]] = {}
+    for span, type_ in zip(spans, types):
+        if type_ == "person" and len(span) > 1:
+            people.setdefault(span[-1].lower_, set()).add(span.text)
+    kept = [
+        (span, type_)
+        for span, type_ in zip(spans, types)
+        if len(span) > 1
+        or not any(len(people.get(name, ())) > 1 for name in family_surnames(span.root))
+    ]
+    return [span for span, _ in kept], [type_ for _, type_ in kept]

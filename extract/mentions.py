@@ -13,7 +13,13 @@ from spacy.tokens import Span, Token
 
 from extract.columns import Columns
 from extract.coref import Antecedent, Resolution, resolve_references
-from extract.coref_groups import GROUP_TYPE, Group, coordinated_groups, group_name
+from extract.coref_groups import (
+    GROUP_TYPE,
+    Group,
+    coordinated_groups,
+    group_name,
+    without_families,
+)
 from extract.coref_model import CorefModel
 from extract.entities import (
     NAMED_TYPES,
@@ -161,7 +167,7 @@ def group_entities(
 
 def named_mentions(cols: Columns) -> NamedMentions:
     """The named mentions of a document, clustered, with their type votes."""
-    spans, types = name_spans(cols)
+    spans, types = without_families(*name_spans(cols))
     names = [clean_name(s.text) for s in spans]
     tickers, acronyms = parenthesized_owners(spans)
     headlines = headline_mentions(cols, spans)

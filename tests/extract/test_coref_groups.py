@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import pytest
 
-from extract.anaphora import PRONOUN_TYPES, Anaphor
+from extract.anaphora import PRONOUN_TYPES, Anaphor, family_surnames
 from extract.columns import columns
 from extract.coref_features import NounIndex
-from extract.coref_groups import coordinated_groups, group_antecedent, group_state
+from extract.coref_groups import (
+    coordinated_groups,
+    family_group,
+    group_antecedent,
+    group_state,
+    without_families,
+)
 from extract.coref_state import Antecedent, entity_states
 from tests.conftest import assert_reads, hand_parse, plain, read, referent
 
 ORGANIZATION = frozenset({"organization"})
+PERSON = frozenset({"person"})
 
 
 def antecedents_of(doc, names: list[tuple[int, int]], clusters: list[int]) -> list[Antecedent]:
@@ -159,6 +166,12 @@ GROUP_REFERENCES = [
         "their",
         "Kevin Brown and Laura Brown",
     ),
+    # a family's plural surname: the people named with it
+    (
+        "Kevin Brown and Laura Brown went to court. However, the Browns refused treatment.",
+        "Browns",
+        "Kevin Brown and Laura Brown",
+    ),
 ]
 # text, a plural pronoun that is no group of names
 NO_GROUP = [
@@ -184,6 +197,15 @@ def test_groups_left_alone(nlp, text, word):
     assert found is None or " and " not in found
 
 
+def test_groups_a_family_takes_the_fact_of_each_member(nlp):
+    assert_reads(
+        nlp,
+        "Kevin Brown and Laura Brown went to court. However, the Browns refused treatment.",
+        {("Kevin Brown", "refuse", "treatment"), ("Laura Brown", "refuse", "treatment")},
+        {("Browns", "refuse", "treatment")},
+    )
+
+
 def test_groups_make_no_merged_node_in_the_graph(nlp):
     triples = plain(read("Meta and Microsoft met in Paris. They signed a deal.", nlp=nlp))
     assert triples and not any(" and " in s or " and " in o for s, _, o in triples)
@@ -197,3 +219,40 @@ def test_groups_each_member_takes_the_fact(nlp):
         # a member says it of itself, not of the other
         {("Meta", "say about", "Microsoft"), ("Microsoft", "say about", "Meta")},
     )
+
+
+def the_sams_refused(nlp):
+    """'Jo Sam and Al Sam met . The Sams refused .'"""
+    words = ["Jo", "Sam", "and", "Al", "Sam", "met", ".", "The", "Sams", "refused", "."]
+    heads = [1, 5, 1, 4, 1, 5, 5, 8, 9, 9, 9]
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "punct"]
+    deps += ["det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"]
+    pos += ["DET", "PROPN", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", "CC", "NNP", "NNP", "VBD", ".", "DT", "NNPS", "VBD", "."]
+    return hand_parse(nlp, words, heads, deps, pos, tags=tags)
+
+
+def test_groups_a_family_is_the_group_of_its_surname(nlp):
+    doc = the_sams_refused(nlp)
+    assert family_surnames(doc[8]) == {"sam"}
+    assert family_surnames(doc[1]) == frozenset()  # singular
+    antecedents = [Antecedent(doc[0:2], 0, PERSON), Antecedent(doc[3:5], 1, PERSON)]
+    [group] = coordinated_groups(antecedents)
+    states = entity_states(antecedents) | {group.cluster: group_state(group)}
+    assert family_group(doc[8], states) is None  # the group's mention not yet passed
+    states[group.cluster].mention(group.root, 0, reference=False)
+    assert family_group(doc[8], states).cluster == group.cluster
+    for state in entity_states(antecedents).values():
+        state.mention(doc[state.last_token], 0, reference=False)
+    assert family_group(doc[8], entity_states(antecedents)) is None  # no group: no family
+
+
+def test_groups_a_family_surname_is_no_name(nlp):
+    doc = the_sams_refused(nlp)
+    spans = [doc[0:2], doc[3:5], doc[8:9]]
+    kept, types = without_families(spans, ["person", "person", "organization"])
+    assert [s.text for s in kept] == ["Jo Sam", "Al Sam"] and types == ["person", "person"]
+    # one person of that name: 'the Sams' may be a band, a company, the text's own name
+    kept, _ = without_families([doc[0:2], doc[8:9]], ["person", "organization"])
+    assert [s.text for s in kept] == ["Jo Sam", "Sams"]
