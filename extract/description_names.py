@@ -25,6 +25,7 @@ from extract.lexicon import (
     US_STATE_NAMES,
     VENUE_NOUNS,
 )
+from extract.posts import post_before
 
 # Verbs whose object names the noun they describe: 'a drink called the Zeta'.
 NAMING_VERBS = frozenset("call name dub title know label".split())
@@ -103,9 +104,10 @@ def organization_singular(span: Span, word: str) -> set[str]:
 
 
 def said_classes(span: Span) -> set[str]:
-    """Class nouns the text gives a name: 'chipmaker Zeta', 'the rapper Zeta', 'Zeta, the
-    chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called Zeta', 'the Zeta
-    organization'; not 'the Zeta property', which is Zeta's, nor 'the name Zeta'."""
+    """Class nouns the text gives a name: 'chipmaker Zeta', 'the rapper Zeta', 'President
+    Zeta', 'Zeta, the chip designer', 'a company, Zeta', 'Zeta is a company', 'a drink called
+    Zeta', 'the Zeta organization'; not 'the Zeta property', which is Zeta's, nor 'the name
+    Zeta'."""
     root = span.root
     # 'the rapper Zeta': the small model often tags such a noun an adjective.
     nouns = {
@@ -149,6 +151,7 @@ def said_classes(span: Span) -> set[str]:
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
     said |= {word for noun in nouns for word in same_class_compounds(noun)}
+    said |= set(post_before(span)[-1:])  # 'President Jo Roe', 'Prime Minister Jo Roe'
     said |= repeated_classes(span.doc).get(name_key(span), set())
     said |= STATE_CLASSES if name_key(span) in US_STATE_NAMES else set()
     said |= COMMONWEALTH_CLASSES if name_key(span) in COMMONWEALTH_STATE_NAMES else set()

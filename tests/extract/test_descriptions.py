@@ -38,6 +38,12 @@ DESCRIBED = [
         "rapper",
         "Kilo Vance",
     ),
+    # a post in capitals before the name says what the person is
+    (
+        "President Jo Roe met Chancellor Ann Lee in Berlin. The president praised the chancellor.",
+        "chancellor",
+        "Ann Lee",
+    ),
     ("Mia Lund is a writer from Oslo. The writer lives in Bergen now.", "writer", "Mia Lund"),
     (
         "Orla Finn serves a cocktail called the Blue Harbor. The cocktail costs ten dollars.",
@@ -215,6 +221,18 @@ def test_description_said_classes_on_a_hand_parse(nlp):
         tags=["NNP", ",", "DT", "NN", ",", "VBD", "."],
     )
     assert said_classes(doc[0:1]) == {"company"}
+
+
+def test_description_said_classes_of_a_post_before_the_name(nlp):
+    # "Prime Minister Jo Roe spoke ." : the post's last word is what Jo Roe is
+    doc = hand_parse(
+        nlp,
+        ["Prime", "Minister", "Jo", "Roe", "spoke", "."],
+        [1, 3, 3, 4, 4, 4],
+        ["compound", "compound", "compound", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    assert said_classes(doc[2:4]) == {"minister"}
 
 
 def test_description_said_classes_skip_a_possessed_thing(nlp):
