@@ -13,13 +13,14 @@ import numpy as np
 from spacy.symbols import SPACE
 from spacy.tokens import Token
 
-from extract.anaphora import PERSON_PRONOUNS, SPEAKER_PLURAL, Anaphor
+from extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL, Anaphor
 from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import governing_verbs, role_of
 from extract.coref_state import Antecedent, EntityState, Resolution
 from extract.lexicon import (
     CLAIM_NOUNS,
+    CORPORATE_TITLES,
     DENYING_VERBS,
     DESCRIPTOR_TYPES,
     INSTITUTION_NOUNS,
@@ -31,12 +32,13 @@ from extract.spans import DOUBLE_QUOTES
 
 def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:
     """'Meta said it would appeal', 'Acme denied that it paid', 'Acme rejected claims that it
-    paid', 'Acme said its chief would resign': the subject of a reported (or denied) clause
-    that is a pronoun, or the possessive on that subject, is the one who reports it, when that
-    one agrees (a sieve of Lee et al. 2013, whose speaker rules are among the most precise)."""
+    paid', 'Acme said its chief would resign', 'Acme said the company would': the subject of
+    a reported (or denied) clause that is a pronoun or a description, or the possessive on
+    that subject, is the one who reports it, when that one agrees (a sieve of Lee et al.
+    2013, whose speaker rules are among the most precise)."""
     token = anaphor.token
     subject = token.head if token.dep_ == "poss" else token
-    if anaphor.kind != "pronoun" or subject.dep_ not in ("nsubj", "nsubjpass"):
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = subject.head
     while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
@@ -51,11 +53,28 @@ def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntitySta
     # 'His father, Jo Roe, said he...': the name set beside a common noun subject speaks
     named = [a for s in subjects if s.pos_ == "NOUN" for a in s.children if a.dep_ == "appos"]
     speakers = {t.i for t in (*subjects, *named)}
+    # 'Acme CEO Jo Roe said it would': the company whose post the speaker is named with (not
+    # for 'they': 'Acme spokesperson Jo Roe said they apply to letters' were documents)
+    if anaphor.form not in PLURAL_PRONOUNS:
+        speakers |= {o.i for t in subjects for o in t.subtree if is_post_owner(o, t)}
     # 'Devocht, who had told Montalvo he would help': a relative's speaker is its noun
     if verb.dep_ == "relcl" and any(verb.doc[i].tag_ in ("WP", "WDT") for i in speakers):
         speakers.add(verb.head.i)
     found = [s for s in eligible if s.last_token in speakers]
     return found[0] if len(found) == 1 else None
+
+
+def is_post_owner(word: Token, name: Token) -> bool:
+    """Whether a word is the organization of a post before a name: 'Acme' of 'Acme CEO Jo
+    Roe'."""
+    post = word.head
+    return (
+        word.dep_ == "compound"
+        and (word.pos_ == "PROPN" or word.ent_type_ == "ORG")
+        and post.dep_ == "compound"
+        and post.head.i == name.i
+        and post.lower_ in CORPORATE_TITLES
+    )
 
 
 def coordinated_possessor(anaphor: Anaphor, eligible: list[EntityState]) -> EntityState | None:

@@ -6,12 +6,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.tokens import Span
 
 from extract.anaphora import PRONOUN_TYPES, Anaphor, description, is_pleonastic
 from extract.columns import columns
 from extract.coref_features import NounIndex, governing_verbs, pair_features, subject_verb
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
-from extract.coref_sieves import apposed_speaker, fronted_subject, story_subject
+from extract.coref_sieves import (
+    apposed_speaker,
+    fronted_subject,
+    reported_speaker,
+    story_subject,
+)
 from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
 from extract.errors import ModelError
 from extract.gender import given_name_gender, name_gender
@@ -25,6 +31,10 @@ REFERENCES = [
     ("Sheryl Sandberg joined Meta in 2008. She praised the company.", "She", "Sheryl Sandberg"),
     ('"We will appeal the ruling," Microsoft said on Monday.', "We", "Microsoft"),
     ("Toyota reported record profits. The Japanese carmaker sold more cars.", "carmaker", "Toyota"),
+    # the subject of what a company (or its chief) says is that company
+    ("Vantor said on Monday that the company would hire engineers.", "company", "Vantor"),
+    ("Microsoft CEO Jo Roe said the company would hire engineers.", "company", "Microsoft"),
+    ("Microsoft CEO Jo Roe said it would hire engineers.", "it", "Microsoft"),
     # gender from given names and titles: the subject in view is not the one meant
     ("Kevin Brown met Laura Jones in Paris. She praised the plan.", "She", "Laura Jones"),
     ("Laura Jones hired Mr. Grant. He said the plan was good.", "He", "Grant"),
@@ -602,6 +612,47 @@ def test_coref_name_beside_a_common_noun_subject_is_the_speaker(nlp):
     he = doc[5]
     found = reported_speaker(Anaphor(he, "pronoun", PRONOUN_TYPES["he"], 5, 6), [state])
     assert found is state
+
+
+def post_speaker_parse(nlp, said: list[str], said_pos: list[str]):
+    """'Acme CEO Jo Roe said ... paid .' with what is said before 'paid' given."""
+    words = ["Acme", "CEO", "Jo", "Roe", "said", *said, "paid", "."]
+    n = len(said)  # a determiner, then the subject of 'paid'
+    heads = [1, 3, 3, 4, 4] + [4 + n] * (n - 1) + [5 + n, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT"]
+    deps += ["det"] * (n - 1) + ["nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", *said_pos, "VERB", "PUNCT"]
+    lemmas = ["Acme", "ceo", "Jo", "Roe", "say", *said, "pay", "."]
+    doc = hand_parse(nlp, words, heads, deps, pos, lemmas=lemmas)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 4, "PERSON")]
+    return doc
+
+
+def acme_state(doc) -> EntityState:
+    [state] = entity_states([Antecedent(doc[0:1], 0, frozenset({"organization"}))]).values()
+    state.mention(doc[0], 0, reference=False)
+    return state
+
+
+def test_coref_the_company_of_a_posts_speaker_is_its_owner(nlp):
+    # "Acme CEO Jo Roe said the company paid .": the company whose chief says it
+    doc = post_speaker_parse(nlp, ["the", "company"], ["DET", "NOUN"])
+    state = acme_state(doc)
+    company = Anaphor(doc[6], "description", frozenset({"organization"}), 5, 7)
+    assert reported_speaker(company, [state]) is state
+    doc[0].pos_ = "NOUN"  # 'Acme' no name: no owner of the post
+    doc.ents = [Span(doc, 2, 4, "PERSON")]
+    assert reported_speaker(company, [state]) is None
+
+
+def test_coref_they_of_a_posts_speaker_is_not_its_owner(nlp):
+    # "Acme CEO Jo Roe said they paid .": often what was spoken of ('they apply to letters')
+    doc = post_speaker_parse(nlp, ["they"], ["PRON"])
+    they = Anaphor(doc[5], "pronoun", PRONOUN_TYPES["they"], 5, 6)
+    assert reported_speaker(they, [acme_state(doc)]) is None
+    it = post_speaker_parse(nlp, ["it"], ["PRON"])
+    found = reported_speaker(Anaphor(it[5], "pronoun", PRONOUN_TYPES["it"], 5, 6), [acme_state(it)])
+    assert found is not None
 
 
 @pytest.mark.parametrize(
