@@ -47,11 +47,13 @@ from extract.coref_model import CorefModel, NotingDecider, load_model
 from extract.coref_sieves import (
     Quotations,
     clause_subject,
+    client,
     coordinated_possessor,
     fronted_subject,
     name_head,
     previous_speaker,
     reported_speaker,
+    representatives,
     salience_sieve,
     speaker_resolutions,
 )
@@ -204,6 +206,8 @@ def resolve_one(
         if state.cluster not in excluded and allowed(anaphor, state, sentence)
     ]
     eligible.sort(key=lambda state: -state.last_token)
+    if speakers := representatives(anaphor):
+        eligible = [state for state in eligible if state.last_token not in speakers]
     if not eligible:
         return Resolution(anaphor, (), "no agreeing entity mentioned nearby")
     if anaphor.kind == "description" and (sieve := description_sieve(anaphor, eligible)):
@@ -216,6 +220,8 @@ def resolve_one(
         return Resolution(anaphor, ((binder.cluster, 1.0),), "the subject a reflexive is bound to")
     if (group := group_antecedent(anaphor, eligible, sentence=sentence, nouns=nouns)) is not None:
         return Resolution(anaphor, ((group.cluster, 1.0),), "the names joined before it")
+    if (represented := client(anaphor, eligible, resolved or {})) is not None:
+        return Resolution(anaphor, ((represented.cluster, 1.0),), "the one its speaker speaks for")
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")

@@ -13,7 +13,14 @@ import numpy as np
 from spacy.symbols import SPACE
 from spacy.tokens import Token
 
-from extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL, Anaphor
+from extract.anaphora import (
+    FEMININE,
+    MASCULINE,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEAKER_PLURAL,
+    Anaphor,
+)
 from extract.candidate import has_lemma
 from extract.columns import Columns, isin
 from extract.coref_features import governing_verbs, role_of
@@ -26,6 +33,7 @@ from extract.lexicon import (
     INSTITUTION_NOUNS,
     QUOTING_VERBS,
     REPORTING_VERBS,
+    REPRESENTATIVE_NOUNS,
 )
 from extract.spans import DOUBLE_QUOTES
 
@@ -36,20 +44,12 @@ def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntitySta
     a reported (or denied) clause that is a pronoun or a description, or the possessive on
     that subject, is the one who reports it, when that one agrees (a sieve of Lee et al.
     2013, whose speaker rules are among the most precise)."""
-    token = anaphor.token
-    subject = token.head if token.dep_ == "poss" else token
-    if subject.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause = subject.head
-    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
-        clause = clause.head
-    verb = clause.head
-    # 'Acme rejected claims that it had paid': the claim's noun is said of its verb's subject
-    if clause.dep_ in ("acl", "ccomp") and verb.lemma_ in CLAIM_NOUNS and verb.dep_ == "dobj":
-        verb = verb.head
-    elif clause.dep_ != "ccomp" or not has_lemma(verb, REPORTING_VERBS | DENYING_VERBS):
+    verb = reporting_verb(anaphor.token)
+    if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(represented(s, anaphor) for s in subjects):
+        return None  # 'His lawyer, Jo Roe, said he would appeal': see `client`
     # 'His father, Jo Roe, said he...': the name set beside a common noun subject speaks
     named = [a for s in subjects if s.pos_ == "NOUN" for a in s.children if a.dep_ == "appos"]
     speakers = {t.i for t in (*subjects, *named)}
@@ -62,6 +62,61 @@ def reported_speaker(anaphor: Anaphor, eligible: list[EntityState]) -> EntitySta
         speakers.add(verb.head.i)
     found = [s for s in eligible if s.last_token in speakers]
     return found[0] if len(found) == 1 else None
+
+
+def reporting_verb(token: Token) -> Token | None:
+    """The verb that reports (or denies) the clause a word is the subject of, or the
+    possessive on the subject of: 'said' of 'Meta said it would', 'rejected' of 'Acme
+    rejected claims that its chief paid'."""
+    subject = token.head if token.dep_ == "poss" else token
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = subject.head
+    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    # 'Acme rejected claims that it had paid': the claim's noun is said of its verb's subject
+    if clause.dep_ in ("acl", "ccomp") and verb.lemma_ in CLAIM_NOUNS and verb.dep_ == "dobj":
+        return verb.head
+    if clause.dep_ != "ccomp" or not has_lemma(verb, REPORTING_VERBS | DENYING_VERBS):
+        return None
+    return verb
+
+
+def represented(subject: Token, anaphor: Anaphor) -> Token | None:
+    """The possessive of the same gender as a 'he' or 'she' on a speaker who speaks for
+    someone: 'His' of 'His lawyer said he'. (A relative speaks for himself: 'His father Jo
+    Roe said he was taking his family'.)"""
+    same = FEMININE if anaphor.form in FEMININE else MASCULINE
+    if anaphor.form not in same or subject.lemma_.lower() not in REPRESENTATIVE_NOUNS:
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in same), None)
+
+
+def client(
+    anaphor: Anaphor, eligible: list[EntityState], referred: dict[int, int]
+) -> EntityState | None:
+    """'John Smith was arrested. His lawyer, Tom Brown, said he would appeal': a 'he' in what
+    someone's lawyer or spokesman reports is the one the possessive refers to, not the
+    speaker (see `representatives`)."""
+    verb = reporting_verb(anaphor.token)
+    if verb is None or anaphor.kind != "pronoun":
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        possessive = represented(subject, anaphor)
+        if possessive is not None and possessive.i in referred:
+            return next((s for s in eligible if s.cluster == referred[possessive.i]), None)
+    return None
+
+
+def representatives(anaphor: Anaphor) -> set[int]:
+    """The words of the speakers a 'he' or 'she' cannot be, since they speak for the one it
+    is: 'Her spokesman, Jo Roe, said she would travel' (the noun and the name beside it)."""
+    verb = reporting_verb(anaphor.token)
+    if verb is None or anaphor.kind != "pronoun":
+        return set()
+    speakers = [c for c in verb.children if c.dep_ == "nsubj" and represented(c, anaphor)]
+    return {w.i for s in speakers for w in (s, *s.children) if w.dep_ in ("nsubj", "appos")}
 
 
 def is_post_owner(word: Token, name: Token) -> bool:

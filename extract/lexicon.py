@@ -305,6 +305,12 @@ CORPORATE_TITLES = frozenset(
     "spokesperson spokesman spokeswoman officer boss vp".split()
 )
 
+# Nouns of those who speak for someone: what 'his lawyer' says of 'he' is said of his client.
+REPRESENTATIVE_NOUNS = frozenset(
+    "lawyer attorney counsel solicitor barrister spokesman spokeswoman spokesperson "
+    "representative agent publicist aide".split()
+)
+
 # Words that join title words in capitals without naming an organization: 'Vice President'.
 TITLE_MODIFIERS = frozenset(
     "vice senior deputy general managing acting interim assistant associate executive "

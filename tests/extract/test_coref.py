@@ -14,8 +14,10 @@ from extract.coref_features import NounIndex, governing_verbs, pair_features, su
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
 from extract.coref_sieves import (
     apposed_speaker,
+    client,
     fronted_subject,
     reported_speaker,
+    representatives,
     story_subject,
 )
 from extract.coref_state import Antecedent, EntityState, entity_states, gender_clashes
@@ -35,6 +37,19 @@ REFERENCES = [
     ("Vantor said on Monday that the company would hire engineers.", "company", "Vantor"),
     ("Microsoft CEO Jo Roe said the company would hire engineers.", "company", "Microsoft"),
     ("Microsoft CEO Jo Roe said it would hire engineers.", "it", "Microsoft"),
+    # a lawyer or spokesman speaks for the one the possessive is; a relative for himself
+    (
+        "John Smith was arrested in May. His lawyer, Tom Brown, said he would appeal.",
+        "he",
+        "John Smith",
+    ),
+    ("Mary Jones was fired on Monday. Her lawyer said she would sue.", "she", "Mary Jones"),
+    (
+        "Ahmed Mohamed was arrested. His father Mohamed El-Hassan Mohamed said he was taking "
+        "his family away.",
+        "he",
+        "Mohamed El-Hassan Mohamed",
+    ),
     # gender from given names and titles: the subject in view is not the one meant
     ("Kevin Brown met Laura Jones in Paris. She praised the plan.", "She", "Laura Jones"),
     ("Laura Jones hired Mr. Grant. He said the plan was good.", "He", "Grant"),
@@ -643,6 +658,28 @@ def test_coref_the_company_of_a_posts_speaker_is_its_owner(nlp):
     doc[0].pos_ = "NOUN"  # 'Acme' no name: no owner of the post
     doc.ents = [Span(doc, 2, 4, "PERSON")]
     assert reported_speaker(company, [state]) is None
+
+
+def test_coref_a_spokesman_is_not_the_one_he_speaks_for(nlp):
+    # "Her spokesman Jo Roe said she paid .": 'she' is not Jo Roe, whoever 'Her' is
+    doc = hand_parse(
+        nlp,
+        ["Her", "spokesman", "Jo", "Roe", "said", "she", "paid", "."],
+        [1, 4, 3, 1, 4, 6, 4, 4],
+        ["poss", "nsubj", "compound", "appos", "ROOT", "nsubj", "ccomp", "punct"],
+        ["PRON", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+        lemmas=["her", "spokesman", "Jo", "Roe", "say", "she", "pay", "."],
+    )
+    she = Anaphor(doc[5], "pronoun", PRONOUN_TYPES["she"], 5, 6)
+    assert representatives(she) == {1, 3}
+    [roe] = entity_states([Antecedent(doc[2:4], 0, frozenset({"person"}))]).values()
+    roe.mention(doc[3], 0, reference=False)
+    assert reported_speaker(she, [roe]) is None
+    [ann] = entity_states([Antecedent(doc[2:4], 1, frozenset({"person"}))]).values()
+    assert client(she, [ann], {0: 1}) is ann  # 'Her' resolved to the one she is
+    doc[1].lemma_ = "father"  # a relative speaks for himself
+    assert representatives(she) == set()
+    assert client(she, [ann], {0: 1}) is None
 
 
 def test_coref_they_of_a_posts_speaker_is_not_its_owner(nlp):
