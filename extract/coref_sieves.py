@@ -276,18 +276,25 @@ def subject_description(
         return None
     if anaphor.form in INSTITUTION_NOUNS or anaphor.token.i - anaphor.token.sent.start > 4:
         return None
+    doc = anaphor.token.doc
     for back in (1, 2):
         subjects = [
             s
             for s in eligible
             if s.names
             and (described in s.types or s.types == {"thing"})
-            and s.last_role == "subject"
+            and (s.last_role == "subject" or joined_subject(doc[s.last_token]))
             and sentence - s.last_sentence == back
         ]
         if subjects:
             return subjects[0] if len(subjects) == 1 else None
     return story_subject(described, eligible)
+
+
+def joined_subject(word: Token) -> bool:
+    """Whether a name is joined to a subject by 'and': 'Boeing and Airbus are competing' has
+    two subjects, and 'the airline' after it is neither's by that."""
+    return word.dep_ == "conj" and role_of(word.head) == "subject"
 
 
 # The names so far the story's own company must have, and how many times those of any other

@@ -16,6 +16,7 @@ from extract.coref_sieves import (
     apposed_speaker,
     client,
     fronted_subject,
+    joined_subject,
     reported_speaker,
     representatives,
     story_subject,
@@ -132,6 +133,12 @@ UNRESOLVED = [
     ("Your Honor, the jury was told he had left.", "he"),
     # an emphatic reflexive is a word of its noun's mention, no reference
     ("Kevin Brown spoke. Mark Smith himself has said so.", "himself"),
+    # two subjects joined by 'and': the class noun after them is neither's by its place
+    (
+        "Boeing and Airbus are competing for an order from Qantas. The Australian airline said "
+        "it would decide by June.",
+        "airline",
+    ),
 ]
 
 
@@ -680,6 +687,18 @@ def test_coref_a_spokesman_is_not_the_one_he_speaks_for(nlp):
     doc[1].lemma_ = "father"  # a relative speaks for himself
     assert representatives(she) == set()
     assert client(she, [ann], {0: 1}) is None
+
+
+def test_coref_a_name_joined_to_a_subject_is_one(nlp):
+    # "Acme and Zeta compete ."
+    doc = hand_parse(
+        nlp,
+        ["Acme", "and", "Zeta", "compete", "."],
+        [3, 0, 0, 3, 3],
+        ["nsubj", "cc", "conj", "ROOT", "punct"],
+        ["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"],
+    )
+    assert joined_subject(doc[2]) and not joined_subject(doc[0])
 
 
 def test_coref_they_of_a_posts_speaker_is_not_its_owner(nlp):
