@@ -53,6 +53,7 @@ from extract.coref_sieves import (
     name_head,
     previous_speaker,
     reported_speaker,
+    reporting_it,
     representatives,
     salience_sieve,
     speaker_resolutions,
@@ -222,6 +223,8 @@ def resolve_one(
         return Resolution(anaphor, ((group.cluster, 1.0),), "the names joined before it")
     if (represented := client(anaphor, eligible, resolved or {})) is not None:
         return Resolution(anaphor, ((represented.cluster, 1.0),), "the one its speaker speaks for")
+    if (reporter := reporting_it(anaphor, eligible, sentence)) is not None:
+        return Resolution(anaphor, ((reporter.cluster, 1.0),), "the organization that says it")
     speaker = reported_speaker(anaphor, eligible)
     if speaker is not None:
         return Resolution(anaphor, ((speaker.cluster, 1.0),), "the speaker of the claim it is in")

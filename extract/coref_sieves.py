@@ -291,6 +291,27 @@ def subject_description(
     return story_subject(described, eligible)
 
 
+def reporting_it(
+    anaphor: Anaphor, eligible: list[EntityState], sentence: int
+) -> EntityState | None:
+    """'Ford recalled 500,000 trucks. It said the vehicles had a faulty belt': an 'it' that
+    says, announces or reports is the one organization that was a subject in its sentence or
+    the one before (what else says things is a person, and 'it' is none)."""
+    token = anaphor.token
+    if anaphor.form != "it" or token.dep_ != "nsubj" or token.head.i < token.i:
+        return None
+    if not has_lemma(token.head, REPORTING_VERBS):
+        return None
+    subjects = [
+        s
+        for s in eligible
+        if "organization" in s.types
+        and (s.last_role == "subject" or joined_subject(token.doc[s.last_token]))
+        and sentence - s.last_sentence <= 1
+    ]
+    return subjects[0] if len(subjects) == 1 else None
+
+
 def joined_subject(word: Token) -> bool:
     """Whether a name is joined to a subject by 'and': 'Boeing and Airbus are competing' has
     two subjects, and 'the airline' after it is neither's by that."""
@@ -337,11 +358,47 @@ def speaker_resolutions(
         speaker = quotations.speaker(anaphor.start, referred)
         plural = anaphor.form in SPEAKER_PLURAL
         wanted = {"organization", "group"} if plural else {"person"}
+        if speaker is not None and plural and "person" in types.get(speaker, frozenset()):
+            # '"We are pleased," said Jo Roe, the company's chief executive': her company
+            employer = speakers_employer(quotations, anaphor.start, speaker, referred)
+            if employer is not None:
+                out.append(Resolution(anaphor, ((employer, 1.0),), "the speaker's organization"))
+                continue
         if speaker is None or not (types.get(speaker, frozenset()) & wanted):
             out.append(Resolution(anaphor, (), "the quotation's speaker is not a named entity"))
             continue
         out.append(Resolution(anaphor, ((speaker, 1.0),), "speaker of the quotation"))
     return out
+
+
+def speakers_employer(
+    quotations: Quotations, position: int, speaker: int, referred: dict[int, int]
+) -> int | None:
+    """The organization a quotation's speaker is named as working for, where the quotation
+    ends or begins: 'Acme CEO Jo Roe', 'Jo Roe, Acme's chief executive', 'Jo Roe, the
+    company's chief executive', 'Jo Roe, its co-founder' (the last two as resolved)."""
+    cols, named = quotations.cols, quotations.named
+    opening, closing = quotations.around(position) or (position, position)
+    sentences = {int(cols.sentence[opening]), int(cols.sentence[closing])}
+    roots = {
+        antecedent.span.root
+        for antecedent in named.values()
+        if antecedent.cluster == speaker and int(cols.sentence[antecedent.span.start]) in sentences
+    }
+    found = set()
+    for root in roots:
+        owners = [o for o in root.subtree if is_post_owner(o, root)]
+        posts = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        owners += [c for post in posts for c in post.children if c.dep_ == "poss"]
+        for owner in owners:
+            cluster = named[owner.i].cluster if owner.i in named else referred.get(owner.i)
+            if cluster is not None and "organization" in organization_types(named, cluster):
+                found.add(cluster)
+    return found.pop() if len(found) == 1 else None
+
+
+def organization_types(named: dict, cluster: int) -> frozenset[str]:
+    return next((a.types for a in named.values() if a.cluster == cluster), frozenset())
 
 
 def quotation_marks(cols: Columns) -> list[int]:

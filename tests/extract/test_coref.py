@@ -18,6 +18,7 @@ from extract.coref_sieves import (
     fronted_subject,
     joined_subject,
     reported_speaker,
+    reporting_it,
     representatives,
     story_subject,
 )
@@ -38,6 +39,16 @@ REFERENCES = [
     ("Vantor said on Monday that the company would hire engineers.", "company", "Vantor"),
     ("Microsoft CEO Jo Roe said the company would hire engineers.", "company", "Microsoft"),
     ("Microsoft CEO Jo Roe said it would hire engineers.", "it", "Microsoft"),
+    # an 'it' that says something is the organization that was a subject just before
+    ("Ford recalled 500,000 trucks. It said the seat belts were faulty.", "It", "Ford"),
+    # 'we' said by a company's chief is the company
+    (
+        'Siemens reported a rise in profit. "We are very pleased," said Joe Kaeser, the '
+        "company's chief executive.",
+        "We",
+        "Siemens",
+    ),
+    ('"We are very pleased," said Microsoft CEO Jo Roe.', "We", "Microsoft"),
     # a lawyer or spokesman speaks for the one the possessive is; a relative for himself
     (
         "John Smith was arrested in May. His lawyer, Tom Brown, said he would appeal.",
@@ -687,6 +698,29 @@ def test_coref_a_spokesman_is_not_the_one_he_speaks_for(nlp):
     doc[1].lemma_ = "father"  # a relative speaks for himself
     assert representatives(she) == set()
     assert client(she, [ann], {0: 1}) is None
+
+
+def test_coref_an_it_that_says_is_the_subject_organization(nlp):
+    # "Acme grew . It said so ."
+    doc = hand_parse(
+        nlp,
+        ["Acme", "grew", ".", "It", "said", "so", "."],
+        [1, 1, 1, 4, 4, 4, 4],
+        ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct"],
+        ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "ADV", "PUNCT"],
+        lemmas=["Acme", "grow", ".", "it", "say", "so", "."],
+    )
+    it = Anaphor(doc[3], "pronoun", PRONOUN_TYPES["it"], 3, 4)
+
+    def state(types: frozenset[str]) -> EntityState:
+        [found] = entity_states([Antecedent(doc[0:1], 0, types)]).values()
+        found.mention(doc[0], 0, reference=False)
+        return found
+
+    acme = state(frozenset({"organization"}))
+    assert reporting_it(it, [acme], 1) is acme
+    assert reporting_it(it, [acme], 2) is None  # two sentences on
+    assert reporting_it(it, [state(frozenset({"product"}))], 1) is None  # a product says nothing
 
 
 def test_coref_a_name_joined_to_a_subject_is_one(nlp):
