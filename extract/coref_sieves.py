@@ -360,7 +360,7 @@ def speaker_resolutions(
         wanted = {"organization", "group"} if plural else {"person"}
         if speaker is not None and plural and "person" in types.get(speaker, frozenset()):
             # '"We are pleased," said Jo Roe, the company's chief executive': her company
-            employer = speakers_employer(quotations, anaphor.start, speaker, referred)
+            employer = speakers_employer(quotations, anaphor.start, speaker, referred, types)
             if employer is not None:
                 out.append(Resolution(anaphor, ((employer, 1.0),), "the speaker's organization"))
                 continue
@@ -372,11 +372,16 @@ def speaker_resolutions(
 
 
 def speakers_employer(
-    quotations: Quotations, position: int, speaker: int, referred: dict[int, int]
+    quotations: Quotations,
+    position: int,
+    speaker: int,
+    referred: dict[int, int],
+    types: dict[int, frozenset[str]],
 ) -> int | None:
     """The organization a quotation's speaker is named as working for, where the quotation
     ends or begins: 'Acme CEO Jo Roe', 'Jo Roe, Acme's chief executive', 'Jo Roe, the
-    company's chief executive', 'Jo Roe, its co-founder' (the last two as resolved)."""
+    company's chief executive', 'Jo Roe, its co-founder' (the last two as resolved); `types`
+    the types of each cluster."""
     cols, named = quotations.cols, quotations.named
     opening, closing = quotations.around(position) or (position, position)
     sentences = {int(cols.sentence[opening]), int(cols.sentence[closing])}
@@ -392,13 +397,9 @@ def speakers_employer(
         owners += [c for post in posts for c in post.children if c.dep_ == "poss"]
         for owner in owners:
             cluster = named[owner.i].cluster if owner.i in named else referred.get(owner.i)
-            if cluster is not None and "organization" in organization_types(named, cluster):
+            if cluster is not None and "organization" in types.get(cluster, frozenset()):
                 found.add(cluster)
     return found.pop() if len(found) == 1 else None
-
-
-def organization_types(named: dict, cluster: int) -> frozenset[str]:
-    return next((a.types for a in named.values() if a.cluster == cluster), frozenset())
 
 
 def quotation_marks(cols: Columns) -> list[int]:
