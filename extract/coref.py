@@ -127,7 +127,7 @@ def resolve_references(
     anaphors = [
         anaphor
         for anaphor in find_anaphors(candidate_tokens(cols, heads=heads), heads=heads)
-        if anaphor.token.i not in named  # 'the Sams' as a name: no family of people named so
+        if anaphor.token.i not in named  # a word of a name is the name's ('the Sams' band)
     ]
     nouns = NounIndex.of(cols)
     quotations = Quotations.of(cols, antecedents)

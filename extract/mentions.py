@@ -331,15 +331,13 @@ def headline_mentions(cols: Columns, spans: list[Span]) -> set[int]:
     return headlines
 
 
-def cluster_labels(
-    names: list[str], clusters: list[int], reasons: list[str] | None = None
-) -> list[str]:
+def cluster_labels(names: list[str], clusters: list[int], reasons: list[str]) -> list[str]:
     """For each cluster, the fullest name among its mentions: most words, then most frequent,
     then first seen. A post that joined its holder ('the Secretary' of 'Secretary Cardona')
     names the cluster only when no other mention does."""
     members: dict[int, list[str]] = defaultdict(list)
     posts: dict[int, list[str]] = defaultdict(list)
-    for name, cluster, reason in zip(names, clusters, reasons or [""] * len(names)):
+    for name, cluster, reason in zip(names, clusters, reasons):
         (posts if reason.startswith(POST_RULE) else members)[cluster].append(name)
     labels = []
     for cluster in range(len(set(clusters))):

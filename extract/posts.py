@@ -29,7 +29,12 @@ def is_post(token: Token) -> bool:
     if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in HOLDER_TYPES:
         return False  # a post the tagger left a common noun the role rules read already
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod")] + [token]
-    return all(w.lower_ in POST_WORDS or w.lower_ in PUBLIC_POST_WORDS for w in words)
+    return all(is_post_word(w.lower_) for w in words)
+
+
+def is_post_word(word: str) -> bool:
+    """Whether a lower-case word is a word of a post ('prime', 'minister', 'attorney')."""
+    return word in POST_WORDS or word in PUBLIC_POST_WORDS
 
 
 def post_holders(post: Token) -> list[Token]:
@@ -123,7 +128,7 @@ def held_posts(spans: Sequence[Span], types: Sequence[str]) -> list[tuple[int, i
 def post_words(span: Span) -> tuple[str, ...]:
     """The words of a span that is a post and nothing else ('the Prime Minister'), or ()."""
     words = tuple(t.lower_ for t in span if t.lower_ != "the")
-    if words and all(w in POST_WORDS or w in PUBLIC_POST_WORDS for w in words):
+    if words and all(is_post_word(w) for w in words):
         return words
     return ()
 
@@ -143,5 +148,5 @@ def is_post_word_of(token: Token, heads: range) -> bool:
         token.dep_ == "compound"
         and token.is_title
         and token.head.i in heads
-        and (token.lower_ in POST_WORDS or token.lower_ in PUBLIC_POST_WORDS)
+        and is_post_word(token.lower_)
     )
