@@ -542,9 +542,18 @@ DESCRIPTION_CLASSES: dict[str, str] = {
     **dict.fromkeys(
         "drink beverage cocktail beer wine dish medicine ship vessel boat yacht satellite "
         "rocket spacecraft probe telescope microscope camera robot weapon missile machine "
-        "instrument train locomotive bus bicycle motorcycle helicopter drone submarine".split(),
+        "instrument train locomotive bus bicycle motorcycle helicopter drone submarine "
+        "shuttle rover".split(),
         "product",
     ),
+}
+# Two words that open a name and say its class ('Space Shuttle Zeta', 'Tropical Storm Zeta'),
+# where the first alone says none.
+LEADING_CLASS_PHRASES = {
+    "space shuttle": "product",
+    "tropical storm": "event",
+    "tropical cyclone": "event",
+    "super typhoon": "event",
 }
 # Nouns that introduce a name as a word ('the name Zeta', 'the term Zeta'): not what it names.
 NAMING_NOUNS = frozenset("name word term phrase title label expression nickname".split())

@@ -11,8 +11,17 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from extract.classes import CLASS_TYPES
+from extract.description_names import name_class as word_class
 from extract.entities import COMPANY_DESIGNATORS, entity_key
-from extract.lexicon import COUNTRY_KEYS, MAKER_NAME_ENDINGS, PLACE_NAME_ENDINGS, TITLE_WORDS
+from extract.lexicon import (
+    COUNTRY_KEYS,
+    DESCRIPTION_CLASSES,
+    LEADING_CLASS_PHRASES,
+    MAKER_NAME_ENDINGS,
+    PLACE_NAME_ENDINGS,
+    TITLE_WORDS,
+)
+from extract.triple import ENTITY_TYPES
 
 VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # 'IE9', 'WPA2', 'PS5': an acronym run into a version number (the small model tags them
@@ -60,7 +69,8 @@ def own_class_votes(spans: list[Span], clusters: list[int]) -> Iterator[tuple[in
 
 def name_class(span: Span) -> str | None:
     """The type a name's own words give it: its last word, or the word before a number
-    ('Zeta Air Flight 210'); a country's name ('US') a place."""
+    ('Zeta Air Flight 210'); else a class noun it opens with ('Cyclone Zeta'); a country's
+    name ('US') a place."""
     if entity_key(span.text) in COUNTRY_NAMES:
         return "place"
     if len(span) < 2:
@@ -72,7 +82,26 @@ def name_class(span: Span) -> str | None:
         return "organization"
     if last in PLACE_NAME_ENDINGS:
         return "place"
-    return CLASS_TYPES.get(last)
+    return CLASS_TYPES.get(last) or opening_class(span)
+
+
+def opening_class(span: Span) -> str | None:
+    """'Cyclone Zeta', 'Space Shuttle Zeta', 'Museum of Zorbia': a class noun that opens a
+    name whose other words name no class is what the name is (the small model tags many such
+    names persons). Not a person's class (a title is read where posts are), nor a descriptor of
+    companies' wares ('a System Under Test' is a term, not a product's name)."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    if len(words) < 2:
+        return None
+    phrase = " ".join(words[:2])
+    if phrase in LEADING_CLASS_PHRASES:
+        return LEADING_CLASS_PHRASES[phrase] if len(words) > 2 else None
+    type_ = DESCRIPTION_CLASSES.get(words[0])
+    if type_ in (None, "person") or type_ not in ENTITY_TYPES:
+        return None
+    if any(word_class(word) for word in words[1:]):
+        return None
+    return type_
 
 
 def version_votes(spans: list[Span], clusters: list[int]) -> Iterator[int]:

@@ -58,6 +58,9 @@ TYPES = [
     ("Chief executive Anselm Quorvik resigned.", "Anselm Quorvik", "person"),
     ("Users of QX7 complained. QX7 crashed often.", "QX7", "product"),
     ("The plan will cost NZ $ 26 million, the minister said.", "NZ $ 26 million", "quantity"),
+    # a class noun opening the name; the small model tags each a person
+    ("Cyclone Phailin hit India on Saturday.", "Cyclone Phailin", "event"),
+    ("Space Shuttle Atlantis landed on Thursday.", "Space Shuttle Atlantis", "product"),
 ]
 
 

@@ -69,6 +69,29 @@ def test_votes_a_names_own_last_word(nlp, words, expected):
     assert types == [expected]
 
 
+OPENING_WORDS = [
+    # a class noun opening a name, each name tagged a person by the small model
+    (["Cyclone", "Phailin"], "event"),
+    (["Space", "Shuttle", "Atlantis"], "product"),
+    (["Tropical", "Storm", "Bill"], "event"),  # 'bill' names a class, but the phrase says it
+    (["Lake", "Tahoe"], "place"),
+    (["Senator", "Jo", "Roe"], "person"),  # a title: no class read from the name
+    (["Storm", "Airlines"], "organization"),  # the last word names the class
+    (["Mission", "Bank", "Zorbia"], "person"),  # two class nouns: none is sure
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), OPENING_WORDS)
+def test_votes_a_names_opening_class_noun(nlp, words, expected):
+    n = len(words)
+    heads = [n - 1] * n
+    deps = ["compound"] * (n - 1) + ["ROOT"]
+    lemmas = [w.lower() for w in words]
+    names = [(0, n, "PERSON", "person")]
+    types = voted(nlp, words, heads, deps, ["PROPN"] * n, names, lemmas=lemmas)
+    assert types == [expected]
+
+
 def test_votes_a_companys_possession_is_its_product(nlp):
     # "Norvik's Zentaro": not tagged a person, so a product
     words = ["Norvik", "'s", "Zentaro", "sold"]
