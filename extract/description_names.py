@@ -148,6 +148,8 @@ def said_classes(span: Span) -> set[str]:
         nouns.add(verb.head)
     if (described := described_before_comma(span)) is not None:
         nouns.add(described)
+    if (bearer := name_bearer(root)) is not None:
+        nouns.add(bearer)
     # A plural is a class the name is one of ('local papers, Zeta, ...'), not what it is.
     said = {t.lemma_.lower() for t in nouns if t.tag_ not in ("NNS", "NNPS")} - NAMING_NOUNS
     said |= {word for noun in nouns for word in same_class_compounds(noun)}
@@ -156,6 +158,21 @@ def said_classes(span: Span) -> set[str]:
     said |= STATE_CLASSES if name_key(span) in US_STATE_NAMES else set()
     said |= COMMONWEALTH_CLASSES if name_key(span) in COMMONWEALTH_STATE_NAMES else set()
     return said | (COUNTRY_CLASSES if is_country(span) else set())
+
+
+def name_bearer(root: Token) -> Token | None:
+    """'a cosplayer going by the name Zeta', 'a man by the name of Zeta', 'a woman known by the
+    name Zeta': the noun that bears the name, which the name is."""
+    naming = root.head
+    if root.dep_ == "pobj" and naming.lower_ == "of":
+        naming = naming.head
+    elif root.dep_ != "appos":
+        return None
+    by = naming.head
+    if naming.lemma_.lower() not in NAMING_NOUNS or naming.dep_ != "pobj" or by.lower_ != "by":
+        return None
+    bearer = by.head.head if by.head.dep_ == "acl" else by.head
+    return bearer if bearer.pos_ == "NOUN" and bearer.i < by.i else None
 
 
 def set_off(appositive: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from extract.anaphora import PRONOUN_TYPES
 from extract.classes import CLASS_TYPES, class_type
 from extract.columns import Columns, isin
+from extract.description_names import name_bearer
 from extract.descriptors import apposed_to
 from extract.entities import TYPE_PRIORITY
 from extract.lexicon import (
@@ -190,7 +191,8 @@ def class_noun_votes(
 def class_noun_names(noun: Token) -> Iterator[Token]:
     """The name tokens a class noun is said of: its compound modifiers, the name it modifies
     ('the union Zell'), the names in apposition with it, the subject of the copula it
-    completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell')."""
+    completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell'),
+    the name it goes by ('a woman by the name of Zell')."""
     yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
     if noun.dep_ == "appos":
         yield apposed_to(noun)  # 'UTC, the main index, the Zeta 50': the index is Zeta 50
@@ -209,6 +211,7 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
             yield from (c for c in prep.children if c.dep_ == "pobj")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+    yield from (t for t in noun.subtree if t.i > noun.i and name_bearer(t) == noun)
 
 
 def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:

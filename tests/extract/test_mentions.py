@@ -61,6 +61,8 @@ TYPES = [
     # a class noun opening the name; the small model tags each a person
     ("Cyclone Phailin hit India on Saturday.", "Cyclone Phailin", "event"),
     ("Space Shuttle Atlantis landed on Thursday.", "Space Shuttle Atlantis", "product"),
+    # the name a class noun goes by; the small model tags it a person
+    ("Investors backed a startup going by the name Zorvex.", "Zorvex", "organization"),
 ]
 
 
