@@ -151,21 +151,21 @@ def test_description_said_classes_of_a_named_bar(nlp):
 
 
 def test_description_of_no_class_needs_its_name_beside_it(nlp):
-    # 'the shuttle' of 'Zeta Shuttle', 'the fungus' of a species said to be one: a noun of no
+    # 'the orbiter' of 'Zeta Orbiter', 'the fungus' of a species said to be one: a noun of no
     # class gives no evidence; 'the zeta part' of a part called Zeta does
     doc = hand_parse(
         nlp,
-        ["the", "shuttle", "and", "the", "zeta", "part"],
+        ["the", "orbiter", "and", "the", "zeta", "part"],
         [1, 1, 1, 5, 5, 1],
         ["det", "ROOT", "cc", "det", "compound", "conj"],
         ["DET", "NOUN", "CCONJ", "DET", "NOUN", "NOUN"],
         tags=["DT", "NN", "CC", "DT", "NN", "NN"],
     )
-    shuttle = Anaphor(doc[1], "description", frozenset({"product", "thing"}), 0, 2)
+    orbiter = Anaphor(doc[1], "description", frozenset({"product", "thing"}), 0, 2)
     part = Anaphor(doc[5], "description", frozenset({"product", "thing"}), 3, 6)
-    named = EntityState(0, frozenset({"product"}), set(), words={"shuttle"})
+    named = EntityState(0, frozenset({"product"}), set(), words={"orbiter"})
     said = EntityState(1, frozenset({"work"}), set(), descriptors={"part"}, name_words={"zeta"})
-    assert evidence(shuttle, named) is None
+    assert evidence(orbiter, named) is None
     assert evidence(part, said) == "said"
 
 
