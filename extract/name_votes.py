@@ -97,7 +97,7 @@ def opening_class(span: Span) -> str | None:
     if phrase in LEADING_CLASS_PHRASES:
         return LEADING_CLASS_PHRASES[phrase] if len(words) > 2 else None
     type_ = DESCRIPTION_CLASSES.get(words[0])
-    if type_ in (None, "person") or type_ not in ENTITY_TYPES:
+    if type_ == "person" or type_ not in ENTITY_TYPES:
         return None
     if any(word_class(word) for word in words[1:]):
         return None
