@@ -53,7 +53,7 @@ class NounIndex:
 def role_of(token: Token) -> str:
     """A mention's grammatical role: subject, object, oblique, possessor or other; a name's
     words take the role of the phrase they head ('Meta' in 'Meta Platforms')."""
-    while token.dep_ == "compound" and token.head.i != token.i:
+    while token.dep_ == "compound" and token.head.i != token.i and not other_name(token):
         token = token.head
     dep = token.dep_
     if dep in SUBJECT_DEPS:
@@ -67,10 +67,19 @@ def role_of(token: Token) -> str:
     return "other"
 
 
+def other_name(token: Token) -> bool:
+    """Whether the word a name's word modifies begins another name: 'Pan-democrat' in
+    'Pan-democrat Gary Fan failed' describes Gary Fan and is not the subject of 'failed'."""
+    head = token.head
+    if head.ent_iob_ == "O" or head.i < token.i:
+        return False
+    return any(t.ent_iob_ == "B" for t in token.doc[token.i + 1 : head.i + 1])
+
+
 def subject_verb(token: Token) -> int | None:
     """The verb a mention is the subject of, if it is one ('Meta' of 'Meta Platforms said',
     'Roe' of 'her lawyer, Jo Roe, said')."""
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i and not other_name(token):
         token = token.head
     if token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS:
         token = token.head

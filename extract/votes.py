@@ -177,15 +177,18 @@ def class_noun_votes(
 ) -> Iterator[tuple[int, str]]:
     """'its GPT-4 model', 'the Firefox browser', 'Spore, a game', 'Spore is a game': a name
     with a class noun is of the noun's type; but 'the UK government' is the government of a
-    place, not an organization named UK."""
+    place, not an organization named UK, and 'Toyota president Akio Toyoda' says Toyoda is a
+    person, not Toyota: a name before a person's class says whom the person works for."""
     span_at = {t.i: n for n, span in enumerate(spans) for t in span}
     for token in cols.tokens((cols.pos == NOUN) & isin(cols.lemma, cols.ids(*CLASS_TYPES))):
         lemma = token.lemma_.lower()
         type_ = class_type(token) or CLASS_TYPES[lemma]  # a 'music player' is no person
+        employers = set(modifiers(token)) if type_ == "person" else set()
         for name in class_noun_names(token):
             if name.i not in span_at or (lemma in INSTITUTIONS and name.ent_type_ == "GPE"):
                 continue
-            yield clusters[span_at[name.i]], type_
+            if name not in employers:
+                yield clusters[span_at[name.i]], type_
 
 
 def class_noun_names(noun: Token) -> Iterator[Token]:
@@ -193,7 +196,7 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
     ('the union Zell'), the names in apposition with it, the subject of the copula it
     completes, the names after 'such as' and after a place noun's 'of' ('the town of Zell'),
     the name it goes by ('a woman by the name of Zell')."""
-    yield from (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
+    yield from modifiers(noun)
     if noun.dep_ == "appos":
         yield apposed_to(noun)  # 'UTC, the main index, the Zeta 50': the index is Zeta 50
     elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
@@ -212,6 +215,11 @@ def class_noun_names(noun: Token) -> Iterator[Token]:
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "nsubj")
     yield from (t for t in noun.subtree if t.i > noun.i and name_bearer(t) == noun)
+
+
+def modifiers(noun: Token) -> Iterator[Token]:
+    """The words before a class noun that modify it ('Firefox' of 'the Firefox browser')."""
+    return (c for c in noun.lefts if c.dep_ in ("compound", "nmod"))
 
 
 def possible_types(votes: Counter[str], *, lone: bool) -> frozenset[str]:

@@ -10,7 +10,13 @@ from spacy.tokens import Span
 
 from extract.anaphora import PRONOUN_TYPES, Anaphor, description, is_pleonastic
 from extract.columns import columns
-from extract.coref_features import NounIndex, governing_verbs, pair_features, subject_verb
+from extract.coref_features import (
+    NounIndex,
+    governing_verbs,
+    pair_features,
+    role_of,
+    subject_verb,
+)
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
 from extract.coref_sieves import (
     apposed_speaker,
@@ -39,6 +45,8 @@ REFERENCES = [
     ("Vantor said on Monday that the company would hire engineers.", "company", "Vantor"),
     ("Microsoft CEO Jo Roe said the company would hire engineers.", "company", "Microsoft"),
     ("Microsoft CEO Jo Roe said it would hire engineers.", "it", "Microsoft"),
+    # a company's engineer is a person, and the company none
+    ("Google engineer Sam Lee left its lab after his project ended.", "his", "Sam Lee"),
     # an 'it' that says something is the organization that was a subject just before
     ("Ford recalled 500,000 trucks. It said the seat belts were faulty.", "It", "Ford"),
     # 'we' said by a company's chief is the company
@@ -255,6 +263,20 @@ def test_coref_possessive_is_in_the_clause_of_its_subject(nlp):
     )
     assert subject_verb(doc[0]) == 1 and governing_verbs(doc[4]) == {1}
     assert subject_verb(doc[2]) is None
+
+
+def test_coref_a_name_modifying_another_is_not_the_subject(nlp):
+    # 'Democrat Ana Rue failed': Rue is the subject of 'failed', the party word is not
+    doc = hand_parse(
+        nlp,
+        ["Democrat", "Ana", "Rue", "failed", "."],
+        [2, 2, 3, 3, 3],
+        ["compound", "compound", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 1, 3, label="PERSON")]
+    assert subject_verb(doc[0]) is None and role_of(doc[0]) == "other"
+    assert subject_verb(doc[1]) == 3 and role_of(doc[1]) == "subject"
 
 
 def test_coref_possessive_in_an_infinitive_is_in_the_clause_above(nlp):

@@ -253,6 +253,20 @@ def test_votes_class_nouns_said_of_a_name(nlp, words, heads, deps, pos, at, expe
     assert voted(nlp, words, heads, deps, pos, names, lemmas=lemmas) == [expected]
 
 
+def test_votes_a_name_before_a_persons_class_is_the_employer(nlp):
+    # 'Zellco engineer Ana Rue left': Zellco tagged a person once, as the small model does
+    words = ["Zellco", "engineer", "Ana", "Rue", "left"]
+    types = voted(
+        nlp,
+        words,
+        [1, 3, 3, 4, 4],
+        ["compound", "compound", "compound", "nsubj", "ROOT"],
+        ["PROPN", "NOUN", "PROPN", "PROPN", "VERB"],
+        [(0, 1, "ORG", "organization"), (2, 4, "PERSON", "person")],
+    )
+    assert types == ["organization", "person"]
+
+
 def test_votes_a_model_number_in_words(nlp):
     # 'the Zorbix Five Hundred', its number tagged apart and joined to the name, untyped
     words = ["Zorbix", "Five", "Hundred"]
