@@ -44,19 +44,17 @@ from extract.coref_groups import (
     takes_group,
 )
 from extract.coref_model import CorefModel, NotingDecider, load_model
+from extract.coref_quotations import Quotations, previous_speaker, speaker_resolutions
 from extract.coref_sieves import (
-    Quotations,
     clause_subject,
     client,
     coordinated_possessor,
     fronted_subject,
     name_head,
-    previous_speaker,
     reported_speaker,
     reporting_it,
     representatives,
     salience_sieve,
-    speaker_resolutions,
 )
 from extract.coref_state import (
     GENDERED,

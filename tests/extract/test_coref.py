@@ -18,8 +18,8 @@ from extract.coref_features import (
     subject_verb,
 )
 from extract.coref_model import CorefModel, load_model, model_from_json, train_logistic
+from extract.coref_quotations import apposed_speaker
 from extract.coref_sieves import (
-    apposed_speaker,
     client,
     fronted_subject,
     joined_subject,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract.columns import columns
-from extract.coref_sieves import Quotations, quotation_marks
+from extract.coref_quotations import Quotations, quotation_marks
 from extract.coref_state import Antecedent, entity_states, in_case_name, said_no_person
 from tests.conftest import hand_parse, referent
 
