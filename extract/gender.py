@@ -7,10 +7,14 @@ courtesy titles that say it; a name in neither says nothing. Besides the names p
 ('elon', 'sergey'), they hold every given name of the 1990 US census's frequency lists (public
 domain) borne by at least 0.05% of one sex and ten times as often by it as by the other,
 leaving out those that are also common words or places ('june', 'ruby', 'virginia', 'guy'):
-'Debbie' tagged an organization is still the 'she' of a court hearing.
+'Debbie' tagged an organization is still the 'she' of a court hearing. A name already
+tagged a person's says its gender by the census's full lists too (`census_gender`).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -84,7 +88,7 @@ def name_gender(span: Span) -> str | None:
         return "female"
     if len(span) < 2:
         return None  # 'Lewis' alone may be anyone's surname
-    return first_name_gender(span[0])
+    return first_name_gender(span[0]) or census_gender(span[0].lower_)
 
 
 def given_name_gender(span: Span) -> str | None:
@@ -108,3 +112,33 @@ def first_name_gender(word: Token) -> str | None:
     if word.lower_ in FEMININE_NAMES:
         return "female"
     return None
+
+
+# A census name says a person's gender when one sex bears it this many times as often.
+CENSUS_RATIO = 5.0
+
+
+def census_gender(given: str) -> str | None:
+    """The gender of a given name of a person in the 1990 US census's full frequency lists
+    ('Devin Thurlow' a man, borne 7 times as often by men), None where neither sex bears it
+    CENSUS_RATIO times as often as the other. Only for names already known to be a person's:
+    among rarer names are brands and words ('Mercedes', 'Chase')."""
+    male, female = census_shares()
+    he, she = male.get(given, 0.0), female.get(given, 0.0)
+    if he and he >= CENSUS_RATIO * she:
+        return "male"
+    if she and she >= CENSUS_RATIO * he:
+        return "female"
+    return None
+
+
+@lru_cache(maxsize=1)
+def census_shares() -> tuple[dict[str, float], dict[str, float]]:
+    """Each census given name's share of men and of women, in percent, read from the lists
+    the `names` package ships."""
+    return census_file("dist.male.first"), census_file("dist.female.first")
+
+
+def census_file(name: str) -> dict[str, float]:
+    rows = resources.files("names").joinpath(name).read_text(encoding="ascii").splitlines()
+    return {row.split()[0].lower(): float(row.split()[1]) for row in rows if row.strip()}

@@ -45,6 +45,13 @@ REFERENCES = [
     ("Vantor said on Monday that the company would hire engineers.", "company", "Vantor"),
     ("Microsoft CEO Jo Roe said the company would hire engineers.", "company", "Microsoft"),
     ("Microsoft CEO Jo Roe said it would hire engineers.", "it", "Microsoft"),
+    # the 'she' is not the man named last
+    (
+        "Maria Lopez had ideas. Those included Kyle Mann, Devin Hart, people like that. She "
+        "used to draw.",
+        "She",
+        "Maria Lopez",
+    ),
     # a company's engineer is a person, and the company none
     ("Google engineer Sam Lee left its lab after his project ended.", "his", "Sam Lee"),
     # an 'it' that says something is the organization that was a subject just before
@@ -144,6 +151,7 @@ UNRESOLVED = [
     ("The weather was bad in Paris. It rained all day.", "It"),  # weather
     ("Apple sued Samsung. I think the case is weak.", "I"),  # the writer, outside a quotation
     ("Mark Smith arrived in London. She was late.", "She"),  # a man's name is no "she"
+    ("Devin Hart arrived in London. She was late.", "She"),  # nor a rarer one
     # 'it' after a chain of person pronouns is no person, and no thing was named
     ("Laura Jones met Kevin Brown. She told him about the plan. He read it twice.", "it"),
     # the speaker of the quotation would say 'I'; no one else is named
@@ -207,6 +215,10 @@ def test_coref_unresolved_reference_says_why(nlp):
         (["Mr.", "Roe"], "male"),
         (["Lewis"], None),
         (["Acme", "Corp"], None),
+        # a person's rarer given names, from the full census lists
+        (["Devin", "Hart"], "male"),
+        (["Kim", "Roe"], "female"),
+        (["Jordan", "Roe"], None),  # borne by men under 5 times as often as by women
     ],
 )
 def test_gender_of_a_name(nlp, words, expected):
