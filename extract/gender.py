@@ -69,6 +69,8 @@ FEMININE_NAMES = frozenset(
     "thelma theresa tiffany tina toni tonya tracy valerie vanessa velma vera veronica vicki "
     "vickie victoria viola vivian wanda wendy wilma yolanda yvette yvonne".split()
 )
+# A census name says a person's gender when one sex bears it this many times as often.
+CENSUS_RATIO = 5.0
 MASCULINE_TITLES = frozenset("mr mr. sir lord king prince".split())
 FEMININE_TITLES = frozenset("mrs mrs. ms ms. miss dame lady queen princess".split())
 
@@ -114,10 +116,6 @@ def first_name_gender(word: Token) -> str | None:
     return None
 
 
-# A census name says a person's gender when one sex bears it this many times as often.
-CENSUS_RATIO = 5.0
-
-
 def census_gender(given: str) -> str | None:
     """The gender of a given name of a person in the 1990 US census's full frequency lists
     ('Devin Thurlow' a man, borne 7 times as often by men), None where neither sex bears it
@@ -140,5 +138,7 @@ def census_shares() -> tuple[dict[str, float], dict[str, float]]:
 
 
 def census_file(name: str) -> dict[str, float]:
-    rows = resources.files("names").joinpath(name).read_text(encoding="ascii").splitlines()
-    return {row.split()[0].lower(): float(row.split()[1]) for row in rows if row.strip()}
+    """'JAMES  3.318  3.318  1' (name, percent, cumulative percent, rank) -> {'james': 3.318}."""
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    rows = (line.split() for line in text.splitlines() if line.strip())
+    return {given.lower(): float(share) for given, share, *_ in rows}
